@@ -1,0 +1,194 @@
+// The clipping model: field names follow Zotero's newspaperArticle (see ARCHITECTURE.md).
+// Validation messages are i18n keys ("<code>"), turned into Hindi or English by messages.ts.
+import { z } from 'zod';
+
+export const TITLE_MAX = 500;
+export const FIELD_MAX = 500;
+export const BODY_MAX = 1_000_000;
+export const TAG_MAX = 100;
+export const TAGS_MAX = 100;
+
+/** Text is stored NFC with Unix line ends; nothing else about it is changed. */
+export function normalizeText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').normalize('NFC');
+}
+
+// Lone UTF-16 surrogates cannot be written as valid UTF-8 JSON: refuse them.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Control characters (C0, DEL, C1) other than tab and newline; single-line fields allow no newline either.
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+
+const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** YYYY, YYYY-MM or YYYY-MM-DD, and a day that exists in that month. */
+export function isValidPartialDate(value: string): boolean {
+  const m = DATE_PATTERN.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  if (year < 1000) return false;
+  if (m[2] === undefined) return true;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day >= 1 && day <= daysInMonth;
+}
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+
+/** A one-line text field as typed by a person: NFC, trimmed, no control characters. */
+function singleLine(max: number) {
+  return z
+    .string({ error: 'type' })
+    .refine(wellFormed, 'encoding')
+    .transform((s) => normalizeText(s).trim())
+    .pipe(
+      z
+        .string()
+        .max(max, 'tooLong')
+        .refine((s) => !CONTROL_SINGLE_LINE.test(s), 'control'),
+    );
+}
+
+/** Multi-line text (body, notes): NFC and \n line ends; otherwise kept exactly. */
+function multiLine(max: number) {
+  return z
+    .string({ error: 'type' })
+    .refine(wellFormed, 'encoding')
+    .transform(normalizeText)
+    .pipe(
+      z
+        .string()
+        .max(max, 'tooLong')
+        .refine((s) => !CONTROL_MULTILINE.test(s), 'control'),
+    );
+}
+
+const optionalSingleLine = (max: number) =>
+  singleLine(max)
+    .optional()
+    .transform((s) => (s === '' ? undefined : s));
+
+const dateField = optionalSingleLine(10).refine((s) => s === undefined || isValidPartialDate(s), 'badDate');
+const urlField = optionalSingleLine(2000).refine((s) => s === undefined || isHttpUrl(s), 'badUrl');
+const languageField = optionalSingleLine(35).refine(
+  (s) => s === undefined || /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(s),
+  'badLanguage',
+);
+const tagsField = z
+  .array(singleLine(TAG_MAX), { error: 'type' })
+  .max(TAGS_MAX, 'tooMany')
+  .transform((tags) => [...new Set(tags.filter((t) => t !== ''))])
+  .optional();
+
+/** What a person or an import supplies: every field but the ones the archive assigns. */
+export const ClippingInputSchema = z.strictObject(
+  {
+    title: singleLine(TITLE_MAX).refine((s) => s !== '', 'required'),
+    body: multiLine(BODY_MAX).refine((s) => s.trim() !== '', 'required'),
+    publication: optionalSingleLine(FIELD_MAX),
+    date: dateField,
+    author: optionalSingleLine(FIELD_MAX),
+    section: optionalSingleLine(FIELD_MAX),
+    edition: optionalSingleLine(FIELD_MAX),
+    place: optionalSingleLine(FIELD_MAX),
+    page: optionalSingleLine(50),
+    url: urlField,
+    language: languageField,
+    tags: tagsField,
+    notes: multiLine(BODY_MAX)
+      .optional()
+      .transform((s) => (s === undefined || s.trim() === '' ? undefined : s)),
+  },
+  { error: 'unknownField' },
+);
+export type ClippingInput = z.input<typeof ClippingInputSchema>;
+export type ValidClippingInput = z.output<typeof ClippingInputSchema>;
+
+/** An edit: any subset of the input fields; an empty string clears an optional field. */
+export const ClippingPatchSchema = ClippingInputSchema.partial();
+export type ClippingPatch = z.input<typeof ClippingPatchSchema>;
+
+export const ClippingIdSchema = z.string().regex(/^[0-9a-z]{8,40}$/, 'badId');
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+
+/** A stored clipping, as it is on disk and as the API returns it. */
+export const ClippingSchema = z.strictObject({
+  id: ClippingIdSchema,
+  title: z.string().min(1),
+  body: z.string(),
+  publication: z.string().optional(),
+  date: z
+    .string()
+    .refine(isValidPartialDate)
+    .optional(),
+  author: z.string().optional(),
+  section: z.string().optional(),
+  edition: z.string().optional(),
+  place: z.string().optional(),
+  page: z.string().optional(),
+  url: z.string().refine(isHttpUrl).optional(),
+  language: z.string(),
+  tags: z.array(z.string()),
+  notes: z.string().optional(),
+  addedAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+  deletedAt: isoTimestamp.optional(),
+});
+export type Clipping = z.infer<typeof ClippingSchema>;
+
+/** A clipping without its body: what lists carry. */
+export const ClippingSummarySchema = ClippingSchema.omit({ body: true, notes: true });
+export type ClippingSummary = z.infer<typeof ClippingSummarySchema>;
+
+export const DEFAULT_LANGUAGE = 'hi';
+
+export function summarize(clipping: Clipping): ClippingSummary {
+  const { body: _body, notes: _notes, ...summary } = clipping;
+  return summary;
+}
+
+/** Builds a stored record from validated input; undefined fields are left out of the JSON. */
+export function createClipping(id: string, input: ValidClippingInput, now: string): Clipping {
+  return dropUndefined({
+    id,
+    ...input,
+    language: input.language ?? DEFAULT_LANGUAGE,
+    tags: input.tags ?? [],
+    addedAt: now,
+    updatedAt: now,
+  }) as Clipping;
+}
+
+/** Applies a validated patch: a field given as '' (now undefined) is cleared. */
+export function applyPatch(
+  clipping: Clipping,
+  patch: z.output<typeof ClippingPatchSchema>,
+  given: ReadonlySet<string>,
+  now: string,
+): Clipping {
+  const next: Record<string, unknown> = { ...clipping };
+  for (const key of given) {
+    next[key] = (patch as Record<string, unknown>)[key];
+  }
+  next.language ??= DEFAULT_LANGUAGE;
+  next.tags ??= [];
+  next.updatedAt = now;
+  return dropUndefined(next) as Clipping;
+}
+
+function dropUndefined<T extends Record<string, unknown>>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+}

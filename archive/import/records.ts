@@ -1,0 +1,130 @@
+// Turns the text of an imported file into candidate records (not yet validated), each with where
+// it came from, plus the problems found while reading the file itself.
+import { parse as parseYaml } from 'yaml';
+import type { ImportFile, ImportProblem } from '../api.ts';
+import { ArchiveError } from '../errors.ts';
+
+export interface CandidateRecord {
+  file: string;
+  line?: number;
+  record?: number;
+  value: unknown;
+}
+
+export interface ParsedFile {
+  records: CandidateRecord[];
+  problems: ImportProblem[];
+}
+
+export const IMPORT_EXTENSIONS = ['.txt', '.md', '.json', '.ndjson'] as const;
+
+/** Fields the archive assigns itself: dropped from imported records (e.g. a re-imported export). */
+const ASSIGNED_FIELDS = ['id', 'addedAt', 'updatedAt', 'deletedAt'];
+
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot).toLowerCase();
+}
+
+export function parseImportFile(file: ImportFile): ParsedFile {
+  const text = file.content.replace(/^\uFEFF/, '');
+  switch (extensionOf(file.name)) {
+    case '.txt':
+      return { records: [{ file: file.name, value: fromPlainText(text) }], problems: [] };
+    case '.md':
+      return { records: [{ file: file.name, value: fromMarkdown(text) }], problems: [] };
+    case '.json':
+      return fromJson(file.name, text);
+    case '.ndjson':
+    case '.jsonl':
+      return fromNdjson(file.name, text);
+    default:
+      throw new ArchiveError({ code: 'unsupportedFile', params: { file: file.name } });
+  }
+}
+
+/** First non-empty line is the title, the rest (paragraphs kept) the text. */
+function fromPlainText(text: string): Record<string, unknown> {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const titleIndex = lines.findIndex((l) => l.trim() !== '');
+  if (titleIndex < 0) return { title: '', body: '' };
+  return { title: lines[titleIndex]!.trim(), body: trimBlankLines(lines.slice(titleIndex + 1)).join('\n') };
+}
+
+/** YAML front matter for the fields; the title from it, else the first "# " heading, else line one. */
+function fromMarkdown(text: string): unknown {
+  const normalized = text.replace(/\r\n?/g, '\n');
+  const front = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(normalized);
+  let fields: Record<string, unknown> = {};
+  let rest = normalized;
+  if (front) {
+    const parsed: unknown = parseYaml(front[1]!);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) fields = parsed as Record<string, unknown>;
+    rest = normalized.slice(front[0].length);
+  }
+  if (typeof fields.tags === 'string') fields.tags = fields.tags.split(',').map((t) => t.trim());
+  for (const key of ['page', 'date'] as const) {
+    if (typeof fields[key] === 'number') fields[key] = String(fields[key]);
+  }
+  if (fields.title === undefined) {
+    const lines = rest.split('\n');
+    const headingIndex = lines.findIndex((l) => l.trim() !== '');
+    const heading = headingIndex >= 0 ? lines[headingIndex]!.replace(/^#+\s*/, '').trim() : '';
+    fields.title = heading;
+    rest = lines.slice(headingIndex + 1).join('\n');
+  }
+  return withoutAssignedFields({ ...fields, body: trimBlankLines(rest.split('\n')).join('\n') });
+}
+
+function fromJson(name: string, text: string): ParsedFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ArchiveError({
+      code: 'unreadableFile',
+      params: { file: name, detail: error instanceof Error ? error.message : String(error) },
+    });
+  }
+  const list =
+    Array.isArray(data) ? data
+    : data !== null && typeof data === 'object' && Array.isArray((data as { clippings?: unknown }).clippings) ?
+      (data as { clippings: unknown[] }).clippings
+    : [data];
+  return {
+    records: list.map((value, i) => ({ file: name, record: i + 1, value: withoutAssignedFields(value) })),
+    problems: [],
+  };
+}
+
+function fromNdjson(name: string, text: string): ParsedFile {
+  const records: CandidateRecord[] = [];
+  const problems: ImportProblem[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    try {
+      records.push({ file: name, line: i + 1, value: withoutAssignedFields(JSON.parse(line)) });
+    } catch (error) {
+      problems.push({
+        file: name,
+        line: i + 1,
+        error: { code: 'badRecord', params: { detail: error instanceof Error ? error.message : String(error) } },
+      });
+    }
+  });
+  return { records, problems };
+}
+
+function withoutAssignedFields(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !ASSIGNED_FIELDS.includes(key)));
+}
+
+function trimBlankLines(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start]!.trim() === '') start++;
+  while (end > start && lines[end - 1]!.trim() === '') end--;
+  return lines.slice(start, end);
+}

@@ -1,0 +1,129 @@
+// Messages shared by the CLI and the UI, in English and Hindi. Keys are i18next-style;
+// {{name}} is replaced by a parameter.
+import type { ErrorInfo } from './errors.ts';
+
+export type Language = 'en' | 'hi';
+export const LANGUAGES: readonly Language[] = ['hi', 'en'];
+
+const en = {
+  'field.title': 'Title',
+  'field.body': 'Text',
+  'field.publication': 'Publication',
+  'field.date': 'Date',
+  'field.author': 'Author',
+  'field.section': 'Section',
+  'field.edition': 'Edition',
+  'field.place': 'Place',
+  'field.page': 'Page',
+  'field.url': 'Web address',
+  'field.language': 'Language',
+  'field.tags': 'Tags',
+  'field.notes': 'Notes',
+  'field.id': 'Id',
+  'field.input': 'Input',
+  'fieldError.required': '{{field}} is required.',
+  'fieldError.tooLong': '{{field}} is too long.',
+  'fieldError.tooMany': '{{field}}: too many entries.',
+  'fieldError.badDate': '{{field}} must be YYYY, YYYY-MM or YYYY-MM-DD, and a real date.',
+  'fieldError.badUrl': '{{field}} must be an http:// or https:// address.',
+  'fieldError.badLanguage': '{{field}} must be a language code such as hi or en.',
+  'fieldError.badId': '{{field}} is not a clipping id.',
+  'fieldError.control': '{{field}} contains control characters.',
+  'fieldError.encoding': '{{field}} contains broken characters (unpaired surrogates).',
+  'fieldError.type': '{{field}} has the wrong type.',
+  'fieldError.unknownField': '{{field}} is not a clipping field.',
+  'fieldError.invalid': '{{field}} is not valid.',
+  'error.validation': 'The clipping was not saved: {{detail}}',
+  'error.notFound': 'No clipping has the id {{id}}.',
+  'error.damaged': 'The archive is damaged: {{file}}: {{detail}}. Nothing was changed.',
+  'error.newerFormat':
+    'The archive in {{dir}} was written by a newer version of Press Archive (format {{version}}). Please update the app.',
+  'error.io': 'Could not read or write {{path}}: {{detail}}',
+  'error.locked': 'The archive is busy in another window or command. Please try again.',
+  'error.unsupportedFile': '{{file}}: files of this kind cannot be imported (use .txt, .md, .json or .ndjson).',
+  'error.unreadableFile': '{{file}} cannot be read: {{detail}}',
+  'error.badRecord': 'Not a valid JSON record: {{detail}}',
+  'error.badRequest': 'Invalid request: {{detail}}',
+  'error.internal': 'Something went wrong: {{detail}}',
+  'import.lineError': 'line {{line}}',
+  'import.recordError': 'record {{record}}',
+  'import.duplicate': 'already in the archive',
+};
+
+type MessageKey = keyof typeof en;
+
+const hi: Record<MessageKey, string> = {
+  'field.title': 'शीर्षक',
+  'field.body': 'पाठ',
+  'field.publication': 'प्रकाशन',
+  'field.date': 'तारीख़',
+  'field.author': 'लेखक',
+  'field.section': 'खंड',
+  'field.edition': 'संस्करण',
+  'field.place': 'स्थान',
+  'field.page': 'पृष्ठ',
+  'field.url': 'वेब पता',
+  'field.language': 'भाषा',
+  'field.tags': 'टैग',
+  'field.notes': 'टिप्पणियाँ',
+  'field.id': 'आईडी',
+  'field.input': 'इनपुट',
+  'fieldError.required': '{{field}} भरना ज़रूरी है।',
+  'fieldError.tooLong': '{{field}} बहुत लंबा है।',
+  'fieldError.tooMany': '{{field}}: बहुत अधिक प्रविष्टियाँ हैं।',
+  'fieldError.badDate': '{{field}} YYYY, YYYY-MM या YYYY-MM-DD रूप में और सही तारीख़ होनी चाहिए।',
+  'fieldError.badUrl': '{{field}} http:// या https:// से शुरू होना चाहिए।',
+  'fieldError.badLanguage': '{{field}} hi या en जैसा भाषा-कोड होना चाहिए।',
+  'fieldError.badId': '{{field}} किसी कतरन की आईडी नहीं है।',
+  'fieldError.control': '{{field}} में नियंत्रण-अक्षर हैं।',
+  'fieldError.encoding': '{{field}} में टूटे हुए अक्षर हैं।',
+  'fieldError.type': '{{field}} का प्रकार ग़लत है।',
+  'fieldError.unknownField': '{{field}} कतरन का कोई फ़ील्ड नहीं है।',
+  'fieldError.invalid': '{{field}} मान्य नहीं है।',
+  'error.validation': 'कतरन सहेजी नहीं गई: {{detail}}',
+  'error.notFound': '{{id}} आईडी की कोई कतरन नहीं है।',
+  'error.damaged': 'संग्रह क्षतिग्रस्त है: {{file}}: {{detail}}। कुछ नहीं बदला गया।',
+  'error.newerFormat':
+    '{{dir}} का संग्रह Press Archive के नए संस्करण (फ़ॉर्मेट {{version}}) से लिखा गया है। कृपया ऐप अपडेट करें।',
+  'error.io': '{{path}} पढ़ा या लिखा नहीं जा सका: {{detail}}',
+  'error.locked': 'संग्रह किसी दूसरी विंडो या कमांड में व्यस्त है। कृपया फिर से कोशिश करें।',
+  'error.unsupportedFile': '{{file}}: इस प्रकार की फ़ाइल आयात नहीं हो सकती (.txt, .md, .json या .ndjson लें)।',
+  'error.unreadableFile': '{{file}} पढ़ी नहीं जा सकी: {{detail}}',
+  'error.badRecord': 'यह मान्य JSON प्रविष्टि नहीं है: {{detail}}',
+  'error.badRequest': 'अमान्य अनुरोध: {{detail}}',
+  'error.internal': 'कुछ गड़बड़ हो गई: {{detail}}',
+  'import.lineError': 'पंक्ति {{line}}',
+  'import.recordError': 'प्रविष्टि {{record}}',
+  'import.duplicate': 'संग्रह में पहले से है',
+};
+
+export const catalogs: Record<Language, Record<MessageKey, string>> = { en, hi };
+
+export function format(lang: Language, key: string, params: Record<string, string | number> = {}): string {
+  const template = (catalogs[lang] as Record<string, string>)[key] ?? (en as Record<string, string>)[key] ?? key;
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+export function fieldLabel(lang: Language, field: string): string {
+  const key = `field.${field}`;
+  return key in en ? format(lang, key) : field;
+}
+
+export function fieldErrorMessage(lang: Language, field: string, code: string): string {
+  const key = `fieldError.${code}` in en ? `fieldError.${code}` : 'fieldError.invalid';
+  return format(lang, key, { field: fieldLabel(lang, field) });
+}
+
+/** One line for the user: what went wrong, in their language. */
+export function formatError(info: ErrorInfo, lang: Language): string {
+  const params = { ...info.params };
+  if (info.code === 'validation') {
+    params.detail = (info.fields ?? []).map((f) => fieldErrorMessage(lang, f.field, f.code)).join(' ');
+  }
+  return format(lang, `error.${info.code}`, params);
+}
+
+/** The language of a locale string such as "hi_IN.UTF-8" or "en-US": Hindi or English. */
+export function languageFromLocale(locale: string | undefined): Language {
+  return locale && /^hi\b/i.test(locale.replace('_', '-')) ? 'hi' : 'en';
+}

@@ -1,0 +1,164 @@
+// The web transport of `press-archive serve`: the built renderer and the API over HTTP, on
+// 127.0.0.1 only. Every API call needs the per-run random token; Host and Origin are checked so a
+// web page elsewhere (or a DNS-rebinding one) cannot reach the archive.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { MAX_IMPORT_BYTES } from '../api.ts';
+import type { Dispatch } from './dispatch.ts';
+
+export const TOKEN_HEADER = 'x-press-archive-token';
+const HOST = '127.0.0.1';
+const MAX_BODY_BYTES = MAX_IMPORT_BYTES + 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "img-src 'self' data:",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface WebServer {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(options: { dispatch: Dispatch; rendererDir: string; port?: number }): Promise<WebServer> {
+  const token = randomBytes(24).toString('base64url');
+  const rendererDir = resolve(options.rendererDir);
+  let port = 0;
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => send(response, 500, 'text/plain; charset=utf-8', 'internal error'));
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    setSecurityHeaders(response);
+    if (!isOwnHost(request.headers.host, port)) return send(response, 421, 'text/plain; charset=utf-8', 'wrong host');
+    const url = new URL(request.url ?? '/', `http://${HOST}:${port}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(request, response, url.pathname.slice(5));
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    return serveFile(response, url.pathname);
+  }
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    response.setHeader('Cache-Control', 'no-store');
+    if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    const origin = request.headers.origin;
+    if (origin !== undefined && !isOwnOrigin(origin, port)) return send(response, 403, 'text/plain; charset=utf-8', 'wrong origin');
+    if (!sameSecret(request.headers[TOKEN_HEADER], token)) return send(response, 401, 'text/plain; charset=utf-8', 'token required');
+    if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
+      return send(response, 415, 'text/plain; charset=utf-8', 'JSON expected');
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(await readBody(request));
+    } catch {
+      return sendJson(response, 400, { ok: false, error: { code: 'badRequest', params: { detail: 'body is not JSON' } } });
+    }
+    const envelope = await options.dispatch(method, input);
+    return sendJson(response, 200, envelope);
+  }
+
+  async function serveFile(response: ServerResponse, pathname: string): Promise<void> {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return send(response, 400, 'text/plain; charset=utf-8', 'bad path');
+    }
+    const relative = decoded === '/' ? 'index.html' : normalize(decoded).replace(/^[/\\]+/, '');
+    const file = resolve(join(rendererDir, relative));
+    if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+    let body: Buffer | string = await readFile(file);
+    if (relative === 'index.html') body = withWebBridge(body.toString('utf8'));
+    return send(response, 200, MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', body);
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${HOST}:${port}/?token=${token}`,
+    token,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+/** The app's page with the HTTP bridge in place of Electron's preload, loaded before the app. */
+function withWebBridge(html: string): string {
+  const tag = '<script type="module" src="/web-bridge.js"></script>';
+  const at = html.indexOf('<script');
+  return at < 0 ? html.replace('</head>', `${tag}</head>`) : html.slice(0, at) + tag + html.slice(at);
+}
+
+function isOwnHost(host: string | undefined, port: number): boolean {
+  return host === `${HOST}:${port}` || host === `localhost:${port}`;
+}
+
+function isOwnOrigin(origin: string, port: number): boolean {
+  return origin === `http://${HOST}:${port}` || origin === `http://localhost:${port}`;
+}
+
+function sameSecret(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function setSecurityHeaders(response: ServerResponse): void {
+  response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  if (response.headersSent) return void response.end();
+  response.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}

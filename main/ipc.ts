@@ -1,0 +1,36 @@
+// The Electron transport of the API: one ipcMain.handle per method in API_METHODS, generated, each
+// refusing callers that are not the app's own main frame, then handing over to the dispatcher
+// (which validates the arguments and the result and turns errors into envelopes).
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { Envelope } from '../archive/api.ts';
+import { API_METHODS, IPC_PREFIX } from '../archive/api-methods.ts';
+import type { Dispatch } from '../archive/transport/dispatch.ts';
+import { isAppUrl } from './origin.ts';
+
+type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
+
+/** Only the top frame of a page served from app://press-archive may call the API. */
+export function isTrustedSender(event: SenderEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame) return false;
+  if (frame.parent !== null) return false;
+  return isAppUrl(frame.url);
+}
+
+export const UNTRUSTED_SENDER: Envelope<never> = {
+  ok: false,
+  error: { code: 'badRequest', params: { detail: 'the caller is not the Press Archive window' } },
+};
+
+export function registerIpcHandlers(dispatch: Dispatch): void {
+  for (const method of API_METHODS) {
+    ipcMain.handle(IPC_PREFIX + method, async (event, input: unknown) => {
+      if (!isTrustedSender(event)) return UNTRUSTED_SENDER;
+      return dispatch(method, input);
+    });
+  }
+}
+
+export function removeIpcHandlers(): void {
+  for (const method of API_METHODS) ipcMain.removeHandler(IPC_PREFIX + method);
+}

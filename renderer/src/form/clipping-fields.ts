@@ -1,0 +1,52 @@
+// The fields of the add form, in the order they are shown, and how typed text becomes API input.
+import type { ClippingInput } from '../../../archive/clipping.ts';
+import type { FieldError } from '../../../archive/errors.ts';
+
+export const FORM_FIELDS = [
+  'title',
+  'body',
+  'publication',
+  'date',
+  'author',
+  'section',
+  'edition',
+  'place',
+  'page',
+  'url',
+  'tags',
+  'notes',
+] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+export type FormValues = Record<FormField, string>;
+
+export const EMPTY_FORM: FormValues = Object.fromEntries(FORM_FIELDS.map((f) => [f, ''])) as FormValues;
+
+const OPTIONAL_TEXT = ['publication', 'date', 'author', 'section', 'edition', 'place', 'page', 'url', 'notes'] as const;
+
+export function isFormField(name: string): name is FormField {
+  return (FORM_FIELDS as readonly string[]).includes(name);
+}
+
+/** Tags typed as "a, b" (a Devanagari-friendly list: commas, also the Arabic comma). */
+export function parseTags(text: string): string[] {
+  return text
+    .split(/[,،]/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
+/** API input: empty optional fields are left out; the archive trims and normalizes the rest. */
+export function toClippingInput(values: FormValues): ClippingInput {
+  const input: ClippingInput = { title: values.title, body: values.body };
+  for (const field of OPTIONAL_TEXT) {
+    if (values[field].trim() !== '') input[field] = values[field];
+  }
+  const tags = parseTags(values.tags);
+  if (tags.length > 0) input.tags = tags;
+  return input;
+}
+
+/** The checks worth making before asking the archive: the two required fields. */
+export function checkRequired(values: FormValues): FieldError[] {
+  return (['title', 'body'] as const).filter((f) => values[f].trim() === '').map((field) => ({ field, code: 'required' }));
+}

@@ -1,0 +1,32 @@
+// The UI's own strings in English (the shared field and error messages come from archive/messages.ts).
+export const uiEn = {
+  'language.label': 'Language',
+  'header.tagline': 'Hindi press clippings',
+  'search.label': 'Search clippings',
+  'search.placeholder': 'Search… (/ or Ctrl+F)',
+  'count.clippings_one': '{{count}} clipping',
+  'count.clippings_other': '{{count}} clippings',
+  'count.results_one': '{{count}} result for “{{query}}”',
+  'count.results_other': '{{count}} results for “{{query}}”',
+  'count.searching': 'Searching…',
+  'count.loading': 'Opening the archive…',
+  'list.label': 'Clippings',
+  'list.empty': 'The archive is empty. Add a clipping to begin.',
+  'list.noResults': 'Nothing matches “{{query}}”.',
+  'reader.label': 'Clipping',
+  'reader.empty': 'Choose a clipping from the list to read it.',
+  'reader.loading': 'Opening…',
+  'reader.added': 'Added',
+  'reader.updated': 'Updated',
+  'reader.notes': 'Notes',
+  'action.add': 'Add clipping',
+  'action.save': 'Save',
+  'action.saving': 'Saving…',
+  'action.cancel': 'Cancel',
+  'form.heading': 'New clipping',
+  'form.datePlaceholder': 'YYYY-MM-DD',
+  'form.tagsHint': 'Separate tags with commas.',
+  'form.required': 'required',
+} as const;
+
+export type UiKey = keyof typeof uiEn;

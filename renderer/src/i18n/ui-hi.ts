@@ -1,0 +1,32 @@
+// The UI's own strings in Hindi.
+import type { UiKey } from './ui-en.ts';
+
+export const uiHi: Record<UiKey, string> = {
+  'language.label': 'भाषा',
+  'header.tagline': 'हिन्दी अख़बारों की कतरनें',
+  'search.label': 'कतरनें खोजें',
+  'search.placeholder': 'खोजें… (/ या Ctrl+F)',
+  'count.clippings_one': '{{count}} कतरन',
+  'count.clippings_other': '{{count}} कतरनें',
+  'count.results_one': '“{{query}}” के लिए {{count}} परिणाम',
+  'count.results_other': '“{{query}}” के लिए {{count}} परिणाम',
+  'count.searching': 'खोज जारी है…',
+  'count.loading': 'संग्रह खुल रहा है…',
+  'list.label': 'कतरनें',
+  'list.empty': 'संग्रह खाली है। शुरू करने के लिए कोई कतरन जोड़ें।',
+  'list.noResults': '“{{query}}” से मेल खाती कोई कतरन नहीं मिली।',
+  'reader.label': 'कतरन',
+  'reader.empty': 'पढ़ने के लिए सूची से कोई कतरन चुनें।',
+  'reader.loading': 'खुल रही है…',
+  'reader.added': 'जोड़ी गई',
+  'reader.updated': 'बदली गई',
+  'reader.notes': 'टिप्पणियाँ',
+  'action.add': 'कतरन जोड़ें',
+  'action.save': 'सहेजें',
+  'action.saving': 'सहेजी जा रही है…',
+  'action.cancel': 'रद्द करें',
+  'form.heading': 'नई कतरन',
+  'form.datePlaceholder': 'YYYY-MM-DD',
+  'form.tagsHint': 'टैग अल्पविराम (,) से अलग करें।',
+  'form.required': 'ज़रूरी',
+};

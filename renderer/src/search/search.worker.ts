@@ -1,0 +1,68 @@
+// The search worker: owns the SearchEngine (FlexSearch + our Hindi analysis) so typing never waits
+// for the index. The UI sends the corpus once, then single updates, queries and preview requests.
+import type { SearchDoc } from '../../../archive/api.ts';
+import { SearchEngine } from '../../../archive/search/engine.ts';
+import { snippet } from '../../../archive/search/highlight.ts';
+import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerResponse): void;
+}
+
+const scope = self as unknown as WorkerScope;
+let engine = new SearchEngine();
+// Kept for previews of the unfiltered list; the engine keeps its own copy private.
+let bodies = new Map<string, string>();
+
+function load(docs: SearchDoc[]): void {
+  engine = new SearchEngine();
+  bodies = new Map();
+  for (const doc of docs) put(doc);
+}
+
+function put(doc: SearchDoc): void {
+  engine.put(doc);
+  bodies.set(doc.id, doc.body);
+}
+
+function remove(id: string): void {
+  engine.remove(id);
+  bodies.delete(id);
+}
+
+function handle(request: WorkerRequest): WorkerResponse | undefined {
+  switch (request.type) {
+    case 'load':
+      load(request.docs);
+      return { type: 'loaded', size: engine.size };
+    case 'put':
+      put(request.doc);
+      return undefined;
+    case 'remove':
+      remove(request.id);
+      return undefined;
+    case 'search': {
+      const result = engine.search(request.query, request.limit);
+      return { type: 'results', seq: request.seq, query: request.query, terms: result.terms, total: result.total, hits: result.hits };
+    }
+    case 'previews':
+      return {
+        type: 'previews',
+        previews: request.ids.flatMap((id) => {
+          const body = bodies.get(id);
+          return body === undefined ? [] : [{ id, snippet: snippet(body, []) }];
+        }),
+      };
+  }
+}
+
+scope.onmessage = (event) => {
+  try {
+    const answer = handle(event.data);
+    if (answer) scope.postMessage(answer);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    scope.postMessage({ type: 'failed', ...(event.data.type === 'search' ? { seq: event.data.seq } : {}), message });
+  }
+};
