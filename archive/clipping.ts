@@ -16,8 +16,11 @@ export function normalizeText(text: string): string {
 // Lone UTF-16 surrogates cannot be written as valid UTF-8 JSON: refuse them.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Control characters (C0, DEL, C1) other than tab and newline; single-line fields allow no newline either.
+// Matching control characters is the point of these patterns.
+/* eslint-disable no-control-regex */
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+/* eslint-enable no-control-regex */
 
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -130,10 +133,7 @@ export const ClippingSchema = z.strictObject({
   title: z.string().min(1),
   body: z.string(),
   publication: z.string().optional(),
-  date: z
-    .string()
-    .refine(isValidPartialDate)
-    .optional(),
+  date: z.string().refine(isValidPartialDate).optional(),
   author: z.string().optional(),
   section: z.string().optional(),
   edition: z.string().optional(),

@@ -83,8 +83,7 @@ const hi: Record<MessageKey, string> = {
   'error.validation': 'कतरन सहेजी नहीं गई: {{detail}}',
   'error.notFound': '{{id}} आईडी की कोई कतरन नहीं है।',
   'error.damaged': 'संग्रह क्षतिग्रस्त है: {{file}}: {{detail}}। कुछ नहीं बदला गया।',
-  'error.newerFormat':
-    '{{dir}} का संग्रह Press Archive के नए संस्करण (फ़ॉर्मेट {{version}}) से लिखा गया है। कृपया ऐप अपडेट करें।',
+  'error.newerFormat': '{{dir}} का संग्रह Press Archive के नए संस्करण (फ़ॉर्मेट {{version}}) से लिखा गया है। कृपया ऐप अपडेट करें।',
   'error.io': '{{path}} पढ़ा या लिखा नहीं जा सका: {{detail}}',
   'error.locked': 'संग्रह किसी दूसरी विंडो या कमांड में व्यस्त है। कृपया फिर से कोशिश करें।',
   'error.unsupportedFile': '{{file}}: इस प्रकार की फ़ाइल आयात नहीं हो सकती (.txt, .md, .json या .ndjson लें)।',

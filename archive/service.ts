@@ -31,7 +31,9 @@ export class ArchiveService implements ApiHandlers {
       now: () => now().toISOString(),
       initialClippings: () => {
         const at = now();
-        return seedClippings().map((input) => createClipping(newClippingId(at.getTime()), ClippingInputSchema.parse(input), at.toISOString()));
+        return seedClippings().map((input) =>
+          createClipping(newClippingId(at.getTime()), ClippingInputSchema.parse(input), at.toISOString()),
+        );
       },
     });
     return new ArchiveService(store, now);

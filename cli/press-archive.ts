@@ -33,8 +33,24 @@ class UsageError extends Error {}
 const lang: Language = languageFromLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
 
 type Options = ParseArgsConfig['options'];
-const COMMON: Options = { archive: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
-const ADD_FIELDS = ['title', 'publication', 'date', 'author', 'url', 'page', 'place', 'section', 'edition', 'language', 'notes'] as const;
+const COMMON: Options = {
+  archive: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+const ADD_FIELDS = [
+  'title',
+  'publication',
+  'date',
+  'author',
+  'url',
+  'page',
+  'place',
+  'section',
+  'edition',
+  'language',
+  'notes',
+] as const;
 
 function parse(args: string[], options: Options = {}) {
   try {
@@ -59,13 +75,23 @@ async function openArchive(flag: unknown): Promise<ArchiveService> {
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   async add(args) {
     const options = Object.fromEntries(ADD_FIELDS.map((f) => [f, { type: 'string' as const }]));
-    const { values, positionals } = parse(args, { ...options, tags: { type: 'string' }, body: { type: 'string' }, 'body-file': { type: 'string' } });
+    const { values, positionals } = parse(args, {
+      ...options,
+      tags: { type: 'string' },
+      body: { type: 'string' },
+      'body-file': { type: 'string' },
+    });
     if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
     if (values.title === undefined) throw new UsageError('add needs --title');
-    if ((values.body === undefined) === (values['body-file'] === undefined)) throw new UsageError('add needs exactly one of --body and --body-file');
+    if ((values.body === undefined) === (values['body-file'] === undefined))
+      throw new UsageError('add needs exactly one of --body and --body-file');
     const input: Record<string, unknown> = {};
     for (const field of ADD_FIELDS) if (values[field] !== undefined) input[field] = values[field];
-    if (typeof values.tags === 'string') input.tags = values.tags.split(',').map((t) => t.trim()).filter(Boolean);
+    if (typeof values.tags === 'string')
+      input.tags = values.tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
     input.body = typeof values['body-file'] === 'string' ? await readTextFile(values['body-file']) : values.body;
     const service = await openArchive(values.archive);
     const clipping = await service.add(input as ClippingInput);
@@ -117,7 +143,9 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
       if (clipping[field]) out(`${field}: ${clipping[field]}`);
     }
     if (clipping.tags.length) out(`tags: ${clipping.tags.join(', ')}`);
-    out(`added: ${clipping.addedAt}  updated: ${clipping.updatedAt}${clipping.deletedAt ? `  in trash since: ${clipping.deletedAt}` : ''}`);
+    out(
+      `added: ${clipping.addedAt}  updated: ${clipping.updatedAt}${clipping.deletedAt ? `  in trash since: ${clipping.deletedAt}` : ''}`,
+    );
     out('');
     out(clipping.body);
     if (clipping.notes) out(`\nnotes: ${clipping.notes}`);
@@ -137,7 +165,14 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     const summaries = new Map((await service.list()).map((c) => [c.id, c]));
     const hits = result.hits.map((hit) => {
       const c = summaries.get(hit.id);
-      return { id: hit.id, title: c?.title ?? '', publication: c?.publication ?? null, date: c?.date ?? null, score: hit.score, snippet: toGuillemets(hit.snippet) };
+      return {
+        id: hit.id,
+        title: c?.title ?? '',
+        publication: c?.publication ?? null,
+        date: c?.date ?? null,
+        score: hit.score,
+        snippet: toGuillemets(hit.snippet),
+      };
     });
     if (values.json) json({ query, total: result.total, hits });
     else {
@@ -156,7 +191,11 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     const report = await checkArchive(dir);
     if (values.json) json(report);
     else {
-      out(report.ok ? `ok: ${report.clippings} clippings in ${report.files} files` : `damaged: ${report.problems.length} problems`);
+      out(
+        report.ok
+          ? `ok: ${report.clippings} clippings in ${report.files} files`
+          : `damaged: ${report.problems.length} problems`,
+      );
       for (const p of report.problems) out(`${p.file}: ${p.detail}`);
     }
     return report.ok ? 0 : 1;

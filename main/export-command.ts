@@ -58,7 +58,12 @@ export async function exportFromDialog(
       info.code === 'internal'
         ? formatError({ code: 'io', params: { path, detail: info.params?.detail ?? '' } }, language)
         : formatError(info, language);
-    await showMessage(window, { type: 'error', title: menuText(language, 'export.title'), message: menuText(language, 'export.failed'), detail });
+    await showMessage(window, {
+      type: 'error',
+      title: menuText(language, 'export.title'),
+      message: menuText(language, 'export.failed'),
+      detail,
+    });
     return undefined;
   }
 }

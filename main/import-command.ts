@@ -37,7 +37,10 @@ export async function readImportFiles(
       try {
         content = decoder.decode(bytes);
       } catch {
-        return { ok: false, error: { code: 'unreadableFile', params: { file: name, detail: menuText(language, 'import.notUtf8') } } };
+        return {
+          ok: false,
+          error: { code: 'unreadableFile', params: { file: name, detail: menuText(language, 'import.notUtf8') } },
+        };
       }
       files.push({ name, content });
     } catch (error) {

@@ -37,7 +37,12 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
       },
       { type: 'separator' },
       { id: 'import', label: t('menu.import'), accelerator: 'CmdOrCtrl+O', click: run(() => actions.importFiles()) },
-      { id: 'export', label: t('menu.export'), accelerator: 'CmdOrCtrl+Shift+E', click: run(() => actions.exportArchive()) },
+      {
+        id: 'export',
+        label: t('menu.export'),
+        accelerator: 'CmdOrCtrl+Shift+E',
+        click: run(() => actions.exportArchive()),
+      },
       // On macOS Quit lives in the application menu.
       ...(options.platform === 'darwin'
         ? []

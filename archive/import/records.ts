@@ -59,7 +59,8 @@ function fromMarkdown(text: string): unknown {
   let rest = normalized;
   if (front) {
     const parsed: unknown = parseYaml(front[1]!);
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) fields = parsed as Record<string, unknown>;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+      fields = parsed as Record<string, unknown>;
     rest = normalized.slice(front[0].length);
   }
   if (typeof fields.tags === 'string') fields.tags = fields.tags.split(',').map((t) => t.trim());
@@ -86,11 +87,11 @@ function fromJson(name: string, text: string): ParsedFile {
       params: { file: name, detail: error instanceof Error ? error.message : String(error) },
     });
   }
-  const list =
-    Array.isArray(data) ? data
-    : data !== null && typeof data === 'object' && Array.isArray((data as { clippings?: unknown }).clippings) ?
-      (data as { clippings: unknown[] }).clippings
-    : [data];
+  const list = Array.isArray(data)
+    ? data
+    : data !== null && typeof data === 'object' && Array.isArray((data as { clippings?: unknown }).clippings)
+      ? (data as { clippings: unknown[] }).clippings
+      : [data];
   return {
     records: list.map((value, i) => ({ file: name, record: i + 1, value: withoutAssignedFields(value) })),
     problems: [],

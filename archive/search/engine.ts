@@ -63,7 +63,12 @@ export class SearchEngine {
     );
     const hits = ranked.slice(0, limit).map(([id, score]) => {
       const doc = this.docs.get(id)!;
-      return { id, score: Math.round(score * 1000) / 1000, title: highlight(doc.title, terms), snippet: snippet(doc.body, terms) };
+      return {
+        id,
+        score: Math.round(score * 1000) / 1000,
+        title: highlight(doc.title, terms),
+        snippet: snippet(doc.body, terms),
+      };
     });
     return { query, terms, total: ranked.length, hits };
   }

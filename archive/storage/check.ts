@@ -2,7 +2,15 @@
 // matches the schema, ids are unique, and the manifest agrees with the shards.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FORMAT_VERSION, MANIFEST_FILE, ManifestSchema, SHARDS_DIR, ShardSchema, describeIssue, type Manifest } from './format.ts';
+import {
+  FORMAT_VERSION,
+  MANIFEST_FILE,
+  ManifestSchema,
+  SHARDS_DIR,
+  ShardSchema,
+  describeIssue,
+  type Manifest,
+} from './format.ts';
 
 export interface CheckProblem {
   file: string;
@@ -30,7 +38,10 @@ export async function checkArchive(dir: string): Promise<CheckReport> {
     const parsed = ManifestSchema.safeParse(manifestResult.value);
     if (!parsed.success) problems.push({ file: MANIFEST_FILE, detail: describeIssue(parsed.error) });
     else if (parsed.data.formatVersion > FORMAT_VERSION) {
-      problems.push({ file: MANIFEST_FILE, detail: `format ${parsed.data.formatVersion} is newer than this app knows` });
+      problems.push({
+        file: MANIFEST_FILE,
+        detail: `format ${parsed.data.formatVersion} is newer than this app knows`,
+      });
     } else manifest = parsed.data;
   }
   const onDisk = (await readdir(join(dir, SHARDS_DIR)).catch(() => [] as string[]))
@@ -55,7 +66,10 @@ export async function checkArchive(dir: string): Promise<CheckReport> {
     }
     const entry = manifest?.shards.find((s) => s.file === file);
     if (entry && entry.count !== parsed.data.clippings.length) {
-      problems.push({ file, detail: `manifest says ${entry.count} clippings, the file has ${parsed.data.clippings.length}` });
+      problems.push({
+        file,
+        detail: `manifest says ${entry.count} clippings, the file has ${parsed.data.clippings.length}`,
+      });
     }
     for (const clipping of parsed.data.clippings) {
       const other = seen.get(clipping.id);

@@ -199,7 +199,10 @@ export class ShardedStore {
     for (const clipping of parsed.data.clippings) {
       const owner = this.shardOfId.get(clipping.id);
       if (owner !== undefined && owner !== file) {
-        throw new ArchiveError({ code: 'damaged', params: { file, detail: `duplicate id ${clipping.id} (also in ${owner})` } });
+        throw new ArchiveError({
+          code: 'damaged',
+          params: { file, detail: `duplicate id ${clipping.id} (also in ${owner})` },
+        });
       }
     }
     this.rememberShard(file, { rev: parsed.data.rev, clippings: parsed.data.clippings });

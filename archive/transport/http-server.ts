@@ -47,7 +47,11 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(options: { dispatch: Dispatch; rendererDir: string; port?: number }): Promise<WebServer> {
+export async function startWebServer(options: {
+  dispatch: Dispatch;
+  rendererDir: string;
+  port?: number;
+}): Promise<WebServer> {
   const token = randomBytes(24).toString('base64url');
   const rendererDir = resolve(options.rendererDir);
   let port = 0;
@@ -60,7 +64,8 @@ export async function startWebServer(options: { dispatch: Dispatch; rendererDir:
     if (!isOwnHost(request.headers.host, port)) return send(response, 421, 'text/plain; charset=utf-8', 'wrong host');
     const url = new URL(request.url ?? '/', `http://${HOST}:${port}`);
     if (url.pathname.startsWith('/api/')) return handleApi(request, response, url.pathname.slice(5));
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
     return serveFile(response, url.pathname);
   }
 
@@ -68,8 +73,10 @@ export async function startWebServer(options: { dispatch: Dispatch; rendererDir:
     response.setHeader('Cache-Control', 'no-store');
     if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
     const origin = request.headers.origin;
-    if (origin !== undefined && !isOwnOrigin(origin, port)) return send(response, 403, 'text/plain; charset=utf-8', 'wrong origin');
-    if (!sameSecret(request.headers[TOKEN_HEADER], token)) return send(response, 401, 'text/plain; charset=utf-8', 'token required');
+    if (origin !== undefined && !isOwnOrigin(origin, port))
+      return send(response, 403, 'text/plain; charset=utf-8', 'wrong origin');
+    if (!sameSecret(request.headers[TOKEN_HEADER], token))
+      return send(response, 401, 'text/plain; charset=utf-8', 'token required');
     if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
       return send(response, 415, 'text/plain; charset=utf-8', 'JSON expected');
     }
@@ -77,7 +84,10 @@ export async function startWebServer(options: { dispatch: Dispatch; rendererDir:
     try {
       input = JSON.parse(await readBody(request));
     } catch {
-      return sendJson(response, 400, { ok: false, error: { code: 'badRequest', params: { detail: 'body is not JSON' } } });
+      return sendJson(response, 400, {
+        ok: false,
+        error: { code: 'badRequest', params: { detail: 'body is not JSON' } },
+      });
     }
     const envelope = await options.dispatch(method, input);
     return sendJson(response, 200, envelope);
@@ -92,7 +102,8 @@ export async function startWebServer(options: { dispatch: Dispatch; rendererDir:
     }
     const relative = decoded === '/' ? 'index.html' : normalize(decoded).replace(/^[/\\]+/, '');
     const file = resolve(join(rendererDir, relative));
-    if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+    if (file !== rendererDir && !file.startsWith(rendererDir + sep))
+      return send(response, 404, 'text/plain; charset=utf-8', 'not found');
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
     let body: Buffer | string = await readFile(file);

@@ -43,9 +43,25 @@ describe('press-archive CLI', () => {
 
   it('add prints the new id and the clipping is stored with its fields', async () => {
     const result = await cli(
-      'add', '--title', 'बाढ़ से हालात गंभीर', '--publication', 'हिंदुस्तान', '--date', '2024-07-15',
-      '--author', 'संवाददाता', '--url', 'https://example.in/baadh', '--page', '3', '--place', 'पटना',
-      '--tags', 'बाढ़,बिहार', '--body', 'गंगा का जलस्तर बढ़ा।\nकई गाँव डूबे।',
+      'add',
+      '--title',
+      'बाढ़ से हालात गंभीर',
+      '--publication',
+      'हिंदुस्तान',
+      '--date',
+      '2024-07-15',
+      '--author',
+      'संवाददाता',
+      '--url',
+      'https://example.in/baadh',
+      '--page',
+      '3',
+      '--place',
+      'पटना',
+      '--tags',
+      'बाढ़,बिहार',
+      '--body',
+      'गंगा का जलस्तर बढ़ा।\nकई गाँव डूबे।',
     );
     expect(result.code).toBe(0);
     const id = result.stdout.trim();
@@ -92,17 +108,27 @@ describe('press-archive CLI', () => {
     expect(result.stderr).toContain('शीर्षक भरना ज़रूरी है।');
   });
 
-  it.each([[[]], [['frobnicate']], [['add', '--body', 'x']], [['list', '--colour']], [['show']]])('exits 2 on usage error %j', async (args) => {
-    const result = await runCli(args as string[]);
-    expect(result.code).toBe(2);
-    expect(result.stderr + result.stdout).toMatch(/Usage: press-archive/);
-  });
+  it.each([[[]], [['frobnicate']], [['add', '--body', 'x']], [['list', '--colour']], [['show']]])(
+    'exits 2 on usage error %j',
+    async (args) => {
+      const result = await runCli(args as string[]);
+      expect(result.code).toBe(2);
+      expect(result.stderr + result.stdout).toMatch(/Usage: press-archive/);
+    },
+  );
 
   it('imports files and reports with --json', async () => {
     const txt = join(root, 'a.txt');
     const ndjson = join(root, 'b.ndjson');
     await writeFile(txt, 'पहली ख़बर\nपाठ एक');
-    await writeFile(ndjson, [JSON.stringify({ title: 'दूसरी', body: 'पाठ दो' }), '{broken', JSON.stringify({ title: 'पहली ख़बर', body: 'पाठ एक' })].join('\n'));
+    await writeFile(
+      ndjson,
+      [
+        JSON.stringify({ title: 'दूसरी', body: 'पाठ दो' }),
+        '{broken',
+        JSON.stringify({ title: 'पहली ख़बर', body: 'पाठ एक' }),
+      ].join('\n'),
+    );
     const result = await cli('import', txt, ndjson, '--json');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);

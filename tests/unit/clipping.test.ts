@@ -89,8 +89,20 @@ describe('records', () => {
   const now = '2026-01-02T03:04:05.000Z';
 
   it('creates a record with defaults and no undefined fields', () => {
-    const clipping = createClipping('abcdefgh1', ClippingInputSchema.parse({ title: 't', body: 'b', publication: '' }), now);
-    expect(clipping).toEqual({ id: 'abcdefgh1', title: 't', body: 'b', language: 'hi', tags: [], addedAt: now, updatedAt: now });
+    const clipping = createClipping(
+      'abcdefgh1',
+      ClippingInputSchema.parse({ title: 't', body: 'b', publication: '' }),
+      now,
+    );
+    expect(clipping).toEqual({
+      id: 'abcdefgh1',
+      title: 't',
+      body: 'b',
+      language: 'hi',
+      tags: [],
+      addedAt: now,
+      updatedAt: now,
+    });
     expect(Object.keys(clipping)).not.toContain('publication');
   });
 
@@ -101,7 +113,12 @@ describe('records', () => {
       now,
     );
     const patch = { title: 'नया', publication: '' };
-    const next = applyPatch(base, ClippingPatchSchema.parse(patch), new Set(Object.keys(patch)), '2026-02-01T00:00:00.000Z');
+    const next = applyPatch(
+      base,
+      ClippingPatchSchema.parse(patch),
+      new Set(Object.keys(patch)),
+      '2026-02-01T00:00:00.000Z',
+    );
     expect(next.title).toBe('नया');
     expect(next.publication).toBeUndefined();
     expect(next.author).toBe('क');

@@ -29,7 +29,10 @@ describe('createDispatcher', () => {
     expect(await dispatch('list', { trash: 'yes' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await dispatch('list', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await dispatch('constructor', {})).toMatchObject({ ok: false, error: { code: 'badRequest' } });
-    expect(await dispatch('get', { id: 'abcdefgh123' })).toEqual({ ok: false, error: { code: 'notFound', params: { id: 'abcdefgh123' } } });
+    expect(await dispatch('get', { id: 'abcdefgh123' })).toEqual({
+      ok: false,
+      error: { code: 'notFound', params: { id: 'abcdefgh123' } },
+    });
     await cleanup();
   });
 
@@ -40,7 +43,10 @@ describe('createDispatcher', () => {
     broken.info = async () => ({ archiveDir: dir }) as never;
     const envelope = await createDispatcher(broken)('info', {});
     expect(envelope).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(await createDispatcher(service)('info', {})).toMatchObject({ ok: true, value: { clippings: 1, trashed: 0 } });
+    expect(await createDispatcher(service)('info', {})).toMatchObject({
+      ok: true,
+      value: { clippings: 1, trashed: 0 },
+    });
     await cleanup();
   });
 });

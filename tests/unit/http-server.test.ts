@@ -16,7 +16,10 @@ beforeAll(async () => {
   cleanup = temp.cleanup;
   const rendererDir = join(temp.dir, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(join(rendererDir, 'index.html'), '<html><head><script type="module" src="/assets/app.js"></script></head></html>');
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    '<html><head><script type="module" src="/assets/app.js"></script></head></html>',
+  );
   await writeFile(join(rendererDir, 'assets/app.js'), 'console.log(1)');
   await writeFile(join(temp.dir, 'secret.txt'), 'outside');
   const service = await ArchiveService.open(join(temp.dir, 'archive'));
@@ -92,7 +95,13 @@ describe('press-archive serve transport', () => {
   });
 
   it('serves no file outside the renderer folder and lists no folder', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/assets/', '/assets']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/assets/',
+      '/assets',
+    ]) {
       const response = await raw(path);
       expect(response.status, path).toBe(404);
       expect(response.body).not.toContain('outside');

@@ -67,7 +67,9 @@ describe('import', () => {
     ]);
     const report = await service.importFiles({ files: [{ name: 'many.json', content }] });
     expect(report.added).toBe(2);
-    expect(report.errors).toEqual([{ file: 'many.json', record: 2, error: { code: 'validation', fields: [{ field: 'title', code: 'required' }] } }]);
+    expect(report.errors).toEqual([
+      { file: 'many.json', record: 2, error: { code: 'validation', fields: [{ field: 'title', code: 'required' }] } },
+    ]);
   });
 
   it('reports broken .ndjson lines by line number and imports the rest', async () => {
@@ -105,7 +107,9 @@ describe('import', () => {
       { name: 'page.docx', content: 'x' },
       { name: 'broken.json', content: '[{"title":' },
     ]) {
-      const error = await service.importFiles({ files: [{ name: 'ok.txt', content: 'ठीक\nपाठ' }, file] }).catch((e: unknown) => e);
+      const error = await service
+        .importFiles({ files: [{ name: 'ok.txt', content: 'ठीक\nपाठ' }, file] })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ArchiveError);
     }
     expect(await snapshotFiles(dir)).toEqual(before);

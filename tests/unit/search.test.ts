@@ -110,7 +110,11 @@ describe('highlight', () => {
   });
 
   it('marks a typed prefix as the whole word it starts', () => {
-    expect(highlight('कमिश्नरेट प्रणाली', ['कमिश्न']).filter((s) => s.match).map((s) => s.text)).toEqual(['कमिश्नरेट']);
+    expect(
+      highlight('कमिश्नरेट प्रणाली', ['कमिश्न'])
+        .filter((s) => s.match)
+        .map((s) => s.text),
+    ).toEqual(['कमिश्नरेट']);
   });
 
   it('makes a CLI snippet around the first match with «…»', () => {

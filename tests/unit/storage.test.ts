@@ -41,14 +41,20 @@ describe('a new archive', () => {
     expect(first.publication).toBeUndefined();
     expect(first.date).toBeUndefined();
     const manifest = await readJson('manifest.json');
-    expect(manifest).toMatchObject({ format: 'press-archive', formatVersion: 1, shards: [{ file: 'shards/000001.json', count: 1 }] });
+    expect(manifest).toMatchObject({
+      format: 'press-archive',
+      formatVersion: 1,
+      shards: [{ file: 'shards/000001.json', count: 1 }],
+    });
     const shardText = await readFile(join(dir, 'shards/000001.json'), 'utf8');
     expect(shardText).toContain('कानपुर'); // UTF-8, not \u escapes
     expect(shardText.split('\n').length).toBeGreaterThan(10); // indented for people
   });
 
   it("keeps the project's seed identical to the shared seed article", async () => {
-    const shared = await readFile(join(import.meta.dirname, '../../../shared/seed/first-article.hi.txt'), 'utf8').catch(() => null);
+    const shared = await readFile(join(import.meta.dirname, '../../../shared/seed/first-article.hi.txt'), 'utf8').catch(
+      () => null,
+    );
     if (shared !== null) expect(FIRST_ARTICLE_TEXT).toBe(shared.normalize('NFC'));
     expect(FIRST_ARTICLE_TEXT).toBe(FIRST_ARTICLE_TEXT.normalize('NFC'));
     expect(FIRST_ARTICLE_TEXT.startsWith('उत्तर प्रदेश सरकार')).toBe(true);
@@ -111,7 +117,11 @@ describe('writes', () => {
     const report = await service.importFiles({ files });
     expect(report.added).toBe(SHARD_MAX_CLIPPINGS * 2);
     const manifest = await readJson('manifest.json');
-    expect(manifest.shards.map((s: { count: number }) => s.count)).toEqual([SHARD_MAX_CLIPPINGS, SHARD_MAX_CLIPPINGS, 1]);
+    expect(manifest.shards.map((s: { count: number }) => s.count)).toEqual([
+      SHARD_MAX_CLIPPINGS,
+      SHARD_MAX_CLIPPINGS,
+      1,
+    ]);
 
     const full = await stat(join(dir, 'shards/000001.json'));
     const lastBefore = await readJson('shards/000003.json');
@@ -157,7 +167,10 @@ describe('damage', () => {
     const { rm } = await import('node:fs/promises');
     await rm(join(dir, 'manifest.json'));
     const before = await snapshotFiles(dir);
-    expect((await errorOf(ArchiveService.open(dir))).info).toMatchObject({ code: 'damaged', params: { file: 'manifest.json' } });
+    expect((await errorOf(ArchiveService.open(dir))).info).toMatchObject({
+      code: 'damaged',
+      params: { file: 'manifest.json' },
+    });
     expect(await snapshotFiles(dir)).toEqual(before);
   });
 

@@ -12,7 +12,10 @@ async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise
   try {
     envelope = await send(input);
   } catch (error) {
-    throw new ApiError({ code: 'internal', params: { detail: error instanceof Error ? error.message : String(error) } });
+    throw new ApiError({
+      code: 'internal',
+      params: { detail: error instanceof Error ? error.message : String(error) },
+    });
   }
   if (!envelope.ok) throw new ApiError(envelope.error);
   return envelope.value;

@@ -12,8 +12,14 @@ export function Header({ onAdd }: { onAdd(): void }) {
         </span>
       </h1>
       <div className="header-actions">
-        <button type="button" className="primary" data-testid="add-clipping" aria-keyshortcuts="Control+N Meta+N" onClick={onAdd}>
-          <span aria-hidden="true">＋ </span>
+        <button
+          type="button"
+          className="primary"
+          data-testid="add-clipping"
+          aria-keyshortcuts="Control+N Meta+N"
+          onClick={onAdd}
+        >
+          <span aria-hidden="true">+ </span>
           {t('action.add')}
         </button>
         <LanguageSwitch />

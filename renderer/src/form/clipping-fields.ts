@@ -48,5 +48,7 @@ export function toClippingInput(values: FormValues): ClippingInput {
 
 /** The checks worth making before asking the archive: the two required fields. */
 export function checkRequired(values: FormValues): FieldError[] {
-  return (['title', 'body'] as const).filter((f) => values[f].trim() === '').map((field) => ({ field, code: 'required' }));
+  return (['title', 'body'] as const)
+    .filter((f) => values[f].trim() === '')
+    .map((field) => ({ field, code: 'required' }));
 }

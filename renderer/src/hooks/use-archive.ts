@@ -15,43 +15,58 @@ export interface ArchiveState {
   error: ErrorInfo | undefined;
   /** Changes whenever the search index changes, so open searches run again. */
   indexVersion: number;
+  /** The worker has the whole corpus (until then a search would miss clippings). */
+  indexReady: boolean;
   reload(): Promise<void>;
   added(clipping: Clipping): void;
+}
+
+/** The list part of a load: what the archive holds now, and as of which write. */
+async function loadList() {
+  // info first: if someone writes meanwhile, the generation kept is the older one and the next
+  // check reloads again, never the other way round.
+  const { generation } = await archiveClient.info();
+  return { generation, list: await archiveClient.list() };
 }
 
 export function useArchive(search: SearchClient): ArchiveState {
   const [summaries, setSummaries] = useState<ClippingSummary[]>();
   const [error, setError] = useState<ErrorInfo>();
   const [indexVersion, setIndexVersion] = useState(0);
+  const [indexReady, setIndexReady] = useState(false);
   const generation = useRef<number | undefined>(undefined);
   const loadSeq = useRef(0);
 
-  const reload = useCallback(async () => {
+  // The list is shown as soon as it arrives; the corpus (all the text) follows to the worker.
+  const reload = useCallback(() => {
     const seq = ++loadSeq.current;
-    try {
-      // info first: if someone writes meanwhile, the generation we keep is the older one and the
-      // next check reloads again, never the other way round.
-      const info = await archiveClient.info();
-      const [list, corpus] = await Promise.all([archiveClient.list(), archiveClient.searchCorpus()]);
-      if (seq !== loadSeq.current) return;
-      search.load(corpus);
-      generation.current = info.generation;
-      setSummaries(list);
-      setError(undefined);
-      setIndexVersion((v) => v + 1);
-    } catch (e) {
-      if (seq === loadSeq.current) setError(errorInfoOf(e));
-    }
+    const current = () => seq === loadSeq.current;
+    return loadList()
+      .then(({ generation: loaded, list }) => {
+        if (!current()) return;
+        generation.current = loaded;
+        setSummaries(list);
+        setError(undefined);
+        return archiveClient.searchCorpus().then((corpus) => {
+          if (!current()) return;
+          search.load(corpus);
+          setIndexReady(true);
+          setIndexVersion((v) => v + 1);
+        });
+      })
+      .catch((e: unknown) => {
+        if (current()) setError(errorInfoOf(e));
+      });
   }, [search]);
 
-  const checkForChanges = useCallback(async () => {
-    try {
-      const info = await archiveClient.info();
-      if (info.generation !== generation.current) await reload();
-    } catch (e) {
-      setError(errorInfoOf(e));
-    }
-  }, [reload]);
+  const checkForChanges = useCallback(
+    () =>
+      archiveClient.info().then(
+        (info) => (info.generation !== generation.current ? reload() : undefined),
+        (e: unknown) => setError(errorInfoOf(e)),
+      ),
+    [reload],
+  );
 
   const added = useCallback(
     (clipping: Clipping) => {
@@ -86,5 +101,5 @@ export function useArchive(search: SearchClient): ArchiveState {
     };
   }, [checkForChanges, reload]);
 
-  return { summaries, error, indexVersion, reload, added };
+  return { summaries, error, indexVersion, indexReady, reload, added };
 }

@@ -14,7 +14,7 @@ export interface SearchState {
   loadMore(): void;
 }
 
-export function useSearch(search: SearchClient, query: string, indexVersion: number): SearchState {
+export function useSearch(search: SearchClient, query: string, indexVersion: number, ready: boolean): SearchState {
   const active = query.trim() !== '';
   const [answer, setAnswer] = useState<SearchAnswer>();
   const [failure, setFailure] = useState<string>();
@@ -34,10 +34,10 @@ export function useSearch(search: SearchClient, query: string, indexVersion: num
   }, [search]);
 
   useEffect(() => {
-    if (active) search.search(query, limit);
-  }, [search, query, limit, active, indexVersion]);
+    if (active && ready) search.search(query, limit);
+  }, [search, query, limit, active, ready, indexVersion]);
 
-  const current = active && answer?.query === query ? answer : undefined;
+  const current = active && ready && answer?.query === query ? answer : undefined;
 
   const loadMore = useCallback(() => {
     if (current && current.hits.length < current.total && current.hits.length >= limit) {

@@ -8,7 +8,7 @@ export type WorkerRequest =
   | { type: 'put'; doc: SearchDoc }
   | { type: 'remove'; id: string }
   | { type: 'search'; seq: number; query: string; limit: number }
-  | { type: 'previews'; ids: string[] };
+  | { type: 'previews'; ids: string[]; tag: number };
 
 export interface SearchAnswer {
   seq: number;
@@ -26,5 +26,5 @@ export interface Preview {
 export type WorkerResponse =
   | { type: 'loaded'; size: number }
   | ({ type: 'results' } & SearchAnswer)
-  | { type: 'previews'; previews: Preview[] }
+  | { type: 'previews'; tag: number; previews: Preview[] }
   | { type: 'failed'; seq?: number; message: string };

@@ -9,7 +9,7 @@ export class SearchClient {
   private readonly worker: Worker;
   private seq = 0;
   private readonly resultListeners = new Set<Listener<SearchAnswer>>();
-  private readonly previewListeners = new Set<Listener<Preview[]>>();
+  private readonly previewListeners = new Set<Listener<{ tag: number; previews: Preview[] }>>();
   private readonly failureListeners = new Set<Listener<string>>();
 
   constructor() {
@@ -36,15 +36,16 @@ export class SearchClient {
     this.post({ type: 'search', seq: this.seq, query, limit });
   }
 
-  previews(ids: string[]): void {
-    if (ids.length > 0) this.post({ type: 'previews', ids });
+  /** Asks for the opening lines of these clippings; the answer carries `tag` back. */
+  previews(ids: string[], tag: number): void {
+    if (ids.length > 0) this.post({ type: 'previews', ids, tag });
   }
 
   onResults(listener: Listener<SearchAnswer>): () => void {
     return subscribe(this.resultListeners, listener);
   }
 
-  onPreviews(listener: Listener<Preview[]>): () => void {
+  onPreviews(listener: Listener<{ tag: number; previews: Preview[] }>): () => void {
     return subscribe(this.previewListeners, listener);
   }
 
@@ -65,7 +66,7 @@ export class SearchClient {
         return;
       }
       case 'previews':
-        this.previewListeners.forEach((l) => l(response.previews));
+        this.previewListeners.forEach((l) => l({ tag: response.tag, previews: response.previews }));
         return;
       case 'failed':
         if (response.seq === undefined || response.seq === this.seq) {

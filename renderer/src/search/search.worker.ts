@@ -44,11 +44,19 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
       return undefined;
     case 'search': {
       const result = engine.search(request.query, request.limit);
-      return { type: 'results', seq: request.seq, query: request.query, terms: result.terms, total: result.total, hits: result.hits };
+      return {
+        type: 'results',
+        seq: request.seq,
+        query: request.query,
+        terms: result.terms,
+        total: result.total,
+        hits: result.hits,
+      };
     }
     case 'previews':
       return {
         type: 'previews',
+        tag: request.tag,
         previews: request.ids.flatMap((id) => {
           const body = bodies.get(id);
           return body === undefined ? [] : [{ id, snippet: snippet(body, []) }];

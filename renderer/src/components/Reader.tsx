@@ -1,0 +1,57 @@
+// The open clipping: title, details, the text paragraph by paragraph, notes; query matches marked.
+import { useTranslation } from 'react-i18next';
+import type { Clipping } from '../../../archive/clipping.ts';
+import { Highlighted } from './Highlighted.tsx';
+import { highlightText } from './highlight-text.ts';
+import { ReaderMeta } from './ReaderMeta.tsx';
+
+interface Props {
+  id: string | undefined;
+  clipping: Clipping | undefined;
+  terms: readonly string[];
+}
+
+function paragraphs(text: string): string[] {
+  return text.split('\n').filter((p) => p.trim() !== '');
+}
+
+export function Reader({ id, clipping, terms }: Props) {
+  const { t } = useTranslation();
+  if (id === undefined) {
+    return (
+      <section className="reader reader-empty" aria-label={t('reader.label')}>
+        <p>{t('reader.empty')}</p>
+      </section>
+    );
+  }
+  if (clipping === undefined || clipping.id !== id) {
+    return (
+      <section className="reader reader-empty" aria-label={t('reader.label')} aria-busy="true">
+        <p>{t('reader.loading')}</p>
+      </section>
+    );
+  }
+  return (
+    <article className="reader" data-testid="reader" data-id={clipping.id} aria-label={t('reader.label')}>
+      <h2 className="reader-title" lang={clipping.language}>
+        <Highlighted segments={highlightText(clipping.title, terms)} />
+      </h2>
+      <ReaderMeta clipping={clipping} />
+      <div className="reader-body" data-testid="reader-body" lang={clipping.language}>
+        {paragraphs(clipping.body).map((paragraph, i) => (
+          <p key={i}>
+            <Highlighted segments={highlightText(paragraph, terms)} />
+          </p>
+        ))}
+      </div>
+      {clipping.notes !== undefined && clipping.notes.trim() !== '' && (
+        <aside className="reader-notes">
+          <h3>{t('reader.notes')}</h3>
+          {paragraphs(clipping.notes).map((paragraph, i) => (
+            <p key={i}>{paragraph}</p>
+          ))}
+        </aside>
+      )}
+    </article>
+  );
+}

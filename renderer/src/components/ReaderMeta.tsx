@@ -1,0 +1,55 @@
+// The clipping's details under its title: publication, date, author…, tags, added/updated.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Clipping } from '../../../archive/clipping.ts';
+import type { Language } from '../../../archive/messages.ts';
+import { useLanguage } from '../i18n/use-language.ts';
+
+const TEXT_FIELDS = ['publication', 'date', 'author', 'section', 'edition', 'place', 'page', 'url'] as const;
+
+function formatTimestamp(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === 'hi' ? 'hi-IN' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(date);
+}
+
+export function ReaderMeta({ clipping }: { clipping: Clipping }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const rows: { key: string; label: string; value: ReactNode; className?: string }[] = [];
+  for (const field of TEXT_FIELDS) {
+    const value = clipping[field];
+    if (value)
+      rows.push({ key: field, label: t(`field.${field}`), value, className: field === 'url' ? 'meta-url' : undefined });
+  }
+  if (clipping.tags.length > 0) {
+    rows.push({
+      key: 'tags',
+      label: t('field.tags'),
+      value: (
+        <ul className="tags">
+          {clipping.tags.map((tag) => (
+            <li key={tag}>{tag}</li>
+          ))}
+        </ul>
+      ),
+    });
+  }
+  rows.push({ key: 'addedAt', label: t('reader.added'), value: formatTimestamp(clipping.addedAt, language) });
+  if (clipping.updatedAt !== clipping.addedAt) {
+    rows.push({ key: 'updatedAt', label: t('reader.updated'), value: formatTimestamp(clipping.updatedAt, language) });
+  }
+  return (
+    <dl className="reader-meta">
+      {rows.map((row) => (
+        <div key={row.key} className="meta-row" data-field={row.key}>
+          <dt>{row.label}</dt>
+          <dd className={row.className}>{row.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Segment } from '../../../archive/search/highlight.ts';
+
+/** One row of the results list: a search hit, or a clipping of the unfiltered archive. */
+export interface ResultEntry {
+  id: string;
+  title: Segment[];
+  /** The highlighted passage of a search hit; undefined for rows of the unfiltered list, whose opening lines come from the worker later. */
+  snippet: Segment[] | undefined;
+  publication?: string | undefined;
+  date?: string | undefined;
+}
+
+export function rowId(id: string): string {
+  return `result-${id}`;
+}

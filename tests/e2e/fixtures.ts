@@ -1,0 +1,42 @@
+// Each browser test gets its own archive folder and its own `press-archive serve`, and fails on any
+// console error, CSP violation or request that leaves 127.0.0.1.
+import { test as base, expect, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { serveArchive } from '../support/serve.ts';
+import { tempDir } from '../support/temp.ts';
+
+interface Fixtures {
+  archiveDir: string;
+  appUrl: string;
+  app: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  archiveDir: async ({}, use) => {
+    const { dir, cleanup } = await tempDir('press-archive-e2e-');
+    await use(join(dir, 'archive'));
+    await cleanup();
+  },
+  appUrl: async ({ archiveDir }, use) => {
+    const served = await serveArchive(archiveDir);
+    await use(served.url);
+    await served.stop();
+  },
+  app: async ({ page, appUrl }, use) => {
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => {
+      const host = new URL(r.url()).hostname;
+      if (!['127.0.0.1', 'localhost'].includes(host) && !r.url().startsWith('data:'))
+        problems.push(`left the machine: ${r.url()}`);
+    });
+    await page.goto(appUrl);
+    await use(page);
+    expect(problems, 'console errors, CSP violations or outside requests').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,32 @@
+// Starts `press-archive serve` on a fresh archive folder, as a real process, for browser tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { BIN } from './cli.ts';
+
+export interface Served {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function serveArchive(archiveDir: string): Promise<Served> {
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--archive', archiveDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LANG: 'en_US.UTF-8' },
+  });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolve(line.trim()));
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
