@@ -9,7 +9,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  reporter: [['list']],
+  reporter: [['list'], ['./tests/support/skip-reasons-reporter.ts']],
   outputDir: 'test-results',
   projects: [
     {

@@ -33,6 +33,11 @@ export class SearchEngine {
     return this.docs.size;
   }
 
+  /** The indexed text of one clipping (the list shows its opening lines without a query). */
+  doc(id: string): SearchDoc | undefined {
+    return this.docs.get(id);
+  }
+
   /** Adds a clipping, or replaces it if it is already indexed. */
   put(doc: SearchDoc): void {
     if (this.docs.has(doc.id)) this.remove(doc.id);

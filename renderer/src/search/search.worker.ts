@@ -12,23 +12,10 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 let engine = new SearchEngine();
-// Kept for previews of the unfiltered list; the engine keeps its own copy private.
-let bodies = new Map<string, string>();
 
 function load(docs: SearchDoc[]): void {
   engine = new SearchEngine();
-  bodies = new Map();
-  for (const doc of docs) put(doc);
-}
-
-function put(doc: SearchDoc): void {
-  engine.put(doc);
-  bodies.set(doc.id, doc.body);
-}
-
-function remove(id: string): void {
-  engine.remove(id);
-  bodies.delete(id);
+  for (const doc of docs) engine.put(doc);
 }
 
 function handle(request: WorkerRequest): WorkerResponse | undefined {
@@ -37,10 +24,10 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
       load(request.docs);
       return { type: 'loaded', size: engine.size };
     case 'put':
-      put(request.doc);
+      engine.put(request.doc);
       return undefined;
     case 'remove':
-      remove(request.id);
+      engine.remove(request.id);
       return undefined;
     case 'search': {
       const result = engine.search(request.query, request.limit);
@@ -58,8 +45,8 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
         type: 'previews',
         tag: request.tag,
         previews: request.ids.flatMap((id) => {
-          const body = bodies.get(id);
-          return body === undefined ? [] : [{ id, snippet: snippet(body, []) }];
+          const doc = engine.doc(id);
+          return doc === undefined ? [] : [{ id, snippet: snippet(doc.body, []) }];
         }),
       };
   }
