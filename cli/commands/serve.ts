@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { createDispatcher } from '../../archive/transport/dispatch.ts';
+import { startWebServer } from '../../archive/transport/http-server.ts';
+import { UsageError, noPositionals, openArchive, out, parse, type Command } from '../context.ts';
+
+/** serve [--port N]: the UI and the API on 127.0.0.1 until interrupted; first stdout line is the URL. */
+export const serve: Command = async (args) => {
+  const { values, positionals } = parse(args, { port: { type: 'string' } });
+  noPositionals(positionals);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0-65535');
+  const service = await openArchive(values.archive);
+  const server = await startWebServer({
+    dispatch: createDispatcher(service),
+    // The CLI is built to out/cli/press-archive.js; the renderer to out/renderer.
+    rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+    port,
+  });
+  out(server.url);
+  await new Promise<void>((stop) => {
+    process.once('SIGINT', () => stop());
+    process.once('SIGTERM', () => stop());
+  });
+  await server.close();
+  return 0;
+};

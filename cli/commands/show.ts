@@ -1,0 +1,23 @@
+import { UsageError, openArchive, out, parse, printJson, type Command } from '../context.ts';
+
+const METADATA = ['publication', 'date', 'author', 'section', 'edition', 'place', 'page', 'url'] as const;
+
+/** show ID [--json] */
+export const show: Command = async (args) => {
+  const { values, positionals } = parse(args);
+  if (positionals.length !== 1) throw new UsageError('show needs exactly one ID');
+  const clipping = await (await openArchive(values.archive)).get({ id: positionals[0]! });
+  if (values.json) {
+    printJson(clipping);
+    return 0;
+  }
+  out(clipping.title);
+  for (const field of METADATA) if (clipping[field]) out(`${field}: ${clipping[field]}`);
+  if (clipping.tags.length) out(`tags: ${clipping.tags.join(', ')}`);
+  const trashed = clipping.deletedAt ? `  in trash since: ${clipping.deletedAt}` : '';
+  out(`added: ${clipping.addedAt}  updated: ${clipping.updatedAt}${trashed}`);
+  out('');
+  out(clipping.body);
+  if (clipping.notes) out(`\nnotes: ${clipping.notes}`);
+  return 0;
+};
