@@ -23,7 +23,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['bin/**/*.js', 'tests/support/*.js', '*.js'], languageOptions: { globals: globals.node } },
+  { files: ['bin/**/*.js', 'tests/support/*.js', 'bench/*.js', '*.js'], languageOptions: { globals: globals.node } },
   // Playwright fixtures without dependencies are declared with an empty pattern by design.
   { files: ['tests/e2e/**/*.ts', 'tests/electron/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
   {
