@@ -120,6 +120,13 @@ export class ArchiveService implements ApiHandlers {
       if (result.success) valid.push(result.data);
       else errors.push(problemAt(candidate, validationError(result.error)));
     }
+    // Report problems in reading order: file by file, line by line.
+    const fileOrder = new Map(input.files.map((f, i) => [f.name, i]));
+    errors.sort(
+      (a, b) =>
+        (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) ||
+        (a.line ?? a.record ?? 0) - (b.line ?? b.record ?? 0),
+    );
     let skipped = 0;
     const added = await this.store.insert((idTaken) => {
       const seen = new DuplicateFilter(this.store.all());

@@ -4,6 +4,7 @@ import { toErrorInfo } from '../archive/errors.ts';
 import { formatError } from '../archive/messages.ts';
 import { add } from './commands/add.ts';
 import { check } from './commands/check.ts';
+import { exportData } from './commands/export.ts';
 import { importFiles } from './commands/import.ts';
 import { list } from './commands/list.ts';
 import { search } from './commands/search.ts';
@@ -15,10 +16,11 @@ const USAGE = `Usage: press-archive <command> [options] [--archive DIR]
   add --title T [--publication P] [--date YYYY|YYYY-MM|YYYY-MM-DD] [--author A] [--url U]
       [--page P] [--place P] [--section S] [--edition E] [--language L] [--tags a,b] [--notes N]
       (--body TEXT | --body-file FILE)          prints the new id
-  import FILE... [--json]                       .txt .md .json .ndjson
+  import FILE... [--json]                       .txt .md .html .json (also CSL-JSON) .ndjson
   list [--json]
   show ID [--json]
   search QUERY [--limit N] [--json]
+  export --format json|ndjson|csv|csl-json --out FILE
   check [--json]                                exit 1 if the archive is damaged
   serve [--port N]                              first stdout line is the URL
 The archive is --archive DIR, else $PRESS_ARCHIVE_DIR, else the desktop app's folder.`;
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, Command> = {
   show,
   search,
   check,
+  export: exportData,
   serve,
 };
 

@@ -3,6 +3,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { ImportFile, ImportProblem } from '../api.ts';
 import { ArchiveError } from '../errors.ts';
+import { fromCslItem, isCslItem } from '../exports/csl.ts';
+import { fromHtml } from './html.ts';
 
 export interface CandidateRecord {
   file: string;
@@ -16,7 +18,7 @@ export interface ParsedFile {
   problems: ImportProblem[];
 }
 
-export const IMPORT_EXTENSIONS = ['.txt', '.md', '.json', '.ndjson'] as const;
+export const IMPORT_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.json', '.ndjson', '.jsonl'] as const;
 
 /** Fields the archive assigns itself: dropped from imported records (e.g. a re-imported export). */
 const ASSIGNED_FIELDS = ['id', 'addedAt', 'updatedAt', 'deletedAt'];
@@ -33,6 +35,9 @@ export function parseImportFile(file: ImportFile): ParsedFile {
       return { records: [{ file: file.name, value: fromPlainText(text) }], problems: [] };
     case '.md':
       return { records: [{ file: file.name, value: fromMarkdown(text) }], problems: [] };
+    case '.html':
+    case '.htm':
+      return { records: [{ file: file.name, value: fromHtml(text) }], problems: [] };
     case '.json':
       return fromJson(file.name, text);
     case '.ndjson':
@@ -93,7 +98,12 @@ function fromJson(name: string, text: string): ParsedFile {
       ? (data as { clippings: unknown[] }).clippings
       : [data];
   return {
-    records: list.map((value, i) => ({ file: name, record: i + 1, value: withoutAssignedFields(value) })),
+    records: list.map((value, i) => ({
+      file: name,
+      record: i + 1,
+      // CSL-JSON (e.g. from Zotero) is recognised record by record.
+      value: isCslItem(value) ? fromCslItem(value) : withoutAssignedFields(value),
+    })),
     problems: [],
   };
 }
