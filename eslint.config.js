@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results/'] },
+  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,7 +23,10 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['bin/**/*.js', 'tests/support/*.js', 'bench/*.js', '*.js'], languageOptions: { globals: globals.node } },
+  {
+    files: ['bin/**/*.js', 'scripts/*.js', 'tests/support/*.js', 'bench/*.js', '*.js'],
+    languageOptions: { globals: globals.node },
+  },
   // Playwright fixtures without dependencies are declared with an empty pattern by design.
   { files: ['tests/e2e/**/*.ts', 'tests/electron/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
   {

@@ -10,6 +10,19 @@ export const API_METHODS = [
   'restore',
   'importFiles',
   'searchCorpus',
+  'searchSnippets',
+  'savedSearches',
+  'saveSearches',
+  'backups',
+  'restoreBackup',
+  'vocabulary',
+  'similar',
+  'exportData',
+  'openClippingUrl',
+  'exportPdf',
+  'emptyTrash',
+  'retag',
+  'renameTag',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

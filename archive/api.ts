@@ -9,10 +9,20 @@ import {
   ClippingSummarySchema,
 } from './clipping.ts';
 import type { ApiMethod } from './api-methods.ts';
+import { SaveSearchesInputSchema, SavedSearchesSchema, SnippetsInputSchema, SnippetsSchema } from './search/api-schemas.ts';
 import { ErrorInfoSchema, type ErrorInfo } from './errors.ts';
+import { BackupInfoSchema, BackupNameSchema, RestoreResultSchema } from './backup/backup-info.ts';
+import { EXPORT_FORMATS } from './exports/formats.ts';
+import { ExportPdfInputSchema, ExportedPdfSchema } from './pdf/export-request.ts';
 
 export const MAX_IMPORT_FILES = 1000;
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+/** searchCorpus by ids: at most this many per call. */
+export const MAX_CORPUS_IDS = 5000;
+
+/** What is wrong with a damaged archive (then it is read-only until restored): file and problem. */
+export const DamageSchema = z.object({ problems: z.array(z.object({ file: z.string(), detail: z.string() })) });
+export type Damage = z.infer<typeof DamageSchema>;
 
 export const ArchiveInfoSchema = z.object({
   archiveDir: z.string(),
@@ -20,6 +30,7 @@ export const ArchiveInfoSchema = z.object({
   generation: z.number(),
   clippings: z.number(),
   trashed: z.number(),
+  damage: DamageSchema.optional(),
 });
 export type ArchiveInfo = z.infer<typeof ArchiveInfoSchema>;
 
@@ -56,10 +67,27 @@ export const SearchDocSchema = z.object({
   tags: z.array(z.string()),
   date: z.string().optional(),
   addedAt: z.string(),
+  /** The version the index holds, to catch up with changes made elsewhere (archive/search/sync.ts). */
+  updatedAt: z.string().optional(),
 });
 export type SearchDoc = z.infer<typeof SearchDocSchema>;
 
 const byId = z.strictObject({ id: ClippingIdSchema });
+
+const CountedValueSchema = z.object({ value: z.string(), count: z.number().int() });
+export const VocabularySchema = z.object({ publications: z.array(CountedValueSchema), tags: z.array(CountedValueSchema) });
+export type Vocabulary = z.infer<typeof VocabularySchema>;
+
+export const ExportedFileSchema = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  content: z.string(),
+  count: z.number().int(),
+});
+export type ExportedFile = z.infer<typeof ExportedFileSchema>;
+
+export const SimilarClippingSchema = z.object({ id: z.string(), title: z.string(), similarity: z.number() });
+export type SimilarClipping = z.infer<typeof SimilarClippingSchema>;
 
 export const api = {
   info: { input: z.strictObject({}), output: ArchiveInfoSchema },
@@ -76,7 +104,52 @@ export const api = {
     input: z.strictObject({ files: z.array(ImportFileSchema).min(1).max(MAX_IMPORT_FILES) }),
     output: ImportReportSchema,
   },
-  searchCorpus: { input: z.strictObject({}), output: z.array(SearchDocSchema) },
+  /** The searchable text of every clipping not in the trash, or of just these (to catch an index up). */
+  searchCorpus: {
+    input: z.strictObject({ ids: z.array(ClippingIdSchema).max(MAX_CORPUS_IDS).optional() }),
+    output: z.array(SearchDocSchema),
+  },
+  /** Passages of these clippings around a query's matches (the result rows on screen). */
+  searchSnippets: { input: SnippetsInputSchema, output: SnippetsSchema },
+  /** The saved searches of this archive (saved-searches.json in its folder). */
+  savedSearches: { input: z.strictObject({}), output: SavedSearchesSchema },
+  saveSearches: { input: SaveSearchesInputSchema, output: SavedSearchesSchema },
+  /** The snapshots in the archive's backups/ folder, newest first. */
+  backups: { input: z.strictObject({}), output: z.array(BackupInfoSchema) },
+  /** Puts the archive back as it was in a snapshot; the current state is set aside first. */
+  restoreBackup: { input: z.strictObject({ name: BackupNameSchema }), output: RestoreResultSchema },
+  /** Publications and tags in use, most used first: for autocomplete. */
+  vocabulary: { input: z.strictObject({}), output: VocabularySchema },
+  /** Near duplicates of a clipping (the same story with small edits), most similar first. */
+  similar: { input: byId, output: z.array(SimilarClippingSchema) },
+  /** Clippings as a file: the given ids, else every clipping not in the trash. */
+  exportData: {
+    input: z.strictObject({ format: z.enum(EXPORT_FORMATS), ids: z.array(ClippingIdSchema).max(1_000_000).optional() }),
+    output: ExportedFileSchema,
+  },
+  /** Opens the web address stored with a clipping (the user clicked it in the reader); see service. */
+  openClippingUrl: {
+    input: z.strictObject({ id: ClippingIdSchema, url: z.string().max(2000) }),
+    output: z.object({ url: z.string(), opened: z.boolean() }),
+  },
+  /** Clippings as a print-quality PDF: the given ids, a search's results, or all (archive/pdf/). */
+  exportPdf: { input: ExportPdfInputSchema, output: ExportedPdfSchema },
+  /** Removes every clipping in the trash from disk: the only way anything leaves the archive. */
+  emptyTrash: { input: z.strictObject({}), output: z.object({ removed: z.number().int() }) },
+  /** Adds and removes tags on many clippings at once. */
+  retag: {
+    input: z.strictObject({
+      ids: z.array(ClippingIdSchema).min(1).max(100_000),
+      add: z.array(z.string().max(200)).max(100).optional(),
+      remove: z.array(z.string().max(200)).max(100).optional(),
+    }),
+    output: z.object({ changed: z.number().int() }),
+  },
+  /** Renames a tag on every clipping; renaming to a tag in use merges the two. */
+  renameTag: {
+    input: z.strictObject({ from: z.string().min(1).max(200), to: z.string().max(200) }),
+    output: z.object({ changed: z.number().int() }),
+  },
 } satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export type Api = typeof api;

@@ -13,6 +13,12 @@ export const ErrorCodeSchema = z.enum([
   'unreadableFile',
   'badRecord',
   'badRequest',
+  'noSuchBackup',
+  'linkRefused',
+  'nothingToExport',
+  'tooManyToExport',
+  'printerMissing',
+  'printFailed',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

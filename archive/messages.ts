@@ -35,7 +35,7 @@ const en = {
   'fieldError.invalid': '{{field}} is not valid.',
   'error.validation': 'The clipping was not saved: {{detail}}',
   'error.notFound': 'No clipping has the id {{id}}.',
-  'error.damaged': 'The archive is damaged: {{file}}: {{detail}}. Nothing was changed.',
+  'error.damaged': 'The archive is damaged: {{file}}: {{detail}}. Nothing was changed; restore a backup to repair it.',
   'error.newerFormat':
     'The archive in {{dir}} was written by a newer version of Press Archive (format {{version}}). Please update the app.',
   'error.io': 'Could not read or write {{path}}: {{detail}}',
@@ -44,6 +44,14 @@ const en = {
   'error.unreadableFile': '{{file}} cannot be read: {{detail}}',
   'error.badRecord': 'Not a valid JSON record: {{detail}}',
   'error.badRequest': 'Invalid request: {{detail}}',
+  'error.noSuchBackup': 'There is no backup named {{name}}.',
+  'error.linkRefused': 'This link was not opened: it is not the web address saved with the clipping.',
+  'error.nothingToExport': 'There is nothing to export: no clipping matches. No PDF was written.',
+  'error.tooManyToExport':
+    'At most {{max}} clippings fit in one PDF, and {{count}} were chosen. Narrow the search or export in parts.',
+  'error.printerMissing':
+    'Chromium is needed to make PDFs and was not found at {{path}}. Install Chromium, or set {{variable}} to the path of a Chromium or Chrome program.',
+  'error.printFailed': 'The PDF could not be printed: {{detail}}. No PDF was written.',
   'error.internal': 'Something went wrong: {{detail}}',
   'import.lineError': 'line {{line}}',
   'import.recordError': 'record {{record}}',
@@ -82,7 +90,7 @@ const hi: Record<MessageKey, string> = {
   'fieldError.invalid': '{{field}} मान्य नहीं है।',
   'error.validation': 'कतरन सहेजी नहीं गई: {{detail}}',
   'error.notFound': '{{id}} आईडी की कोई कतरन नहीं है।',
-  'error.damaged': 'संग्रह क्षतिग्रस्त है: {{file}}: {{detail}}। कुछ नहीं बदला गया।',
+  'error.damaged': 'संग्रह क्षतिग्रस्त है: {{file}}: {{detail}}। कुछ नहीं बदला गया; ठीक करने के लिए कोई बैकअप वापस लाएँ।',
   'error.newerFormat': '{{dir}} का संग्रह Press Archive के नए संस्करण (फ़ॉर्मेट {{version}}) से लिखा गया है। कृपया ऐप अपडेट करें।',
   'error.io': '{{path}} पढ़ा या लिखा नहीं जा सका: {{detail}}',
   'error.locked': 'संग्रह किसी दूसरी विंडो या कमांड में व्यस्त है। कृपया फिर से कोशिश करें।',
@@ -90,6 +98,14 @@ const hi: Record<MessageKey, string> = {
   'error.unreadableFile': '{{file}} पढ़ी नहीं जा सकी: {{detail}}',
   'error.badRecord': 'यह मान्य JSON प्रविष्टि नहीं है: {{detail}}',
   'error.badRequest': 'अमान्य अनुरोध: {{detail}}',
+  'error.noSuchBackup': '{{name}} नाम का कोई बैकअप नहीं है।',
+  'error.linkRefused': 'यह लिंक नहीं खोला गया: यह कतरन के साथ सहेजा गया वेब पता नहीं है।',
+  'error.nothingToExport': 'निर्यात के लिए कुछ नहीं है: कोई कतरन मेल नहीं खाती। कोई PDF नहीं बनी।',
+  'error.tooManyToExport':
+    'एक PDF में अधिकतम {{max}} कतरनें आ सकती हैं, पर {{count}} चुनी गईं। खोज सीमित करें या हिस्सों में निर्यात करें।',
+  'error.printerMissing':
+    'PDF बनाने के लिए Chromium चाहिए, पर वह {{path}} पर नहीं मिला। Chromium इंस्टॉल करें, या {{variable}} में किसी Chromium या Chrome प्रोग्राम का पथ दें।',
+  'error.printFailed': 'PDF प्रिंट नहीं हो सकी: {{detail}}। कोई PDF नहीं बनी।',
   'error.internal': 'कुछ गड़बड़ हो गई: {{detail}}',
   'import.lineError': 'पंक्ति {{line}}',
   'import.recordError': 'प्रविष्टि {{record}}',

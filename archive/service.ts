@@ -1,11 +1,22 @@
 // The service that implements the API over the archive on disk. Transports call it through
 // createDispatcher (validated input); the CLI calls it directly.
-import type { ApiHandlers, ArchiveInfo, ImportFile, ImportProblem, ImportReport, SearchDoc } from './api.ts';
+import type {
+  ApiHandlers,
+  ArchiveInfo,
+  ExportedFile,
+  ImportFile,
+  ImportProblem,
+  ImportReport,
+  SearchDoc,
+  SimilarClipping,
+  Vocabulary,
+} from './api.ts';
 import {
   ClippingInputSchema,
   ClippingPatchSchema,
   applyPatch,
   createClipping,
+  isHttpUrl,
   summarize,
   type Clipping,
   type ClippingInput,
@@ -13,22 +24,49 @@ import {
   type ValidClippingInput,
 } from './clipping.ts';
 import { ArchiveError, toErrorInfo, validationError } from './errors.ts';
+import { EXPORT_EXTENSIONS, EXPORT_MIME_TYPES, serializeClippings, type ExportFormat } from './exports/formats.ts';
+import { NearDuplicateCache } from './near-duplicate-cache.ts';
+import { exportPdf } from './pdf/export-pdf.ts';
+import type { ExportedPdf, ValidExportPdfInput } from './pdf/export-request.ts';
+import type { PdfPrinter } from './pdf/printer.ts';
 import { newClippingId } from './ids.ts';
 import { parseImportFile, type CandidateRecord } from './import/records.ts';
+import type { SavedSearch } from './search/api-schemas.ts';
+import { highlighterFor } from './search/highlight.ts';
+import { readSavedSearches, writeSavedSearches } from './search/saved-searches.ts';
 import { seedClippings } from './seed/index.ts';
+import type { BackupInfo, RestoreResult } from './backup/backup-info.ts';
 import { FORMAT_VERSION } from './storage/format.ts';
-import { ShardedStore } from './storage/sharded-store.ts';
+import { ShardedStore, type Damage, type InsertContext, type WhenDamaged } from './storage/sharded-store.ts';
 
 export class ArchiveService implements ApiHandlers {
+  private readonly nearDuplicates = new NearDuplicateCache();
+
   private constructor(
     private readonly store: ShardedStore,
     private readonly now: () => Date,
+    private readonly openInBrowser?: (url: string) => Promise<void>,
+    private readonly printer?: PdfPrinter,
   ) {}
 
-  static async open(dir: string, options: { now?: () => Date } = {}): Promise<ArchiveService> {
+  /**
+   * `openInBrowser`: how the host opens a web address in the system browser (the desktop app passes
+   * main/open-external.ts); without it openClippingUrl leaves the opening to the page.
+   * `whenDamaged`: the app opens a damaged archive read-only (the default); the CLI refuses it.
+   */
+  static async open(
+    dir: string,
+    options: {
+      now?: () => Date;
+      openInBrowser?: (url: string) => Promise<void>;
+      printer?: PdfPrinter;
+      whenDamaged?: WhenDamaged;
+    } = {},
+  ): Promise<ArchiveService> {
     const now = options.now ?? (() => new Date());
     const store = await ShardedStore.open(dir, {
-      now: () => now().toISOString(),
+      now,
+      whenDamaged: options.whenDamaged ?? 'readOnly',
       initialClippings: () => {
         const at = now();
         return seedClippings().map((input) =>
@@ -36,39 +74,41 @@ export class ArchiveService implements ApiHandlers {
         );
       },
     });
-    return new ArchiveService(store, now);
+    return new ArchiveService(store, now, options.openInBrowser, options.printer);
   }
 
   get archiveDir(): string {
     return this.store.dir;
   }
 
+  /** What is wrong with the archive while it is damaged (it is read-only until restored). */
+  get damage(): Damage | undefined {
+    return this.store.damage;
+  }
+
   async info(): Promise<ArchiveInfo> {
-    await this.store.refresh();
-    const all = this.store.all();
-    const trashed = all.filter((c) => c.deletedAt !== undefined).length;
+    const { clippings, trashed } = await this.store.counts();
+    const damage = this.store.damage;
     return {
       archiveDir: this.store.dir,
       formatVersion: FORMAT_VERSION,
       generation: this.store.generation,
-      clippings: all.length - trashed,
+      clippings: clippings - trashed,
       trashed,
+      ...(damage ? { damage } : {}),
     };
   }
 
   /** Clippings without their text, newest first; the trash when asked. */
   async list(input: { trash?: boolean } = {}): Promise<ClippingSummary[]> {
-    await this.store.refresh();
-    return this.store
-      .all()
+    return (await this.store.all())
       .filter((c) => (c.deletedAt !== undefined) === (input.trash ?? false))
       .sort(newestFirst)
       .map(summarize);
   }
 
   async get(input: { id: string }): Promise<Clipping> {
-    await this.store.refresh();
-    const clipping = this.store.get(input.id);
+    const clipping = await this.store.get(input.id);
     if (!clipping) throw new ArchiveError({ code: 'notFound', params: { id: input.id } });
     return clipping;
   }
@@ -77,7 +117,7 @@ export class ArchiveService implements ApiHandlers {
   async add(input: ClippingInput): Promise<Clipping> {
     const parsed = ClippingInputSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);
-    const [clipping] = await this.store.insert((idTaken) => [this.newClipping(parsed.data, idTaken)]);
+    const [clipping] = await this.store.insert(async (stored) => [await this.newClipping(parsed.data, stored.idTaken)]);
     return clipping!;
   }
 
@@ -85,6 +125,9 @@ export class ArchiveService implements ApiHandlers {
     const { id, ...changes } = input;
     const parsed = ClippingPatchSchema.safeParse(changes);
     if (!parsed.success) throw validationError(parsed.error);
+    // Every key sent is applied: '' clears an optional field. The transports hand over the input
+    // already parsed, where '' has become undefined, so a key present with undefined clears too;
+    // a key not sent is left alone.
     const given = new Set(Object.keys(changes));
     return this.store.update(id, (current) => applyPatch(current, parsed.data, given, this.now().toISOString()));
   }
@@ -128,8 +171,8 @@ export class ArchiveService implements ApiHandlers {
         (a.line ?? a.record ?? 0) - (b.line ?? b.record ?? 0),
     );
     let skipped = 0;
-    const added = await this.store.insert((idTaken) => {
-      const seen = new DuplicateFilter(this.store.all());
+    const added = await this.store.insert(async (stored: InsertContext) => {
+      const seen = new DuplicateFilter(await stored.all());
       const fresh: Clipping[] = [];
       for (const record of valid) {
         if (seen.isDuplicate(record)) {
@@ -137,20 +180,21 @@ export class ArchiveService implements ApiHandlers {
           continue;
         }
         seen.remember(record);
-        fresh.push(this.newClipping(record, (id) => idTaken(id) || fresh.some((c) => c.id === id)));
+        fresh.push(
+          await this.newClipping(record, async (id) => fresh.some((c) => c.id === id) || (await stored.idTaken(id))),
+        );
       }
       return fresh;
     });
     return { added: added.length, skipped, addedIds: added.map((c) => c.id), errors };
   }
 
-  /** The searchable text of every clipping not in the trash, for the search index. */
-  async searchCorpus(): Promise<SearchDoc[]> {
-    await this.store.refresh();
-    return this.store
-      .all()
-      .filter((c) => c.deletedAt === undefined)
-      .map(({ id, title, body, publication, author, place, tags, date, addedAt }) => ({
+  /** The searchable text of every clipping not in the trash (or of just `ids`), for the search index. */
+  async searchCorpus(input: { ids?: string[] | undefined } = {}): Promise<SearchDoc[]> {
+    const wanted = input.ids === undefined ? undefined : new Set(input.ids);
+    return (await this.store.all())
+      .filter((c) => c.deletedAt === undefined && (wanted === undefined || wanted.has(c.id)))
+      .map(({ id, title, body, publication, author, place, tags, date, addedAt, updatedAt }) => ({
         id,
         title,
         body,
@@ -160,15 +204,174 @@ export class ArchiveService implements ApiHandlers {
         tags,
         date,
         addedAt,
+        updatedAt,
       }));
   }
 
-  private newClipping(input: ValidClippingInput, idTaken: (id: string) => boolean): Clipping {
+  /** Passages of these clippings around the query's matches ('' gives their opening lines). */
+  async searchSnippets(input: { ids: string[]; query: string; typing?: boolean | undefined }) {
+    const highlighter = highlighterFor(input.query, { typing: input.typing ?? false });
+    const found = await Promise.all(input.ids.map((id) => this.store.get(id)));
+    return found.flatMap((c) => (c ? [{ id: c.id, snippet: highlighter.snippet(c.body) }] : []));
+  }
+
+  savedSearches(): Promise<SavedSearch[]> {
+    return readSavedSearches(this.store.dir);
+  }
+
+  saveSearches(input: { searches: SavedSearch[] }): Promise<SavedSearch[]> {
+    return writeSavedSearches(this.store.dir, input.searches);
+  }
+
+  /**
+   * The user clicked a clipping's web address: only the http(s) address stored with that very
+   * clipping is ever opened, so a page cannot use this to open anything else.
+   */
+  async openClippingUrl(input: { id: string; url: string }): Promise<{ url: string; opened: boolean }> {
+    const { url } = await this.get({ id: input.id });
+    if (url === undefined || url !== input.url || !isHttpUrl(url)) {
+      throw new ArchiveError({ code: 'linkRefused', params: { id: input.id } });
+    }
+    if (!this.openInBrowser) return { url, opened: false };
+    await this.openInBrowser(url);
+    return { url, opened: true };
+  }
+
+  /** Publications and tags of the clippings not in the trash, most used first. */
+  async vocabulary(): Promise<Vocabulary> {
+    const active = await this.activeClippings();
+    return {
+      publications: countValues(active.flatMap((c) => (c.publication ? [c.publication] : []))),
+      tags: countValues(active.flatMap((c) => c.tags)),
+    };
+  }
+
+  /** Clippings whose text is nearly the same as this one's (see similarity.ts). */
+  async similar(input: { id: string }): Promise<SimilarClipping[]> {
+    const clipping = await this.get(input);
+    const index = await this.nearDuplicates.current(await this.activeClippings());
+    if (clipping.deletedAt !== undefined) index.put(clipping.id, clipping.body);
+    const result: SimilarClipping[] = [];
+    for (const { id, similarity } of index.similarTo(clipping.id)) {
+      result.push({ id, title: (await this.store.get(id))?.title ?? '', similarity });
+    }
+    return result;
+  }
+
+  async exportData(input: { format: ExportFormat; ids?: string[] | undefined }): Promise<ExportedFile> {
+    const clippings =
+      input.ids === undefined ? await this.activeClippings() : await Promise.all(input.ids.map((id) => this.get({ id })));
+    const day = this.now().toISOString().slice(0, 10);
+    return {
+      fileName: `press-archive-${day}${EXPORT_EXTENSIONS[input.format]}`,
+      mimeType: EXPORT_MIME_TYPES[input.format],
+      content: serializeClippings(clippings, input.format),
+      count: clippings.length,
+    };
+  }
+
+  /** A PDF of the given clippings, a search's results or all, printed by the host's printer. */
+  async exportPdf(input: ValidExportPdfInput): Promise<ExportedPdf> {
+    if (!this.printer) throw new ArchiveError({ code: 'internal', params: { detail: 'no PDF printer here' } });
+    const chosen =
+      input.ids === undefined
+        ? await this.activeClippings()
+        : await Promise.all(input.ids.map((id) => this.get({ id })));
+    return exportPdf(chosen, input, { printer: this.printer, now: this.now() });
+  }
+
+  /** Every clipping not in the trash, newest first. */
+  private async activeClippings(): Promise<Clipping[]> {
+    return (await this.store.all()).filter((c) => c.deletedAt === undefined).sort(newestFirst);
+  }
+
+  /** The snapshots in the archive's backups/ folder, newest first. */
+  backups(): Promise<BackupInfo[]> {
+    return this.store.backups();
+  }
+
+  /** Puts the archive back as it was in a snapshot, the current state set aside first. */
+  restoreBackup(input: { name: string }): Promise<RestoreResult> {
+    return this.store.restoreBackup(input.name);
+  }
+
+  /** Takes a snapshot now (the CLI's `backup`). */
+  takeBackup(): Promise<BackupInfo> {
+    return this.store.takeBackup();
+  }
+
+  /** Removes the clippings in the trash from disk: the one way anything leaves the archive. */
+  emptyTrash(): Promise<{ removed: number }> {
+    return this.store.removeTrashed();
+  }
+
+  /**
+   * Adds and removes tags on many clippings. Every id is checked before the first write; the
+   * clippings are then updated one by one (the store has no batch update).
+   */
+  async retag(input: { ids: string[]; add?: string[] | undefined; remove?: string[] | undefined }): Promise<{
+    changed: number;
+  }> {
+    const add = parseTags(input.add ?? []);
+    const remove = new Set(parseTags(input.remove ?? []));
+    for (const id of input.ids) await this.get({ id });
+    let changed = 0;
+    for (const id of new Set(input.ids)) {
+      const current = await this.get({ id });
+      const tags = [...new Set([...current.tags.filter((t) => !remove.has(t)), ...add])];
+      if (sameTags(tags, current.tags)) continue;
+      await this.store.update(id, (c) =>
+        applyPatch(c, ClippingPatchSchema.parse({ tags }), new Set(['tags']), this.now().toISOString()),
+      );
+      changed += 1;
+    }
+    return { changed };
+  }
+
+  /** Renames a tag on every clipping (the trash too); a name already in use merges the two tags. */
+  async renameTag(input: { from: string; to: string }): Promise<{ changed: number }> {
+    const [from] = parseTags([input.from]);
+    const [to] = parseTags([input.to]);
+    if (from === undefined || to === undefined) {
+      throw new ArchiveError({ code: 'validation', fields: [{ field: 'tags', code: 'required' }] });
+    }
+    let changed = 0;
+    for (const clipping of await this.store.all()) {
+      if (!clipping.tags.includes(from) || from === to) continue;
+      const tags = [...new Set(clipping.tags.map((t) => (t === from ? to : t)))];
+      await this.store.update(clipping.id, (c) =>
+        applyPatch(c, ClippingPatchSchema.parse({ tags }), new Set(['tags']), this.now().toISOString()),
+      );
+      changed += 1;
+    }
+    return { changed };
+  }
+
+  private async newClipping(input: ValidClippingInput, idTaken: (id: string) => Promise<boolean>): Promise<Clipping> {
     const at = this.now();
     let id = newClippingId(at.getTime());
-    while (idTaken(id)) id = newClippingId(at.getTime());
+    while (await idTaken(id)) id = newClippingId(at.getTime());
     return createClipping(id, input, at.toISOString());
   }
+}
+
+/** Tags checked and normalized as the clipping form's are (NFC, trimmed, no empties, no repeats). */
+function parseTags(tags: string[]): string[] {
+  const parsed = ClippingPatchSchema.safeParse({ tags });
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data.tags ?? [];
+}
+
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
+}
+
+function countValues(values: string[]): { value: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'hi'));
 }
 
 function newestFirst(a: Clipping, b: Clipping): number {

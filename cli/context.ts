@@ -42,6 +42,7 @@ export function archiveDirOf(flag: unknown): string {
   return resolveArchiveDir(typeof flag === 'string' ? flag : undefined);
 }
 
+/** Commands that read or change clippings refuse a damaged archive (exit 1, naming the file). */
 export function openArchive(flag: unknown): Promise<ArchiveService> {
-  return ArchiveService.open(archiveDirOf(flag));
+  return ArchiveService.open(archiveDirOf(flag), { whenDamaged: 'refuse' });
 }

@@ -3,10 +3,14 @@
 import { toErrorInfo } from '../archive/errors.ts';
 import { formatError } from '../archive/messages.ts';
 import { add } from './commands/add.ts';
+import { backup } from './commands/backup.ts';
+import { backups } from './commands/backups.ts';
 import { check } from './commands/check.ts';
 import { exportData } from './commands/export.ts';
+import { exportPdf } from './commands/export-pdf.ts';
 import { importFiles } from './commands/import.ts';
 import { list } from './commands/list.ts';
+import { restore } from './commands/restore.ts';
 import { search } from './commands/search.ts';
 import { serve } from './commands/serve.ts';
 import { show } from './commands/show.ts';
@@ -19,9 +23,16 @@ const USAGE = `Usage: press-archive <command> [options] [--archive DIR]
   import FILE... [--json]                       .txt .md .html .json (also CSL-JSON) .ndjson
   list [--json]
   show ID [--json]
-  search QUERY [--limit N] [--json]
+  search QUERY [--limit N] [--sort relevance|newest|oldest] [--json]
+                                                words, "phrase", OR, -word, prefix*, title: publication:
+                                                author: place: tag: date:2024-01..2024-06 (README)
+  export-pdf --out FILE (--id ID … | --query Q | --all) [--page-size A4|Letter] [--font sans|serif] [--json]
+                                                prints with Chromium ($PRESS_ARCHIVE_CHROMIUM)
   export --format json|ndjson|csv|csl-json --out FILE
   check [--json]                                exit 1 if the archive is damaged
+  backups [--json]                              the snapshots in the archive's backups/ folder, newest first
+  backup [--json]                               takes a snapshot now
+  restore SNAPSHOT [--json]                     puts the archive back as in SNAPSHOT (the current state is kept too)
   serve [--port N]                              first stdout line is the URL
 The archive is --archive DIR, else $PRESS_ARCHIVE_DIR, else the desktop app's folder.`;
 
@@ -32,7 +43,11 @@ const COMMANDS: Record<string, Command> = {
   show,
   search,
   check,
+  backups,
+  backup,
+  restore,
   export: exportData,
+  'export-pdf': exportPdf,
   serve,
 };
 

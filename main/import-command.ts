@@ -81,7 +81,7 @@ export async function importFromDialog(
   window: BrowserWindow | undefined,
   context: ImportContext,
 ): Promise<ImportReport | undefined> {
-  const { dispatch, language } = context;
+  const { language } = context;
   const options: OpenDialogOptions = {
     title: menuText(language, 'import.title'),
     properties: ['openFile', 'multiSelections'],
@@ -89,8 +89,17 @@ export async function importFromDialog(
   };
   const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   if (choice.canceled || choice.filePaths.length === 0) return undefined;
+  return importPaths(window, choice.filePaths, context);
+}
 
-  const read = await readImportFiles(choice.filePaths, language);
+/** Imports files the user named (in the dialog, or by opening them with the app) and says what happened. */
+export async function importPaths(
+  window: BrowserWindow | undefined,
+  paths: readonly string[],
+  context: ImportContext,
+): Promise<ImportReport | undefined> {
+  const { dispatch, language } = context;
+  const read = await readImportFiles(paths, language);
   const envelope = read.ok ? await dispatch('importFiles', { files: read.files }) : read;
   if (!envelope.ok) {
     await showMessage(window, {

@@ -30,6 +30,11 @@ const en = {
   'export.done': '{{count}} clippings were written to {{path}}.',
   'export.failed': 'The archive was not exported.',
   'startup.failed': 'Press Archive cannot open the archive',
+  'menu.help': 'Help',
+  'menu.copyDiagnostics': 'Copy diagnostics',
+  'diagnostics.title': 'Diagnostics',
+  'diagnostics.copied':
+    'The diagnostics are on the clipboard: paste them into your bug report. They hold versions, counts and log lines, no clipping text.',
 };
 
 export type MenuTextKey = keyof typeof en;
@@ -62,6 +67,11 @@ const hi: Record<MenuTextKey, string> = {
   'export.done': '{{count}} कतरनें {{path}} में लिखी गईं।',
   'export.failed': 'संग्रह निर्यात नहीं हुआ।',
   'startup.failed': 'Press Archive संग्रह नहीं खोल सका',
+  'menu.help': 'सहायता',
+  'menu.copyDiagnostics': 'निदान जानकारी कॉपी करें',
+  'diagnostics.title': 'निदान जानकारी',
+  'diagnostics.copied':
+    'निदान जानकारी क्लिपबोर्ड पर है: इसे अपनी बग रिपोर्ट में चिपकाएँ। इसमें संस्करण, गिनतियाँ और लॉग की पंक्तियाँ हैं, कतरनों का कोई पाठ नहीं।',
 };
 
 const catalogs: Record<Language, Record<MenuTextKey, string>> = { en, hi };

@@ -8,6 +8,8 @@ export interface MenuActions {
   addClipping(): void;
   importFiles(): Promise<unknown>;
   exportArchive(): Promise<unknown>;
+  /** Help → Copy diagnostics (versions, OS, archive counts, last log lines) for a bug report. */
+  copyDiagnostics(): Promise<unknown>;
   /** Reports a command that failed unexpectedly (the commands show their own expected errors). */
   onError(error: unknown): void;
 }
@@ -60,6 +62,14 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
       { role: 'copy', label: t('menu.copy') },
       { role: 'paste', label: t('menu.paste') },
       { role: 'selectAll', label: t('menu.selectAll') },
+    ],
+  });
+  template.push({
+    id: 'help',
+    role: 'help',
+    label: t('menu.help'),
+    submenu: [
+      { id: 'copy-diagnostics', label: t('menu.copyDiagnostics'), click: run(() => actions.copyDiagnostics()) },
     ],
   });
   if (!options.isPackaged) {

@@ -14,6 +14,13 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
   'csl-json': '.csl.json',
 };
 
+export const EXPORT_MIME_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json',
+  ndjson: 'application/x-ndjson',
+  csv: 'text/csv',
+  'csl-json': 'application/vnd.citationstyles.csl+json',
+};
+
 export function serializeClippings(clippings: readonly Clipping[], format: ExportFormat): string {
   switch (format) {
     case 'json':

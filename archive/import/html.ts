@@ -9,7 +9,11 @@ const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption';
 const CLUTTER = /(^|[\s_-])(ads?|advert\w*|sponsor\w*|promo\w*|share\w*|social)([\s_-]|$)/i;
 
 export function fromHtml(html: string): Record<string, unknown> {
-  const { document } = parseHTML(html);
+  let { document } = parseHTML(html);
+  // A fragment (no <html>) gives linkedom its first element, or none, as the root: wrap it in a page.
+  if (document.documentElement?.tagName !== 'HTML') {
+    ({ document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`));
+  }
   const meta = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
   const canonical =
     document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || meta('meta[property="og:url"]');

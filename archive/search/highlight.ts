@@ -1,45 +1,144 @@
-// Marks the words of a text that a query matched. Matching works on whole tokens (never inside a
-// syllable), with the same normalization and prefix rule as the index.
-import { normalizeWord } from './normalize.ts';
-import { tokenize } from './tokenize.ts';
+// Marks the words of a text that a query matched — however they matched (exact, folded, stemmed,
+// prefix, sound) — using the same rules as the index (matcher.ts); a quoted phrase is marked only
+// where its words stand together. Marks cover whole words, and their edges are moved to grapheme
+// cluster boundaries (Intl.Segmenter), so a vowel sign is never cut from its consonant even in odd
+// text (a matra after punctuation).
+import { wordKeys, type StemOrder } from './analyze.ts';
+import { compileWord, levelFor, type CompiledWord } from './matcher.ts';
+import { parseQuery, type ParsedQuery } from './query.ts';
+import { tokenize, type Token } from './tokenize.ts';
+import { termOf, type StoredTerm } from './vocabulary.ts';
 
 export interface Segment {
   text: string;
   match: boolean;
 }
 
-export function isMatch(word: string, terms: readonly string[]): boolean {
-  const normalized = normalizeWord(word);
-  return terms.some((term) => normalized.startsWith(term));
+export interface Highlighter {
+  /** A title, whole, with its matches marked. */
+  title(text: string): Segment[];
+  /** A clipping's text (or any other field shown in full), with its matches marked. */
+  text(text: string): Segment[];
+  /** A short passage of the text around the first match (the opening lines without one). */
+  snippet(text: string, length?: number): Segment[];
 }
 
-/** The whole text cut into plain and matched segments. */
-export function highlight(text: string, terms: readonly string[]): Segment[] {
-  const segments: Segment[] = [];
-  let last = 0;
-  for (const token of tokenize(text)) {
-    if (!isMatch(token.text, terms)) continue;
-    if (token.start > last) segments.push({ text: text.slice(last, token.start), match: false });
-    segments.push({ text: token.text, match: true });
-    last = token.end;
+/** One word, or the words of a phrase (marked only together). */
+interface MarkTerm {
+  words: CompiledWord[];
+  phrase: boolean;
+}
+
+const CACHE_LIMIT = 20_000;
+
+/** The highlighter of a parsed query: the words of its clauses that are not negated. */
+export function createHighlighter(query: ParsedQuery, order: StemOrder = 'stem-first'): Highlighter {
+  const titleTerms: MarkTerm[] = [];
+  const textTerms: MarkTerm[] = [];
+  for (const clause of query.clauses) {
+    if (clause.negated) continue;
+    for (const term of clause.alternatives) {
+      if (term.field !== undefined && term.field !== 'title') continue;
+      const mark: MarkTerm = { words: term.words.map((w) => compileWord(w, order, term.phrase)), phrase: term.phrase };
+      titleTerms.push(mark);
+      if (term.field === undefined) textTerms.push(mark);
+    }
   }
-  if (last < text.length) segments.push({ text: text.slice(last), match: false });
+  const cache = new Map<string, StoredTerm>();
+  const keysOf = (word: string) => {
+    let keys = cache.get(word);
+    if (keys === undefined) {
+      if (cache.size > CACHE_LIMIT) cache.clear();
+      keys = termOf(wordKeys(word, order));
+      cache.set(word, keys);
+    }
+    return keys;
+  };
+  const marks = (tokens: Token[], terms: MarkTerm[]) => markTokens(tokens, terms, keysOf);
+  return {
+    title: (text) => {
+      const tokens = tokenize(text);
+      return segmentsOf(text, tokens, marks(tokens, titleTerms));
+    },
+    text: (text) => {
+      const tokens = tokenize(text);
+      return segmentsOf(text, tokens, marks(tokens, textTerms));
+    },
+    snippet: (text, length = 160) => {
+      const flat = text.replace(/\s+/g, ' ').trim();
+      const tokens = tokenize(flat);
+      return snippetOf(flat, tokens, marks(tokens, textTerms), length);
+    },
+  };
+}
+
+/** The highlighter of a query as typed (a query with a syntax error marks nothing). */
+export function highlighterFor(query: string, options: { typing?: boolean; stemOrder?: StemOrder } = {}): Highlighter {
+  const parsed = parseQuery(query, { typing: options.typing ?? false });
+  return createHighlighter(parsed.ok ? parsed.query : { clauses: [], dates: [], sort: undefined }, options.stemOrder);
+}
+
+/** Which tokens to mark: a word wherever it matches, a phrase where all its words follow each other. */
+function markTokens(tokens: Token[], terms: MarkTerm[], keysOf: (word: string) => StoredTerm): Uint8Array {
+  const marked = new Uint8Array(tokens.length);
+  if (terms.length === 0) return marked;
+  const keys = tokens.map((t) => keysOf(t.text));
+  const matches = (q: CompiledWord, i: number) => levelFor(q, keys[i]!) >= 0;
+  for (const term of terms) {
+    const n = term.words.length;
+    for (let i = 0; i + n <= tokens.length; i++) {
+      if (term.words.every((q, j) => matches(q, i + j))) marked.fill(1, i, i + n);
+    }
+  }
+  return marked;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** The start of the grapheme cluster holding `start`, and the end of the one holding `end - 1`. */
+export function graphemeSpan(text: string, start: number, end: number): [number, number] {
+  segmenter ??= new Intl.Segmenter('hi', { granularity: 'grapheme' });
+  const segments = segmenter.segment(text);
+  const first = segments.containing(start);
+  const last = segments.containing(Math.max(start, end - 1));
+  return [first?.index ?? start, last ? last.index + last.segment.length : end];
+}
+
+/** text[from, to) cut into plain and marked segments (marked tokens widened to whole clusters). */
+function segmentsOf(text: string, tokens: Token[], marked: Uint8Array, from = 0, to = text.length): Segment[] {
+  const segments: Segment[] = [];
+  let last = from;
+  tokens.forEach((token, i) => {
+    if (!marked[i] || token.start < from || token.end > to || token.end <= last) return;
+    const [clusterStart, clusterEnd] = graphemeSpan(text, token.start, token.end);
+    const start = Math.max(clusterStart, last);
+    const end = Math.min(clusterEnd, to);
+    if (start > last) segments.push({ text: text.slice(last, start), match: false });
+    const previous = segments.at(-1);
+    // Two marked words that share a cluster (rare) become one mark.
+    if (previous?.match && start === last) previous.text += text.slice(start, end);
+    else segments.push({ text: text.slice(start, end), match: true });
+    last = end;
+  });
+  if (last < to) segments.push({ text: text.slice(last, to), match: false });
   return segments;
 }
 
-/** A short passage around the first match (or the start), cut at word boundaries. */
-export function snippet(text: string, terms: readonly string[], length = 160): Segment[] {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const tokens = tokenize(flat);
-  const first = tokens.find((t) => isMatch(t.text, terms));
+/** A passage around the first mark (or the start), cut at word and cluster boundaries. */
+function snippetOf(flat: string, tokens: Token[], marked: Uint8Array, length: number): Segment[] {
+  const firstMarked = marked.indexOf(1);
+  const first = firstMarked >= 0 ? tokens[firstMarked] : undefined;
   let start = first ? Math.max(0, first.start - Math.floor(length / 3)) : 0;
   let end = Math.min(flat.length, start + length);
-  // Move the edges out of the middle of a word.
   const startToken = tokens.find((t) => t.start < start && t.end > start);
   if (startToken) start = startToken.end;
   const endToken = tokens.find((t) => t.start < end && t.end > end);
   if (endToken) end = endToken.start;
-  const segments = highlight(flat.slice(start, end).trim(), terms);
+  if (start > 0 && start < flat.length) start = graphemeSpan(flat, start, start + 1)[0];
+  if (end < flat.length && end > start) end = graphemeSpan(flat, end, end + 1)[0];
+  while (start < end && flat[start] === ' ') start += 1;
+  while (end > start && flat[end - 1] === ' ') end -= 1;
+  const segments = segmentsOf(flat, tokens, marked, start, end);
   if (start > 0) segments.unshift({ text: '… ', match: false });
   if (end < flat.length) segments.push({ text: ' …', match: false });
   return mergePlain(segments);
@@ -50,7 +149,7 @@ function mergePlain(segments: Segment[]): Segment[] {
   for (const s of segments) {
     const prev = merged.at(-1);
     if (prev && !prev.match && !s.match) prev.text += s.text;
-    else merged.push({ ...s });
+    else if (s.text !== '') merged.push({ ...s });
   }
   return merged;
 }

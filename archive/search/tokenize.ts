@@ -16,3 +16,8 @@ export function tokenize(text: string): Token[] {
   }
   return tokens;
 }
+
+/** Just the words of a text, without positions (what the index needs, and faster). */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}

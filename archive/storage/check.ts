@@ -1,16 +1,19 @@
 // Integrity check of an archive folder, read fresh from disk: every file parses, every record
-// matches the schema, ids are unique, and the manifest agrees with the shards.
-import { readdir, readFile } from 'node:fs/promises';
+// matches the schema, ids are unique, and the manifest agrees with the shards. Shard files that no
+// manifest names but that carry the archive's own naming were left by an interrupted write and are
+// removed by the next one: they are not damage.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   FORMAT_VERSION,
   MANIFEST_FILE,
   ManifestSchema,
-  SHARDS_DIR,
-  ShardSchema,
   describeIssue,
+  parseShardFileName,
   type Manifest,
 } from './format.ts';
+import { LEGACY_DB_FILE, exists, listShardFiles } from './layout.ts';
+import { isDamage, parseShard } from './shard-file.ts';
 
 export interface CheckProblem {
   file: string;
@@ -27,71 +30,91 @@ export interface CheckReport {
 
 export async function checkArchive(dir: string): Promise<CheckReport> {
   const problems: CheckProblem[] = [];
-  let files = 0;
+  let files = 1;
   let clippings = 0;
-  const manifestResult = await readJson(join(dir, MANIFEST_FILE));
-  files += 1;
-  let manifest: Manifest | undefined;
-  if ('error' in manifestResult) {
-    problems.push({ file: MANIFEST_FILE, detail: manifestResult.error });
-  } else {
-    const parsed = ManifestSchema.safeParse(manifestResult.value);
-    if (!parsed.success) problems.push({ file: MANIFEST_FILE, detail: describeIssue(parsed.error) });
-    else if (parsed.data.formatVersion > FORMAT_VERSION) {
-      problems.push({
-        file: MANIFEST_FILE,
-        detail: `format ${parsed.data.formatVersion} is newer than this app knows`,
-      });
-    } else manifest = parsed.data;
-  }
-  const onDisk = (await readdir(join(dir, SHARDS_DIR)).catch(() => [] as string[]))
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => `${SHARDS_DIR}/${name}`);
-  const listed = manifest?.shards.map((s) => s.file) ?? onDisk;
+  const manifest = await readManifest(dir, problems);
+  const onDisk = await listShardFiles(dir);
+  // Without a manifest every shard file is read on its own (older generations would repeat ids).
+  const listed = manifest?.shards.map((s) => s.file) ?? onDisk.filter((f) => parseShardFileName(f) !== undefined);
   for (const file of onDisk) {
-    if (!listed.includes(file)) problems.push({ file, detail: 'not listed in the manifest' });
+    if (!listed.includes(file) && parseShardFileName(file) === undefined) {
+      problems.push({ file, detail: 'not listed in the manifest' });
+    }
   }
   const seen = new Map<string, string>();
   for (const file of listed) {
     files += 1;
-    const result = await readJson(join(dir, file));
-    if ('error' in result) {
-      problems.push({ file, detail: result.error });
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(join(dir, file));
+    } catch (error) {
+      problems.push({ file, detail: unreadable(error) });
       continue;
     }
-    const parsed = ShardSchema.safeParse(result.value);
-    if (!parsed.success) {
-      problems.push({ file, detail: describeIssue(parsed.error) });
-      continue;
-    }
-    const entry = manifest?.shards.find((s) => s.file === file);
-    if (entry && entry.count !== parsed.data.clippings.length) {
-      problems.push({
+    let records;
+    try {
+      records = parseShard(
         file,
-        detail: `manifest says ${entry.count} clippings, the file has ${parsed.data.clippings.length}`,
-      });
+        bytes,
+        manifest?.shards.find((s) => s.file === file),
+      );
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      problems.push({ file, detail: String(error.info.params?.detail) });
+      continue;
     }
-    for (const clipping of parsed.data.clippings) {
-      const other = seen.get(clipping.id);
-      if (other) problems.push({ file, detail: `duplicate id ${clipping.id} (also in ${other})` });
-      seen.set(clipping.id, file);
+    for (const { id } of records) {
+      const other = seen.get(id);
+      if (other && manifest) problems.push({ file, detail: `duplicate id ${id} (also in ${other})` });
+      seen.set(id, file);
       clippings += 1;
     }
   }
   return { ok: problems.length === 0, archiveDir: dir, files, clippings, problems };
 }
 
-async function readJson(path: string): Promise<{ value: unknown } | { error: string }> {
+async function readManifest(dir: string, problems: CheckProblem[]): Promise<Manifest | undefined> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFile(join(dir, MANIFEST_FILE), 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? 'missing' : `cannot be read (${code ?? String(error)})` };
+    const legacy = await exists(join(dir, LEGACY_DB_FILE));
+    problems.push({
+      file: legacy ? LEGACY_DB_FILE : MANIFEST_FILE,
+      detail: legacy ? 'format 0: open the archive once to bring it up to date' : unreadable(error),
+    });
+    return undefined;
   }
+  let raw: unknown;
   try {
-    return { value: JSON.parse(text) };
+    raw = JSON.parse(text);
   } catch (error) {
-    return { error: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    problems.push({
+      file: MANIFEST_FILE,
+      detail: `not valid JSON (${error instanceof Error ? error.message : error})`,
+    });
+    return undefined;
   }
+  const version = (raw as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version === 'number' && version !== FORMAT_VERSION) {
+    problems.push({
+      file: MANIFEST_FILE,
+      detail:
+        version > FORMAT_VERSION
+          ? `format ${version} is newer than this app knows`
+          : `format ${version}: open the archive once to bring it up to date`,
+    });
+    return undefined;
+  }
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    problems.push({ file: MANIFEST_FILE, detail: describeIssue(parsed.error) });
+    return undefined;
+  }
+  return parsed.data;
+}
+
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'missing' : `cannot be read (${code ?? String(error)})`;
 }

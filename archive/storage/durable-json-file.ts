@@ -5,6 +5,15 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { ArchiveError } from '../errors.ts';
+import { toFileText } from './format.ts';
+
+export interface DurableOptions {
+  /**
+   * Write a file that must not exist yet, in place (no temp file): for shard files, whose names are
+   * new with every write. The caller syncs the folder once after writing all of them.
+   */
+  createOnly?: boolean;
+}
 
 export class DurableJSONFile<T> implements Adapter<T> {
   /** Size in bytes of the last document written, so callers can keep files bounded. */
@@ -13,6 +22,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
   constructor(
     readonly path: string,
     private readonly label = basename(path),
+    private readonly options: DurableOptions = {},
   ) {}
 
   async read(): Promise<T | null> {
@@ -27,26 +37,28 @@ export class DurableJSONFile<T> implements Adapter<T> {
       return JSON.parse(text) as T;
     } catch (error) {
       throw new ArchiveError(
-        { code: 'damaged', params: { file: this.label, detail: errorDetail(error) } },
+        { code: 'damaged', params: { file: this.label, detail: `not valid JSON (${errorDetail(error)})` } },
         { cause: error },
       );
     }
   }
 
   async write(data: T): Promise<void> {
-    const text = JSON.stringify(data, null, 2) + '\n';
-    await writeFileDurably(this.path, text);
+    const text = toFileText(data);
+    if (this.options.createOnly) await writeNewFileDurably(this.path, text);
+    else await writeFileDurably(this.path, text);
     this.bytesWritten = Buffer.byteLength(text);
   }
 }
 
-export async function writeFileDurably(path: string, text: string): Promise<void> {
+/** Replaces `path` atomically and durably: temp file, fsync, rename, fsync the folder. */
+export async function writeFileDurably(path: string, text: string | Buffer): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();
@@ -55,13 +67,27 @@ export async function writeFileDurably(path: string, text: string): Promise<void
     await syncDirectory(dir);
   } catch (error) {
     await rm(temp, { force: true });
-    if (error instanceof ArchiveError) throw error;
-    throw new ArchiveError({ code: 'io', params: { path, detail: errorDetail(error) } }, { cause: error });
+    throw asIoError(error, path);
   }
 }
 
-/** Makes a rename in `dir` durable. Windows cannot open folders; there NTFS journaling has to do. */
-async function syncDirectory(dir: string): Promise<void> {
+/** Writes a new file and fsyncs it; a crash midway leaves a file no manifest names. */
+export async function writeNewFileDurably(path: string, text: string | Buffer): Promise<void> {
+  try {
+    const handle = await open(path, 'wx');
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw asIoError(error, path);
+  }
+}
+
+/** Makes renames and new files in `dir` durable. Windows cannot open folders; there NTFS journaling has to do. */
+export async function syncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
   try {
@@ -69,6 +95,21 @@ async function syncDirectory(dir: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/** Flushes a file written by someone else (a copy) to disk. */
+export async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, process.platform === 'win32' ? 'r+' : 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function asIoError(error: unknown, path: string): ArchiveError {
+  if (error instanceof ArchiveError) return error;
+  return new ArchiveError({ code: 'io', params: { path, detail: errorDetail(error) } }, { cause: error });
 }
 
 export function errorDetail(error: unknown): string {

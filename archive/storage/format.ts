@@ -1,42 +1,88 @@
-// The on-disk format: a small manifest plus bounded shard files, each a lowdb JSON document.
+// The on-disk format (version 2): a small manifest plus bounded shard files, each a lowdb JSON
+// document. Shard files are never changed once written: a write puts the new content of a shard in a
+// new file named by the manifest generation that introduces it, then replaces the manifest (the one
+// commit point), then deletes the file it superseded. A crash at any moment leaves either the old or
+// the new manifest, each naming complete files. Older formats are read by migrations.ts.
 import { z } from 'zod';
-import { ClippingSchema } from '../clipping.ts';
+import { ClippingIdSchema, ClippingSchema } from '../clipping.ts';
 
 export const FORMAT_NAME = 'press-archive';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const MANIFEST_FILE = 'manifest.json';
 export const SHARDS_DIR = 'shards';
+export const BACKUPS_DIR = 'backups';
+export const LOCK_NAME = 'archive.lock';
 
 /** A shard takes new clippings until it holds this many or this many bytes; so a write stays small. */
 export const SHARD_MAX_CLIPPINGS = 250;
 export const SHARD_MAX_BYTES = 2 * 1024 * 1024;
 
+const SHARD_FILE = /^shards\/(\d{6})-g(\d{1,15})\.json$/;
+
 export const ShardEntrySchema = z.strictObject({
-  file: z.string().regex(/^shards\/\d{6}\.json$/),
+  file: z.string().regex(SHARD_FILE),
   count: z.number().int().nonnegative(),
+  trashed: z.number().int().nonnegative(),
   bytes: z.number().int().nonnegative(),
-  rev: z.number().int().nonnegative(),
+  /** The smallest and largest id in the shard: ids are time-ordered, so a lookup reads one shard. */
+  firstId: ClippingIdSchema.optional(),
+  lastId: ClippingIdSchema.optional(),
 });
 export type ShardEntry = z.infer<typeof ShardEntrySchema>;
 
 export const ManifestSchema = z.strictObject({
   format: z.literal(FORMAT_NAME),
-  formatVersion: z.number().int().positive(),
+  formatVersion: z.literal(FORMAT_VERSION),
+  /** Counts the writes; every write names its new shard files after it. */
   generation: z.number().int().nonnegative(),
   createdAt: z.iso.datetime({ offset: true }),
-  shards: z.array(ShardEntrySchema),
+  shards: z.array(ShardEntrySchema).superRefine((shards, ctx) => {
+    const slots = new Set<number>();
+    for (const { file } of shards) {
+      const slot = parseShardFileName(file)?.slot;
+      if (slot !== undefined && slots.has(slot))
+        ctx.addIssue({ code: 'custom', message: `shard ${slot} is listed twice` });
+      if (slot !== undefined) slots.add(slot);
+    }
+  }),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 export const ShardSchema = z.strictObject({
-  formatVersion: z.number().int().positive(),
-  rev: z.number().int().nonnegative(),
+  formatVersion: z.literal(FORMAT_VERSION),
   clippings: z.array(ClippingSchema),
 });
 export type Shard = z.infer<typeof ShardSchema>;
 
-export function shardFileName(index: number): string {
-  return `${SHARDS_DIR}/${String(index).padStart(6, '0')}.json`;
+export function shardFileName(slot: number, generation: number): string {
+  return `${SHARDS_DIR}/${String(slot).padStart(6, '0')}-g${generation}.json`;
+}
+
+/** slot and generation of a shard file name such as "shards/000003-g41.json". */
+export function parseShardFileName(file: string): { slot: number; generation: number } | undefined {
+  const m = SHARD_FILE.exec(file);
+  return m ? { slot: Number(m[1]), generation: Number(m[2]) } : undefined;
+}
+
+/** The manifest entry that describes `clippings` written as `file` of `bytes` bytes. */
+export function describeShard(file: string, clippings: readonly z.infer<typeof ClippingSchema>[], bytes: number) {
+  let firstId: string | undefined;
+  let lastId: string | undefined;
+  let trashed = 0;
+  for (const { id, deletedAt } of clippings) {
+    if (firstId === undefined || id < firstId) firstId = id;
+    if (lastId === undefined || id > lastId) lastId = id;
+    if (deletedAt !== undefined) trashed += 1;
+  }
+  const entry: ShardEntry = { file, count: clippings.length, trashed, bytes };
+  if (firstId !== undefined) entry.firstId = firstId;
+  if (lastId !== undefined) entry.lastId = lastId;
+  return entry;
+}
+
+/** Could the shard of this entry hold `id`? */
+export function mayHold(entry: ShardEntry, id: string): boolean {
+  return entry.firstId !== undefined && entry.lastId !== undefined && entry.firstId <= id && id <= entry.lastId;
 }
 
 /** Where zod found a problem, as "clippings[3].date: …" for a person reading a check report. */
@@ -48,4 +94,9 @@ export function describeIssue(error: z.ZodError): string {
     '',
   );
   return `${path || '(root)'}: ${issue.message}`;
+}
+
+/** The text a document is stored as: indented UTF-8 JSON, readable in any editor. */
+export function toFileText(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
 }

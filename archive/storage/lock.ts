@@ -1,10 +1,38 @@
-// One writer at a time: a promise chain inside this process, a lock folder across processes
-// (the app and the CLI may run at once). proper-lockfile takes over a lock left by a crashed process.
-import lockfile from 'proper-lockfile';
+// One writer at a time: a promise chain inside this process, a lock folder across processes (the app
+// and the CLI may run at once). proper-lockfile creates the folder (mkdir is atomic) and keeps its
+// mtime fresh while held. Inside it we note the holder (pid, host, a random token), so a lock left
+// by a killed process is taken over at once instead of after the 10 s staleness limit, and a writer
+// checks just before it commits that the lock is still its own.
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
 import { ArchiveError } from '../errors.ts';
+import { errorDetail } from './durable-json-file.ts';
+import { LOCK_NAME } from './format.ts';
 
 const STALE_MS = 10_000;
+/**
+ * A lock without a note is between mkdir and writing the note, or between removing the note and
+ * rmdir: a few milliseconds, unless its holder died right then. Taking it over from a holder that
+ * is merely slow costs that holder its write (its exclusive note fails: 'locked'), never a commit.
+ */
+const NOTELESS_STALE_MS = 1_000;
+const WAIT_MS = 30_000;
+const OWNER_FILE = 'owner.json';
+
+interface Owner {
+  pid: number;
+  host: string;
+  token: string;
+}
+
+/** What a writer holding the lock may ask of it. */
+export interface HeldLock {
+  /** Throws 'locked' unless this process still holds the lock; call it right before a commit. */
+  assertHeld(): Promise<void>;
+}
 
 export class ArchiveLock {
   private tail: Promise<unknown> = Promise.resolve();
@@ -12,36 +40,129 @@ export class ArchiveLock {
   constructor(private readonly dir: string) {}
 
   get lockPath(): string {
-    return join(this.dir, 'archive.lock');
+    return join(this.dir, LOCK_NAME);
   }
 
   /** Runs `work` while holding the archive's write lock. */
-  run<T>(work: () => Promise<T>): Promise<T> {
+  run<T>(work: (lock: HeldLock) => Promise<T>): Promise<T> {
     const result = this.tail.then(() => this.runLocked(work));
     this.tail = result.catch(() => undefined);
     return result;
   }
 
-  private async runLocked<T>(work: () => Promise<T>): Promise<T> {
-    let release: () => Promise<void>;
+  private async runLocked<T>(work: (lock: HeldLock) => Promise<T>): Promise<T> {
+    const state = { compromised: false };
+    const release = await this.acquire(() => (state.compromised = true));
+    const owner: Owner = { pid: process.pid, host: hostname(), token: randomBytes(12).toString('hex') };
     try {
-      release = await lockfile.lock(this.dir, {
-        lockfilePath: this.lockPath,
-        stale: STALE_MS,
-        retries: { retries: 60, factor: 1.3, minTimeout: 10, maxTimeout: 500 },
-        onCompromised: () => {
-          // The lock folder was touched by someone else while we held it; the write in progress
-          // still completes atomically, so report instead of crashing the process.
-          console.warn('press-archive: the archive lock was taken over by another process');
+      // Exclusive: if someone broke this lock while we were slow and took it, their note is there.
+      await writeFile(join(this.lockPath, OWNER_FILE), JSON.stringify(owner), { flag: 'wx' }).catch(
+        (error: unknown) => {
+          throw new ArchiveError({ code: 'locked' }, { cause: error });
+        },
+      );
+      return await work({
+        assertHeld: async () => {
+          const current = await readOwner(this.lockPath);
+          if (state.compromised || current?.token !== owner.token) throw new ArchiveError({ code: 'locked' });
         },
       });
-    } catch (error) {
-      throw new ArchiveError({ code: 'locked' }, { cause: error });
-    }
-    try {
-      return await work();
     } finally {
-      await release().catch(() => undefined);
+      await this.release(owner, release);
     }
   }
+
+  /** Removes the note (only our own), then proper-lockfile removes the emptied folder. */
+  private async release(owner: Owner, release: () => Promise<void>): Promise<void> {
+    const current = await readOwner(this.lockPath);
+    if (current?.token === owner.token) await rm(join(this.lockPath, OWNER_FILE), { force: true });
+    await release().catch(() => undefined);
+  }
+
+  private async acquire(onCompromised: () => void): Promise<() => Promise<void>> {
+    const deadline = Date.now() + WAIT_MS;
+    let delay = 5;
+    for (;;) {
+      try {
+        return await lockfile.lock(this.dir, {
+          lockfilePath: this.lockPath,
+          stale: STALE_MS,
+          realpath: false,
+          onCompromised: () => {
+            // Someone took the lock over (we stalled past the staleness limit): the write in
+            // progress will refuse to commit (assertHeld), so nothing is lost.
+            onCompromised();
+          },
+        });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // ENOTEMPTY: proper-lockfile found the lock stale but cannot rmdir it (our owner note is inside).
+        if (code !== 'ELOCKED' && code !== 'ENOTEMPTY') {
+          throw new ArchiveError({ code: 'io', params: { path: this.lockPath, detail: errorDetail(error) } });
+        }
+        if (await breakAbandonedLock(this.lockPath)) continue;
+        if (Date.now() > deadline) throw new ArchiveError({ code: 'locked' }, { cause: error });
+        await sleep(delay + Math.random() * delay);
+        delay = Math.min(delay * 1.5, 40);
+      }
+    }
+  }
+}
+
+/**
+ * Removes the lock if its holder is gone: a process on this machine that no longer runs, a holder
+ * that stopped refreshing it for longer than the staleness limit, or one that died before writing
+ * its note. Returns true if the lock
+ * may now be free. The lock folder is first renamed aside and its note read again, so a lock that
+ * another process took in the meantime is put back, never deleted.
+ */
+export async function breakAbandonedLock(lockPath: string): Promise<boolean> {
+  const owner = await readOwner(lockPath);
+  const info = await stat(lockPath).catch(() => undefined);
+  if (!info) return true;
+  const ownerGone = owner !== undefined && owner.host === hostname() && !isRunning(owner.pid);
+  const stale = Date.now() - info.mtimeMs > (owner ? STALE_MS : NOTELESS_STALE_MS);
+  if (!ownerGone && !stale) return false;
+  const aside = `${lockPath}.abandoned-${randomBytes(6).toString('hex')}`;
+  try {
+    await rename(lockPath, aside);
+  } catch {
+    return true; // someone else moved it first
+  }
+  const moved = await readOwner(aside);
+  const movedInfo = await stat(aside).catch(() => undefined);
+  const sameLock =
+    moved?.token === owner?.token &&
+    (ownerGone || (movedInfo !== undefined && Date.now() - movedInfo.mtimeMs > (owner ? STALE_MS : NOTELESS_STALE_MS)));
+  if (!sameLock) {
+    await rename(aside, lockPath).catch(() => undefined);
+    return false;
+  }
+  await rm(aside, { recursive: true, force: true });
+  return true;
+}
+
+async function readOwner(lockPath: string): Promise<Owner | undefined> {
+  try {
+    const value = JSON.parse(await readFile(join(lockPath, OWNER_FILE), 'utf8')) as Partial<Owner>;
+    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string') {
+      return value as Owner;
+    }
+  } catch {
+    // no note (yet), or half written: decided by staleness alone
+  }
+  return undefined;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

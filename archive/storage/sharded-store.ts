@@ -1,12 +1,23 @@
-// The archive on disk: manifest.json lists bounded shard files under shards/. A write rewrites one
-// shard and the small manifest, so adding a clipping costs the same at 100,000 clippings as at 10.
-// All writes happen under the archive lock after re-reading what other processes may have changed.
-import { mkdir, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+// The archive on disk (format.ts): manifest.json names bounded shard files under shards/. Opening
+// reads the manifest and checks that each shard file is there with the size it had when written;
+// shards are read (and validated) when first needed. A write writes the changed shards as new files,
+// then the manifest, under the archive lock after re-reading what other processes changed, so adding
+// a clipping costs the same at 100,000 clippings as at 10.
+//
+// A damaged archive is never written: the store reports what is wrong (damage), serves what can
+// still be read, refuses every write, and waits for a restore (or a repair from outside, which it
+// notices). Snapshots are taken before writes as backup/policy.ts says.
+import { copyFile, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
-import type { Clipping } from '../clipping.ts';
-import { ArchiveError } from '../errors.ts';
-import { DurableJSONFile, errorDetail } from './durable-json-file.ts';
+import { KEEP, snapshotDue } from '../backup/policy.ts';
+import { infoFromName, type BackupInfo, type RestoreResult, type SnapshotKind } from '../backup/backup-info.ts';
+import { listSnapshots, rotateSnapshots, snapshotDir, takeSnapshot } from '../backup/snapshots.ts';
+import { ClippingSchema, type Clipping } from '../clipping.ts';
+import { ArchiveError, validationError } from '../errors.ts';
+import { checkArchive, type CheckProblem } from './check.ts';
+import { DurableJSONFile, errorDetail, syncDirectory, syncFile, writeFileDurably } from './durable-json-file.ts';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -15,216 +26,646 @@ import {
   SHARDS_DIR,
   SHARD_MAX_BYTES,
   SHARD_MAX_CLIPPINGS,
-  ShardSchema,
   describeIssue,
+  describeShard,
+  mayHold,
+  parseShardFileName,
   shardFileName,
+  toFileText,
   type Manifest,
   type Shard,
   type ShardEntry,
 } from './format.ts';
-import { ArchiveLock } from './lock.ts';
+import { detectLayout, fingerprint, highestGeneration, listDataFiles, removeLeftovers } from './layout.ts';
+import { ArchiveLock, type HeldLock } from './lock.ts';
+import { readLegacyArchive } from './migrations.ts';
+import { salvageClippings } from './salvage.ts';
+import { damaged, isDamage, parseShard } from './shard-file.ts';
 
-interface LoadedShard {
-  rev: number;
-  clippings: Clipping[];
-}
+/** What the app does with a damaged archive: open it read-only, or (the CLI) refuse to open it. */
+export type WhenDamaged = 'readOnly' | 'refuse';
 
 export interface OpenOptions {
   /** The clippings a new archive starts with. */
   initialClippings: () => Clipping[];
-  now?: () => string;
+  now?: () => Date;
+  whenDamaged?: WhenDamaged;
 }
 
+export interface Damage {
+  problems: CheckProblem[];
+}
+
+export interface InsertContext {
+  /** Is this id used by a stored clipping? Reads only the shards whose id range covers it. */
+  idTaken(id: string): Promise<boolean>;
+  /** Every stored clipping (reads all shards). */
+  all(): Promise<Clipping[]>;
+}
+
+interface CachedShard {
+  clippings: Clipping[];
+  /**
+   * inode, size and mtime of the file when it was read or written: shard files are never changed
+   * in place, so a write first makes sure the file it replaces is still the one it read.
+   */
+  stamp: string;
+}
+
+/** A file the manifest named is gone because another process wrote meanwhile: read again. */
+class StaleRead extends Error {}
+/** A shard file changed on disk after it was read: compute the write again from the new content. */
+class ChangedOnDisk extends Error {}
+
+const MAX_RETRIES = 20;
+
 export class ShardedStore {
-  private manifest!: Manifest;
+  private manifest: Manifest | undefined;
   private manifestStamp = '';
-  private readonly shards = new Map<string, LoadedShard>();
-  private readonly shardOfId = new Map<string, string>();
+  private readonly cache = new Map<string, CachedShard>();
+  private damaged: { damage: Damage; salvage: Clipping[]; fingerprint: string } | undefined;
+  private wroteThisSession = false;
+  private checkedAll = false;
+  private snapshotsCheckedOn: string | undefined;
   private readonly lock: ArchiveLock;
+  private readonly now: () => Date;
+  private readonly whenDamaged: WhenDamaged;
 
   private constructor(
     readonly dir: string,
-    private readonly now: () => string,
+    private readonly options: OpenOptions,
   ) {
     this.lock = new ArchiveLock(dir);
+    this.now = options.now ?? (() => new Date());
+    this.whenDamaged = options.whenDamaged ?? 'readOnly';
   }
 
-  /** Opens the archive in `dir`, creating the folder and the first clipping when it does not exist. */
+  /**
+   * Opens the archive in `dir`: creates the folder and the first clipping when there is none,
+   * migrates an older format (after a backup). A newer format is refused, untouched.
+   */
   static async open(dir: string, options: OpenOptions): Promise<ShardedStore> {
-    const store = new ShardedStore(dir, options.now ?? (() => new Date().toISOString()));
+    const store = new ShardedStore(dir, options);
     try {
       await mkdir(dir, { recursive: true });
     } catch (error) {
       throw new ArchiveError({ code: 'io', params: { path: dir, detail: errorDetail(error) } }, { cause: error });
     }
-    if (!(await store.manifestExists())) {
-      await store.lock.run(async () => {
-        if (!(await store.manifestExists())) await store.create(options.initialClippings());
-      });
-    }
-    await store.refresh();
+    await store.load();
     return store;
   }
 
-  /** Every clipping, trashed ones included, as of the last refresh. */
-  all(): Clipping[] {
-    const result: Clipping[] = [];
-    for (const entry of this.manifest.shards) result.push(...(this.shards.get(entry.file)?.clippings ?? []));
-    return result;
-  }
-
-  get(id: string): Clipping | undefined {
-    const file = this.shardOfId.get(id);
-    return file ? this.shards.get(file)?.clippings.find((c) => c.id === id) : undefined;
+  /** What is wrong with the archive, while it is damaged (then it is read-only). */
+  get damage(): Damage | undefined {
+    return this.damaged?.damage;
   }
 
   get generation(): number {
-    return this.manifest.generation;
+    return this.manifest?.generation ?? 0;
   }
 
-  /** Re-reads the manifest if another process changed it, then only the shards whose revision moved. */
+  /** Every clipping, trashed ones included. */
+  all(): Promise<Clipping[]> {
+    return this.reading(
+      () => this.loadAll(),
+      (salvage) => salvage,
+    );
+  }
+
+  get(id: string): Promise<Clipping | undefined> {
+    return this.reading(
+      async () => {
+        const found = await this.find(id);
+        return found?.clippings[found.index];
+      },
+      (salvage) => salvage.find((c) => c.id === id),
+    );
+  }
+
+  /**
+   * How many clippings there are, and how many of them in the trash. The first call of a session
+   * reads and checks every shard (so damage anywhere is reported); later ones ask the manifest.
+   */
+  counts(): Promise<{ clippings: number; trashed: number }> {
+    return this.reading(
+      async () => {
+        if (!this.checkedAll) await this.loadAll();
+        return this.countsNow();
+      },
+      (salvage) => ({ clippings: salvage.length, trashed: salvage.filter((c) => c.deletedAt).length }),
+    );
+  }
+
+  /** Notices what other processes wrote (or repaired) since the last look. */
   async refresh(): Promise<void> {
+    if (this.damaged) {
+      if ((await fingerprint(this.dir)) !== this.damaged.fingerprint) await this.load();
+      return;
+    }
     const stamp = await this.readManifestStamp();
     if (stamp === this.manifestStamp) return;
-    const manifest = await this.readManifest();
-    for (const entry of manifest.shards) {
-      if (this.shards.get(entry.file)?.rev !== entry.rev) await this.loadShard(entry.file);
+    try {
+      const manifest = await this.readManifest();
+      const listed = new Set(manifest.shards.map((e) => e.file));
+      for (const file of this.cache.keys()) if (!listed.has(file)) this.cache.delete(file);
+      this.manifest = manifest;
+      this.manifestStamp = stamp;
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      await this.enterDamage(error, true);
     }
-    const listed = new Set(manifest.shards.map((s) => s.file));
-    for (const file of [...this.shards.keys()]) if (!listed.has(file)) this.forgetShard(file);
-    this.manifest = manifest;
-    this.manifestStamp = stamp;
   }
 
-  /** Adds new clippings (ids already assigned by the caller, checked unique here). */
-  insert(makeClippings: (idTaken: (id: string) => boolean) => Clipping[]): Promise<Clipping[]> {
-    return this.lock.run(async () => {
-      await this.refresh();
-      const clippings = makeClippings((id) => this.shardOfId.has(id));
+  /** Adds new clippings (made by the caller, who checks their ids with `idTaken`). */
+  insert(make: (context: InsertContext) => Promise<Clipping[]>): Promise<Clipping[]> {
+    return this.write(async (held) => {
+      const entries = this.manifest!.shards;
+      const clippings = await make({
+        idTaken: async (id) => {
+          for (const entry of entries) {
+            if (mayHold(entry, id) && (await this.loadShard(entry)).some((c) => c.id === id)) return true;
+          }
+          return false;
+        },
+        all: () => this.loadAll(),
+      });
       if (clippings.length === 0) return clippings;
-      const entries = this.manifest.shards.map((e) => ({ ...e }));
-      const changed = new Map<string, Clipping[]>();
-      let current = entries.at(-1);
-      for (const clipping of clippings) {
-        if (!current || current.count >= SHARD_MAX_CLIPPINGS || current.bytes >= SHARD_MAX_BYTES) {
-          current = { file: shardFileName(entries.length + 1), count: 0, bytes: 0, rev: 0 };
-          entries.push(current);
-        }
-        const list = changed.get(current.file) ?? [...(this.shards.get(current.file)?.clippings ?? [])];
-        list.push(clipping);
-        changed.set(current.file, list);
-        current.count = list.length;
-        current.bytes += Buffer.byteLength(JSON.stringify(clipping)) + 2;
+      for (const clipping of clippings) assertStorable(clipping);
+      const changes = new Map<number, Clipping[]>();
+      const last = entries.at(-1);
+      let slot = last ? slotOf(last) : 0;
+      let list: Clipping[] | undefined;
+      let bytes = 0;
+      if (last && last.count < SHARD_MAX_CLIPPINGS && last.bytes < SHARD_MAX_BYTES) {
+        list = [...(await this.loadShard(last))];
+        bytes = last.bytes;
+        changes.set(slot, list);
       }
-      await this.commit(entries, changed);
+      for (const clipping of clippings) {
+        if (!list || list.length >= SHARD_MAX_CLIPPINGS || bytes >= SHARD_MAX_BYTES) {
+          list = [];
+          bytes = 0;
+          changes.set(++slot, list);
+        }
+        list.push(clipping);
+        bytes += estimatedBytes(clipping);
+      }
+      await this.commit(held, changes);
       return clippings;
     });
   }
 
   /** Replaces a stored clipping by one with the same id, computed from the current stored version. */
   update(id: string, change: (current: Clipping) => Clipping): Promise<Clipping> {
-    return this.lock.run(async () => {
-      await this.refresh();
-      const file = this.shardOfId.get(id);
-      const shard = file ? this.shards.get(file) : undefined;
-      const index = shard?.clippings.findIndex((c) => c.id === id) ?? -1;
-      if (!file || !shard || index < 0) throw new ArchiveError({ code: 'notFound', params: { id } });
-      const next = change(shard.clippings[index]!);
-      const list = shard.clippings.slice();
-      list[index] = next;
-      const entries = this.manifest.shards.map((e) => (e.file === file ? { ...e, count: list.length } : { ...e }));
-      await this.commit(entries, new Map([[file, list]]));
+    return this.write(async (held) => {
+      const found = await this.find(id);
+      if (!found) throw new ArchiveError({ code: 'notFound', params: { id } });
+      const next = change(found.clippings[found.index]!);
+      assertStorable(next);
+      if (next.id !== id) throw new ArchiveError({ code: 'internal', params: { detail: 'an update changed the id' } });
+      const list = found.clippings.slice();
+      list[found.index] = next;
+      await this.commit(held, new Map([[slotOf(found.entry), list]]));
       return next;
     });
   }
 
-  /** Writes the changed shards, then the manifest that names their new revisions. */
-  private async commit(entries: ShardEntry[], changed: Map<string, Clipping[]>): Promise<void> {
-    await mkdir(join(this.dir, SHARDS_DIR), { recursive: true });
-    const written = new Map<string, LoadedShard>();
-    for (const [file, clippings] of changed) {
-      const entry = entries.find((e) => e.file === file)!;
-      entry.rev += 1;
-      const shard: Shard = { formatVersion: FORMAT_VERSION, rev: entry.rev, clippings };
-      const adapter = new DurableJSONFile<Shard>(this.path(file), file);
-      await new Low(adapter, shard).write();
-      entry.bytes = adapter.bytesWritten;
-      written.set(file, { rev: entry.rev, clippings });
-    }
-    const manifest: Manifest = { ...this.manifest, generation: this.manifest.generation + 1, shards: entries };
-    await new Low(new DurableJSONFile<Manifest>(this.path(MANIFEST_FILE)), manifest).write();
-    for (const [file, shard] of written) this.rememberShard(file, shard);
-    this.manifest = manifest;
-    this.manifestStamp = await this.readManifestStamp();
+  /** The snapshots in backups/, newest first. */
+  backups(): Promise<BackupInfo[]> {
+    return listSnapshots(this.dir);
   }
 
-  private async create(initial: Clipping[]): Promise<void> {
-    const existing = await readdir(join(this.dir, SHARDS_DIR)).catch(() => [] as string[]);
-    if (existing.some((f) => f.endsWith('.json'))) {
-      // Shards without a manifest: the archive is damaged, never start a new one over it.
-      throw new ArchiveError({ code: 'damaged', params: { file: MANIFEST_FILE, detail: 'missing' } });
+  /** Takes a snapshot now (`press-archive backup`). */
+  takeBackup(): Promise<BackupInfo> {
+    return this.lock.run(async () => {
+      await this.refresh();
+      if (this.damaged) throw this.damageError();
+      return this.snapshot('manual');
+    });
+  }
+
+  /**
+   * Puts the archive back as it was in a snapshot, after setting the current state aside in a
+   * snapshot of its own (so a restore can itself be undone). Works on a damaged archive: that is
+   * what it is for. The snapshot is checked first; a damaged one is refused.
+   */
+  restoreBackup(name: string): Promise<RestoreResult> {
+    return this.lock.run(async (held) => {
+      const snapshot = (await listSnapshots(this.dir)).find((s) => s.name === name);
+      if (!snapshot) throw new ArchiveError({ code: 'noSuchBackup', params: { name } });
+      const from = snapshotDir(this.dir, name);
+      const source = await inspectSnapshot(from, name);
+      const current = await listDataFiles(this.dir);
+      const live = await detectLayout(this.dir);
+      const setAside =
+        current.length > 0
+          ? await takeSnapshot(this.dir, {
+              kind: 'before-restore',
+              files: current,
+              formatVersion: live.kind === 'legacy' ? live.version : FORMAT_VERSION,
+              ...(this.manifest && !this.damaged ? this.snapshotCounts() : {}),
+              source: 'live',
+              now: this.now(),
+            })
+          : undefined;
+      const installed = new Set<string>();
+      if (source.kind === 'current') {
+        const generation =
+          Math.max(source.manifest.generation, this.manifest?.generation ?? 0, await highestGeneration(this.dir)) + 1;
+        await mkdir(join(this.dir, SHARDS_DIR), { recursive: true });
+        const shards: ShardEntry[] = [];
+        for (const entry of source.manifest.shards) {
+          const file = shardFileName(slotOf(entry), generation);
+          await rm(this.path(file), { force: true });
+          await copyFileDurably(join(from, entry.file), this.path(file));
+          shards.push({ ...entry, file });
+          installed.add(file);
+        }
+        await syncDirectory(join(this.dir, SHARDS_DIR));
+        await held.assertHeld();
+        await writeFileDurably(this.path(MANIFEST_FILE), toFileText({ ...source.manifest, generation, shards }));
+        installed.add(MANIFEST_FILE);
+      } else {
+        // An older format: put its files back as they were; opening then migrates them again.
+        for (const file of source.files.filter((f) => f !== MANIFEST_FILE)) {
+          await mkdir(dirname(this.path(file)), { recursive: true });
+          await writeFileDurably(this.path(file), await readFile(join(from, file)));
+          installed.add(file);
+        }
+        await held.assertHeld();
+        if (source.files.includes(MANIFEST_FILE)) {
+          await writeFileDurably(this.path(MANIFEST_FILE), await readFile(join(from, MANIFEST_FILE)));
+          installed.add(MANIFEST_FILE);
+        } else {
+          await rm(this.path(MANIFEST_FILE), { force: true });
+          await syncDirectory(this.dir);
+        }
+      }
+      // The state before is kept in the set-aside snapshot; what is not part of the restored one goes.
+      for (const file of current) if (!installed.has(file)) await rm(this.path(file), { force: true });
+      await removeLeftovers(this.dir, installed);
+      if (setAside) await rotateSnapshots(this.dir, KEEP, setAside.name);
+      this.wroteThisSession = true;
+      await this.load(held);
+      return setAside ? { restored: name, setAside: setAside.name } : { restored: name };
+    });
+  }
+
+  // ---- opening ----
+
+  /** Reads the archive afresh: creates a new one, migrates an older format, or finds it damaged. */
+  private async load(held?: HeldLock): Promise<void> {
+    this.manifest = undefined;
+    this.manifestStamp = '';
+    this.cache.clear();
+    this.damaged = undefined;
+    try {
+      await this.prepare(held);
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      return this.enterDamage(error, false);
     }
-    this.manifest = {
+    try {
+      await this.retrying(() => this.openManifest());
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      await this.enterDamage(error, true);
+    }
+  }
+
+  /** Creates a new archive or migrates an older one, under the lock (someone may be doing it already). */
+  private async prepare(held?: HeldLock): Promise<void> {
+    const layout = await detectLayout(this.dir);
+    if (layout.kind === 'newer') {
+      throw new ArchiveError({ code: 'newerFormat', params: { dir: this.dir, version: layout.version } });
+    }
+    if (layout.kind === 'current') return;
+    const work = async (lock: HeldLock) => {
+      const now = await detectLayout(this.dir);
+      if (now.kind === 'empty') await this.create(lock);
+      else if (now.kind === 'legacy') await this.migrate(lock, now.version);
+    };
+    await (held ? work(held) : this.lock.run(work));
+  }
+
+  /** Reads the manifest and makes sure each shard file is there, as large as when it was written. */
+  private async openManifest(): Promise<void> {
+    const stamp = await this.readManifestStamp();
+    const manifest = await this.readManifest();
+    for (const entry of manifest.shards) {
+      const size = await stat(this.path(entry.file)).then(
+        (s) => s.size,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return undefined;
+          throw new ArchiveError({ code: 'io', params: { path: this.path(entry.file), detail: errorDetail(error) } });
+        },
+      );
+      if (size === undefined) throw await this.missing(entry.file, stamp);
+      // Changed since it was written (by hand?): read and check it now rather than trust it.
+      if (size !== entry.bytes) this.cache.set(entry.file, await this.readShardFile(entry, stamp));
+    }
+    this.manifest = manifest;
+    this.manifestStamp = stamp;
+  }
+
+  private async create(held: HeldLock): Promise<void> {
+    const shards = await this.writeShards(new Map([[1, this.options.initialClippings()]]), 1);
+    const manifest: Manifest = {
       format: FORMAT_NAME,
       formatVersion: FORMAT_VERSION,
-      generation: 0,
-      createdAt: this.now(),
-      shards: [],
+      generation: 1,
+      createdAt: this.now().toISOString(),
+      shards: [...shards.values()].map((s) => s.entry),
     };
-    const first = { file: shardFileName(1), count: initial.length, bytes: 0, rev: 0 };
-    await this.commit([first], new Map([[first.file, initial]]));
+    await held.assertHeld();
+    await this.writeManifest(manifest);
+  }
+
+  /** Rewrites an archive of an older format in the current one, after a backup of its files. */
+  private async migrate(held: HeldLock, version: number): Promise<void> {
+    const legacy = await readLegacyArchive(this.dir, version); // reads and checks everything first
+    const backup = await takeSnapshot(this.dir, {
+      kind: 'before-migration',
+      files: await listDataFiles(this.dir),
+      formatVersion: version,
+      clippings: legacy.clippings.filter((c) => !c.deletedAt).length,
+      trashed: legacy.clippings.filter((c) => c.deletedAt).length,
+      source: 'live',
+      now: this.now(),
+    });
+    await rotateSnapshots(this.dir, KEEP, backup.name);
+    const groups = new Map(packShards(legacy.clippings).map((group, i) => [i + 1, group]));
+    const generation = (await highestGeneration(this.dir)) + 1;
+    const shards = await this.writeShards(groups, generation);
+    const manifest: Manifest = {
+      format: FORMAT_NAME,
+      formatVersion: FORMAT_VERSION,
+      generation,
+      createdAt: legacy.createdAt ?? this.now().toISOString(),
+      shards: [...shards.values()].map((s) => s.entry),
+    };
+    await held.assertHeld();
+    await this.writeManifest(manifest);
+    for (const file of legacy.files) if (file !== MANIFEST_FILE) await rm(this.path(file), { force: true });
+  }
+
+  // ---- reading ----
+
+  /** Runs a read; if it finds damage, the archive becomes read-only and the read answers from what is left. */
+  private async reading<T>(read: () => Promise<T>, fromSalvage: (salvage: Clipping[]) => T): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      await this.refresh();
+      if (this.damaged) return fromSalvage(this.damaged.salvage);
+      try {
+        return await read();
+      } catch (error) {
+        if (error instanceof StaleRead && attempt < MAX_RETRIES) continue;
+        if (!isDamage(error)) throw error;
+        await this.enterDamage(error, true);
+      }
+    }
+  }
+
+  private async retrying<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!(error instanceof StaleRead) || attempt >= MAX_RETRIES) throw error;
+      }
+    }
+  }
+
+  private async loadAll(): Promise<Clipping[]> {
+    this.checkedAll = false;
+    const result: Clipping[] = [];
+    const owner = new Map<string, string>();
+    for (const entry of this.manifest!.shards) {
+      for (const clipping of await this.loadShard(entry)) {
+        const other = owner.get(clipping.id);
+        if (other) throw damaged(entry.file, `duplicate id ${clipping.id} (also in ${other})`);
+        owner.set(clipping.id, entry.file);
+        result.push(clipping);
+      }
+    }
+    this.checkedAll = true;
+    return result;
+  }
+
+  private async find(id: string): Promise<{ entry: ShardEntry; clippings: Clipping[]; index: number } | undefined> {
+    for (const entry of this.manifest!.shards) {
+      if (!mayHold(entry, id)) continue;
+      const clippings = await this.loadShard(entry);
+      const index = clippings.findIndex((c) => c.id === id);
+      if (index >= 0) return { entry, clippings, index };
+    }
+    return undefined;
+  }
+
+  private async loadShard(entry: ShardEntry): Promise<Clipping[]> {
+    let shard = this.cache.get(entry.file);
+    if (!shard) {
+      shard = await this.readShardFile(entry);
+      this.cache.set(entry.file, shard);
+    }
+    return shard.clippings;
+  }
+
+  private async readShardFile(entry: ShardEntry, stamp = this.manifestStamp): Promise<CachedShard> {
+    let bytes: Buffer;
+    let fileStamp: string;
+    try {
+      const handle = await open(this.path(entry.file), 'r');
+      try {
+        fileStamp = stampOf(await handle.stat());
+        bytes = await handle.readFile();
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw await this.missing(entry.file, stamp);
+      throw new ArchiveError({ code: 'io', params: { path: this.path(entry.file), detail: errorDetail(error) } });
+    }
+    return { clippings: parseShard(entry.file, bytes, entry), stamp: fileStamp };
+  }
+
+  /** A listed file is missing: damage, unless a newer manifest has replaced the file since. */
+  private async missing(file: string, stamp: string): Promise<Error> {
+    return (await this.readManifestStamp()) !== stamp ? new StaleRead() : damaged(file, 'missing');
   }
 
   private async readManifest(): Promise<Manifest> {
     const raw = await new DurableJSONFile<unknown>(this.path(MANIFEST_FILE)).read();
-    if (raw === null) throw new ArchiveError({ code: 'damaged', params: { file: MANIFEST_FILE, detail: 'missing' } });
+    if (raw === null) throw damaged(MANIFEST_FILE, 'missing');
     const version = (raw as { formatVersion?: unknown }).formatVersion;
     if (typeof version === 'number' && version > FORMAT_VERSION) {
       throw new ArchiveError({ code: 'newerFormat', params: { dir: this.dir, version } });
     }
     const parsed = ManifestSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new ArchiveError({ code: 'damaged', params: { file: MANIFEST_FILE, detail: describeIssue(parsed.error) } });
-    }
+    if (!parsed.success) throw damaged(MANIFEST_FILE, describeIssue(parsed.error));
     return parsed.data;
   }
 
-  private async loadShard(file: string): Promise<void> {
-    const raw = await new DurableJSONFile<unknown>(this.path(file), file).read();
-    if (raw === null) throw new ArchiveError({ code: 'damaged', params: { file, detail: 'missing' } });
-    const parsed = ShardSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new ArchiveError({ code: 'damaged', params: { file, detail: describeIssue(parsed.error) } });
-    }
-    for (const clipping of parsed.data.clippings) {
-      const owner = this.shardOfId.get(clipping.id);
-      if (owner !== undefined && owner !== file) {
-        throw new ArchiveError({
-          code: 'damaged',
-          params: { file, detail: `duplicate id ${clipping.id} (also in ${owner})` },
-        });
+  // ---- writing ----
+
+  /** Runs a write under the lock: refuses a damaged archive, starts again if a file changed under it. */
+  private write<T>(work: (held: HeldLock) => Promise<T>): Promise<T> {
+    return this.lock.run(async (held) => {
+      for (let attempt = 0; ; attempt++) {
+        await this.refresh();
+        if (this.damaged) throw this.damageError();
+        try {
+          return await work(held);
+        } catch (error) {
+          if ((error instanceof ChangedOnDisk || error instanceof StaleRead) && attempt < MAX_RETRIES) continue;
+          if (!isDamage(error)) throw error;
+          await this.enterDamage(error, true);
+          throw this.damageError();
+        }
       }
+    });
+  }
+
+  /** Before the first change of a session: leftovers of interrupted writes go, and a snapshot is taken if due. */
+  private async beforeCommit(): Promise<void> {
+    const now = this.now();
+    const firstWrite = !this.wroteThisSession;
+    if (firstWrite) await removeLeftovers(this.dir, new Set(this.manifest!.shards.map((e) => e.file)));
+    const today = now.toISOString().slice(0, 10);
+    if (firstWrite || this.snapshotsCheckedOn !== today) {
+      const existing = (await listSnapshots(this.dir, { meta: false })).map((s) => infoFromName(s.name));
+      const due = snapshotDue({ now, existing, firstWriteOfSession: firstWrite });
+      if (due) await this.snapshot(due);
+      this.snapshotsCheckedOn = today;
     }
-    this.rememberShard(file, { rev: parsed.data.rev, clippings: parsed.data.clippings });
+    this.wroteThisSession = true;
   }
 
-  private rememberShard(file: string, shard: LoadedShard): void {
-    this.forgetShard(file);
-    this.shards.set(file, shard);
-    for (const clipping of shard.clippings) this.shardOfId.set(clipping.id, file);
+  private async snapshot(kind: SnapshotKind): Promise<BackupInfo> {
+    const info = await takeSnapshot(this.dir, {
+      kind,
+      files: [MANIFEST_FILE, ...this.manifest!.shards.map((e) => e.file)],
+      formatVersion: FORMAT_VERSION,
+      ...this.snapshotCounts(),
+      source: 'copy',
+      now: this.now(),
+    });
+    await rotateSnapshots(this.dir, KEEP, info.name);
+    return info;
   }
 
-  private forgetShard(file: string): void {
-    for (const clipping of this.shards.get(file)?.clippings ?? []) this.shardOfId.delete(clipping.id);
-    this.shards.delete(file);
+  /** What a snapshot's description says: clippings outside the trash, and in it. */
+  private snapshotCounts(): { clippings: number; trashed: number } {
+    const { clippings, trashed } = this.countsNow();
+    return { clippings: clippings - trashed, trashed };
+  }
+
+  /** From the manifest: all clippings (trashed ones included) and how many are in the trash. */
+  private countsNow(): { clippings: number; trashed: number } {
+    const shards = this.manifest?.shards ?? [];
+    return { clippings: shards.reduce((n, e) => n + e.count, 0), trashed: shards.reduce((n, e) => n + e.trashed, 0) };
+  }
+
+  /**
+   * Writes the changed shards as new files, then the manifest that names them (the commit), then
+   * removes the files they replace.
+   */
+  private async commit(held: HeldLock, changes: Map<number, Clipping[]>): Promise<void> {
+    const current = this.manifest!;
+    const bySlot = new Map(current.shards.map((e) => [slotOf(e), e]));
+    for (const slot of changes.keys()) {
+      const old = bySlot.get(slot);
+      if (old) await this.assertUnchanged(old);
+    }
+    await this.beforeCommit();
+    const generation = current.generation + 1;
+    const written = await this.writeShards(changes, generation);
+    const shards = [
+      ...current.shards.filter((e) => !changes.has(slotOf(e))),
+      ...[...written.values()].map((w) => w.entry),
+    ].sort((a, b) => slotOf(a) - slotOf(b));
+    const manifest: Manifest = { ...current, generation, shards };
+    await held.assertHeld();
+    await this.writeManifest(manifest);
+    for (const slot of changes.keys()) {
+      const old = bySlot.get(slot);
+      if (!old) continue;
+      this.cache.delete(old.file);
+      await rm(this.path(old.file), { force: true }).catch(() => undefined);
+    }
+    for (const { entry, cached } of written.values()) this.cache.set(entry.file, cached);
+  }
+
+  /**
+   * The file a write replaces must still be the one it was computed from: changed on disk since
+   * (by hand, or garbled), it is read again: damaged, the write is refused; still valid, the write
+   * is computed again from what it holds now.
+   */
+  private async assertUnchanged(entry: ShardEntry): Promise<void> {
+    const now = await stat(this.path(entry.file)).then(stampOf, (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw damaged(entry.file, 'missing');
+      throw new ArchiveError({ code: 'io', params: { path: this.path(entry.file), detail: errorDetail(error) } });
+    });
+    if (this.cache.get(entry.file)?.stamp === now) return;
+    this.cache.delete(entry.file);
+    await this.readShardFile(entry);
+    throw new ChangedOnDisk();
+  }
+
+  private async writeShards(
+    groups: Map<number, Clipping[]>,
+    generation: number,
+  ): Promise<Map<number, { entry: ShardEntry; cached: CachedShard }>> {
+    await mkdir(join(this.dir, SHARDS_DIR), { recursive: true });
+    const result = new Map<number, { entry: ShardEntry; cached: CachedShard }>();
+    for (const [slot, clippings] of groups) {
+      const file = shardFileName(slot, generation);
+      // A file of this name can only be left by a write that never committed.
+      await rm(this.path(file), { force: true });
+      const adapter = new DurableJSONFile<Shard>(this.path(file), file, { createOnly: true });
+      await new Low<Shard>(adapter, { formatVersion: FORMAT_VERSION, clippings }).write();
+      result.set(slot, {
+        entry: describeShard(file, clippings, adapter.bytesWritten),
+        cached: { clippings, stamp: stampOf(await stat(this.path(file))) },
+      });
+    }
+    await syncDirectory(join(this.dir, SHARDS_DIR));
+    return result;
+  }
+
+  private async writeManifest(manifest: Manifest): Promise<void> {
+    await new Low(new DurableJSONFile<Manifest>(this.path(MANIFEST_FILE)), manifest).write();
+    this.manifest = manifest;
+    this.manifestStamp = await this.readManifestStamp();
+  }
+
+  // ---- damage ----
+
+  /**
+   * From now on the archive is read-only: what is wrong (the whole check, when it can run) and what
+   * can still be read are kept until the files change. The CLI refuses instead.
+   */
+  private async enterDamage(cause: ArchiveError, runCheck: boolean): Promise<void> {
+    if (this.whenDamaged === 'refuse') throw cause;
+    const report = runCheck ? await checkArchive(this.dir).catch(() => undefined) : undefined;
+    const problems =
+      report && report.problems.length > 0
+        ? report.problems
+        : [{ file: String(cause.info.params?.file ?? MANIFEST_FILE), detail: String(cause.info.params?.detail ?? '') }];
+    const salvage = await salvageClippings(this.dir);
+    this.damaged = { damage: { problems }, salvage, fingerprint: await fingerprint(this.dir) };
+    this.manifest = undefined;
+    this.manifestStamp = '';
+    this.cache.clear();
+  }
+
+  private damageError(): ArchiveError {
+    const first = this.damaged?.damage.problems[0];
+    return damaged(first?.file ?? MANIFEST_FILE, first?.detail ?? 'damaged');
   }
 
   private path(file: string): string {
     return join(this.dir, file);
-  }
-
-  private async manifestExists(): Promise<boolean> {
-    return (await this.readManifestStamp()) !== '';
   }
 
   /** Changes whenever the manifest is replaced (every write renames a new file over it). */
@@ -237,4 +678,91 @@ export class ShardedStore {
       throw new ArchiveError({ code: 'io', params: { path: this.path(MANIFEST_FILE), detail: errorDetail(error) } });
     }
   }
+
+  /**
+   * Removes every clipping in the trash from disk (the one way anything leaves it). Only the shards
+   * the manifest says hold trashed clippings are rewritten; a shard may be left empty.
+   */
+  removeTrashed(): Promise<{ removed: number }> {
+    return this.write(async (held) => {
+      const changes = new Map<number, Clipping[]>();
+      let removed = 0;
+      for (const entry of this.manifest!.shards) {
+        if (entry.trashed === 0) continue;
+        const clippings = await this.loadShard(entry);
+        const kept = clippings.filter((c) => c.deletedAt === undefined);
+        removed += clippings.length - kept.length;
+        if (kept.length !== clippings.length) changes.set(slotOf(entry), kept);
+      }
+      if (changes.size > 0) await this.commit(held, changes);
+      return { removed };
+    });
+  }
+}
+
+type SnapshotSource = { kind: 'current'; manifest: Manifest } | { kind: 'legacy'; files: string[] };
+
+/** What a snapshot holds, checked as thoroughly as a live archive; a damaged one is refused. */
+async function inspectSnapshot(from: string, name: string): Promise<SnapshotSource> {
+  const inBackup = (error: ArchiveError) =>
+    damaged(`backups/${name}/${String(error.info.params?.file ?? '')}`, String(error.info.params?.detail ?? ''));
+  const layout = await detectLayout(from);
+  if (layout.kind === 'newer') {
+    throw new ArchiveError({ code: 'newerFormat', params: { dir: from, version: layout.version } });
+  }
+  if (layout.kind === 'empty') throw damaged(`backups/${name}`, 'holds no archive files');
+  if (layout.kind === 'legacy') {
+    try {
+      const legacy = await readLegacyArchive(from, layout.version);
+      return { kind: 'legacy', files: legacy.files };
+    } catch (error) {
+      throw isDamage(error) ? inBackup(error) : error;
+    }
+  }
+  const report = await checkArchive(from);
+  const problem = report.problems[0];
+  if (problem) throw inBackup(damaged(problem.file, problem.detail));
+  const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(from, MANIFEST_FILE), 'utf8')));
+  return { kind: 'current', manifest };
+}
+
+/** The last guard before the disk: whatever the caller computed, no invalid record is written. */
+function assertStorable(clipping: Clipping): void {
+  const parsed = ClippingSchema.safeParse(clipping);
+  if (!parsed.success) throw validationError(parsed.error);
+}
+
+function stampOf(s: Stats): string {
+  return `${s.ino}:${s.size}:${s.mtimeMs}`;
+}
+
+function slotOf(entry: ShardEntry): number {
+  return parseShardFileName(entry.file)!.slot;
+}
+
+/** Roughly what a clipping adds to its shard file (indented JSON). */
+function estimatedBytes(clipping: Clipping): number {
+  return Buffer.byteLength(JSON.stringify(clipping)) + 40;
+}
+
+/** Clippings in shard-sized groups, in order. */
+function packShards(clippings: readonly Clipping[]): Clipping[][] {
+  const groups: Clipping[][] = [[]];
+  let bytes = 0;
+  for (const clipping of clippings) {
+    let group = groups.at(-1)!;
+    if (group.length >= SHARD_MAX_CLIPPINGS || bytes >= SHARD_MAX_BYTES) {
+      group = [];
+      groups.push(group);
+      bytes = 0;
+    }
+    group.push(clipping);
+    bytes += estimatedBytes(clipping);
+  }
+  return groups;
+}
+
+async function copyFileDurably(from: string, to: string): Promise<void> {
+  await copyFile(from, to);
+  await syncFile(to);
 }

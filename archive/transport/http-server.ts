@@ -2,7 +2,7 @@
 // 127.0.0.1 only. Every API call needs the per-run random token; Host and Origin are checked so a
 // web page elsewhere (or a DNS-rebinding one) cannot reach the archive.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -54,6 +54,7 @@ export async function startWebServer(options: {
 }): Promise<WebServer> {
   const token = randomBytes(24).toString('base64url');
   const rendererDir = resolve(options.rendererDir);
+  const realRendererDir = await realpath(rendererDir).catch(() => rendererDir);
   let port = 0;
   const server = createServer((request, response) => {
     handle(request, response).catch(() => send(response, 500, 'text/plain; charset=utf-8', 'internal error'));
@@ -104,9 +105,13 @@ export async function startWebServer(options: {
     const file = resolve(join(rendererDir, relative));
     if (file !== rendererDir && !file.startsWith(rendererDir + sep))
       return send(response, 404, 'text/plain; charset=utf-8', 'not found');
-    const info = await stat(file).catch(() => undefined);
+    // A symbolic link must not lead out of the folder either.
+    const real = await realpath(file).catch(() => undefined);
+    if (real === undefined || !real.startsWith(realRendererDir + sep))
+      return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+    const info = await stat(real).catch(() => undefined);
     if (!info?.isFile()) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
-    let body: Buffer | string = await readFile(file);
+    let body: Buffer | string = await readFile(real);
     if (relative === 'index.html') body = withWebBridge(body.toString('utf8'));
     return send(response, 200, MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', body);
   }

@@ -7,8 +7,8 @@ export const check: Command = async (args) => {
   const { values, positionals } = parse(args);
   noPositionals(positionals);
   const dir = archiveDirOf(values.archive);
-  // A damaged archive cannot be opened; check reads the files itself. Opening only creates a missing one.
-  await ArchiveService.open(dir).catch(() => undefined);
+  // Check reads the files itself; opening only creates a missing archive or upgrades an older format.
+  await ArchiveService.open(dir, { whenDamaged: 'refuse' }).catch(() => undefined);
   const report = await checkArchive(dir);
   if (values.json) printJson(report);
   else {

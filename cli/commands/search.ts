@@ -1,29 +1,43 @@
-import { SearchEngine } from '../../archive/search/engine.ts';
-import { toGuillemets } from '../../archive/search/highlight.ts';
-import { UsageError, openArchive, out, parse, printJson, type Command } from '../context.ts';
+import { highlighterFor, toGuillemets } from '../../archive/search/highlight.ts';
+import { openSearchIndex } from '../../archive/search/index-file.ts';
+import { formatQueryError } from '../../archive/search/query-messages.ts';
+import { SORTS, type SortOrder } from '../../archive/search/query.ts';
+import { UsageError, lang, openArchive, out, parse, printJson, type Command } from '../context.ts';
 
-/** search QUERY [--limit N] [--json]: snippets with each match in «…». */
+/**
+ * search QUERY [--limit N] [--sort relevance|newest|oldest] [--json]: the query language of the
+ * search box (README), snippets with each match in «…». The index is kept in the user's cache
+ * folder and brought up to date on each call (archive/search/index-file.ts).
+ */
 export const search: Command = async (args) => {
-  const { values, positionals } = parse(args, { limit: { type: 'string' } });
+  const { values, positionals } = parse(args, { limit: { type: 'string' }, sort: { type: 'string' } });
   if (positionals.length === 0) throw new UsageError('search needs a QUERY');
   const query = positionals.join(' ');
   const limit = values.limit === undefined ? 20 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
+  if (values.sort !== undefined && !(SORTS as readonly string[]).includes(values.sort)) {
+    throw new UsageError(`--sort must be one of ${SORTS.join(', ')}`);
+  }
   const service = await openArchive(values.archive);
-  const engine = new SearchEngine();
-  for (const doc of await service.searchCorpus()) engine.put(doc);
-  const result = engine.search(query, limit);
-  const hits = result.hits.map((hit) => {
-    const doc = engine.doc(hit.id)!;
-    return {
+  const { engine } = await openSearchIndex(service);
+  const result = engine.search(query, { limit, sort: values.sort as SortOrder | undefined });
+  if (!result.ok) {
+    process.stderr.write(`press-archive: ${formatQueryError(result.error, lang)}\n`);
+    return 1;
+  }
+  const highlighter = highlighterFor(query);
+  const hits = [];
+  for (const hit of result.hits) {
+    const clipping = await service.get({ id: hit.id });
+    hits.push({
       id: hit.id,
-      title: doc.title,
-      publication: doc.publication ?? null,
-      date: doc.date ?? null,
+      title: clipping.title,
+      publication: clipping.publication ?? null,
+      date: clipping.date ?? null,
       score: hit.score,
-      snippet: toGuillemets(hit.snippet),
-    };
-  });
+      snippet: toGuillemets(highlighter.snippet(clipping.body)),
+    });
+  }
   if (values.json) {
     printJson({ query, total: result.total, hits });
     return 0;

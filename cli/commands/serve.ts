@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../../archive/transport/dispatch.ts';
+import { chromiumPrinter } from '../../archive/pdf/chromium-printer.ts';
+import { ArchiveService } from '../../archive/service.ts';
 import { startWebServer } from '../../archive/transport/http-server.ts';
-import { UsageError, noPositionals, openArchive, out, parse, type Command } from '../context.ts';
+import { UsageError, archiveDirOf, noPositionals, out, parse, type Command } from '../context.ts';
 
 /** serve [--port N]: the UI and the API on 127.0.0.1 until interrupted; first stdout line is the URL. */
 export const serve: Command = async (args) => {
@@ -9,7 +11,9 @@ export const serve: Command = async (args) => {
   noPositionals(positionals);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0-65535');
-  const service = await openArchive(values.archive);
+  // PDFs are printed by a system Chromium, started on the first export and kept a minute for the next.
+  const printer = chromiumPrinter({ keepAliveMs: 60_000 });
+  const service = await ArchiveService.open(archiveDirOf(values.archive), { printer });
   const server = await startWebServer({
     dispatch: createDispatcher(service),
     // The CLI is built to out/cli/press-archive.js; the renderer to out/renderer.
@@ -22,5 +26,6 @@ export const serve: Command = async (args) => {
     process.once('SIGTERM', () => stop());
   });
   await server.close();
+  await printer.dispose();
   return 0;
 };

@@ -177,3 +177,40 @@ test('the menu has the File commands, and Add clipping opens the form', async ()
   await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.getMenuItemById('add-clipping')!.click());
   await expect(page.getByTestId('clipping-form')).toBeVisible();
 });
+
+test('a clipping’s web address goes to shell.openExternal when clicked, and nothing else does', async () => {
+  // The system browser is not opened: main's shell.openExternal is replaced by a recorder.
+  await app.evaluate(({ shell }) => {
+    const opened: string[] = [];
+    (globalThis as unknown as { opened: string[] }).opened = opened;
+    shell.openExternal = async (url: string) => {
+      opened.push(url);
+    };
+  });
+  type Bridge = {
+    add(input: object): Promise<{ ok: boolean; value: { id: string } }>;
+    openClippingUrl(input: object): Promise<{ ok: boolean; error?: { code: string } }>;
+  };
+  const id = await page.evaluate(async () => {
+    const bridge = (window as unknown as { pressArchive: Bridge }).pressArchive;
+    const added = await bridge.add({ title: 'गंगा में बढ़ा जलस्तर', body: 'पटना।', url: 'https://example.com/ganga' });
+    return added.value.id;
+  });
+  await page.reload();
+  await page.locator(`[data-testid="result-item"][data-id="${id}"]`).click();
+  await page.getByTestId('clipping-url').click();
+  await expect
+    .poll(() => app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened))
+    .toEqual(['https://example.com/ganga']);
+  const forged = await page.evaluate(
+    (clippingId) =>
+      (window as unknown as { pressArchive: Bridge }).pressArchive.openClippingUrl({
+        id: clippingId,
+        url: 'file:///etc/passwd',
+      }),
+    id,
+  );
+  expect(forged).toMatchObject({ ok: false, error: { code: 'linkRefused' } });
+  expect(await app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened)).toHaveLength(1);
+  expect(page.url()).toBe(APP_URL);
+});

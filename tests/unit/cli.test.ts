@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIRST_ARTICLE_TEXT } from '../../archive/seed/index.ts';
+import { shardFile } from '../support/archive-files.ts';
 import { BUILT, runCli } from '../support/cli.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
@@ -167,15 +168,16 @@ describe('press-archive CLI', () => {
 
   it('check passes on a sound archive and exits 1 naming the damaged file', async () => {
     expect((await cli('check')).code).toBe(0);
-    await writeFile(join(archive, 'shards/000001.json'), '{ not json');
+    const shard = await shardFile(archive);
+    await writeFile(join(archive, shard), '{ not json');
     const result = await cli('check', '--json');
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.ok).toBe(false);
-    expect(report.problems[0].file).toBe('shards/000001.json');
+    expect(report.problems[0].file).toBe(shard);
     const listed = await cli('list');
     expect(listed.code).toBe(1);
-    expect(listed.stderr).toMatch(/damaged: shards\/000001\.json/);
+    expect(listed.stderr).toContain(`damaged: ${shard}`);
   });
 
   it('several CLI processes adding at once lose nothing', async () => {

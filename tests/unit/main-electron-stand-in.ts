@@ -4,6 +4,7 @@
 // and call resetStandIn() before each test.
 import { EventEmitter } from 'node:events';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { vi } from 'vitest';
 
@@ -38,6 +39,12 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: AnyFunction | null = null;
   session: FakeSession;
   send = vi.fn();
+  printToPDF = vi.fn(async (_options: unknown): Promise<Buffer> => Buffer.alloc(0));
+  debugger = {
+    attach: vi.fn(),
+    detach: vi.fn(),
+    sendCommand: vi.fn(async (_method: string, _params?: unknown): Promise<unknown> => ({})),
+  };
   constructor(session: FakeSession = new FakeSession()) {
     super();
     this.session = session;
@@ -57,6 +64,10 @@ export class BrowserWindow extends EventEmitter {
   destroyed = false;
   minimized = false;
   loadURL = vi.fn(async (_url: string) => undefined);
+  loadFile = vi.fn(async (_path: string) => undefined);
+  destroy = vi.fn(() => {
+    this.destroyed = true;
+  });
   show = vi.fn();
   focus = vi.fn();
   restore = vi.fn(() => {
@@ -84,8 +95,12 @@ class FakeApp extends EventEmitter {
   whenReady = vi.fn(() => Promise.resolve());
   getPreferredSystemLanguages = vi.fn(() => ['en-US']);
   getLocale = vi.fn(() => 'en-US');
-  getPath = vi.fn((_name: string) => tmpdir());
+  getPath = vi.fn((name: string) => (name === 'userData' ? STAND_IN_USER_DATA : tmpdir()));
+  getVersion = vi.fn(() => '0.0.0-stand-in');
 }
+
+/** Where the stand-in's app keeps its user data (logs): one folder in the temp dir, reused. */
+export const STAND_IN_USER_DATA = join(tmpdir(), 'press-archive-stand-in-user-data');
 
 export const app = new FakeApp();
 
@@ -107,7 +122,14 @@ export const protocol = {
   }),
 };
 
-export const session = { defaultSession: new FakeSession() };
+const partitions = new Map<string, FakeSession>();
+export const session = {
+  defaultSession: new FakeSession(),
+  fromPartition: vi.fn((partition: string) => {
+    if (!partitions.has(partition)) partitions.set(partition, new FakeSession());
+    return partitions.get(partition)!;
+  }),
+};
 
 export const Menu = {
   buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
@@ -122,6 +144,10 @@ export const dialog = {
 };
 
 export const contextBridge = { exposeInMainWorld: vi.fn() };
+
+export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
+
+export const clipboard = { writeText: vi.fn((_text: string) => undefined) };
 
 export const ipcRenderer = {
   invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: null })),
@@ -145,11 +171,13 @@ export function resetStandIn(): void {
   app.removeAllListeners();
   app.isPackaged = false;
   session.defaultSession = new FakeSession();
+  partitions.clear();
 }
 
 export default {
   app,
   BrowserWindow,
+  clipboard,
   contextBridge,
   dialog,
   ipcMain,
@@ -157,4 +185,5 @@ export default {
   Menu,
   protocol,
   session,
+  shell,
 };

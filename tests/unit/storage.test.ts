@@ -6,6 +6,7 @@ import { ArchiveService } from '../../archive/service.ts';
 import { checkArchive } from '../../archive/storage/check.ts';
 import { SHARD_MAX_CLIPPINGS } from '../../archive/storage/format.ts';
 import { FIRST_ARTICLE_TEXT } from '../../archive/seed/index.ts';
+import { shardFile } from '../support/archive-files.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -43,10 +44,10 @@ describe('a new archive', () => {
     const manifest = await readJson('manifest.json');
     expect(manifest).toMatchObject({
       format: 'press-archive',
-      formatVersion: 1,
-      shards: [{ file: 'shards/000001.json', count: 1 }],
+      formatVersion: 2,
+      shards: [{ file: 'shards/000001-g1.json', count: 1, trashed: 0 }],
     });
-    const shardText = await readFile(join(dir, 'shards/000001.json'), 'utf8');
+    const shardText = await readFile(join(dir, 'shards/000001-g1.json'), 'utf8');
     expect(shardText).toContain('कानपुर'); // UTF-8, not \u escapes
     expect(shardText.split('\n').length).toBeGreaterThan(10); // indented for people
   });
@@ -123,11 +124,20 @@ describe('writes', () => {
       1,
     ]);
 
-    const full = await stat(join(dir, 'shards/000001.json'));
-    const lastBefore = await readJson('shards/000003.json');
+    const [first, second, third] = [await shardFile(dir, 1), await shardFile(dir, 2), await shardFile(dir, 3)];
+    const full = await stat(join(dir, first));
+    const lastBefore = await readJson(third);
     await service.add({ title: 'नई', body: 'नई कतरन' });
-    expect((await stat(join(dir, 'shards/000001.json'))).mtimeMs).toBe(full.mtimeMs);
-    expect((await readJson('shards/000003.json')).clippings).toHaveLength(lastBefore.clippings.length + 1);
+    // The full shards are the same files, untouched; the last one was written anew and the old one removed.
+    expect(await shardFile(dir, 1)).toBe(first);
+    expect(await shardFile(dir, 2)).toBe(second);
+    expect((await stat(join(dir, first))).mtimeMs).toBe(full.mtimeMs);
+    const newThird = await shardFile(dir, 3);
+    expect(newThird).not.toBe(third);
+    expect((await readJson(newThird)).clippings).toHaveLength(lastBefore.clippings.length + 1);
+    expect((await readdir(join(dir, 'shards'))).sort()).toEqual(
+      [first, second, newThird].map((f) => f.slice(7)).sort(),
+    );
     expect((await checkArchive(dir)).ok).toBe(true);
   });
 
@@ -145,20 +155,25 @@ describe('writes', () => {
     for (const c of added) expect(ids).toContain(c.id);
     expect(ids.size).toBe(31);
     expect(await readdir(dir)).not.toContain('archive.lock');
+    expect((await checkArchive(dir)).ok).toBe(true);
   });
 });
+
+// The CLI's way (whenDamaged: 'refuse'); the app's read-only way is in storage-damage.test.ts.
+const refuse = { whenDamaged: 'refuse' } as const;
 
 describe('damage', () => {
   it('refuses to open a garbled shard and writes nothing', async () => {
     await ArchiveService.open(dir);
-    await writeFile(join(dir, 'shards/000001.json'), '{"formatVersion":1,"rev":1,"clippings":[{"id":');
+    const file = await shardFile(dir);
+    await writeFile(join(dir, file), '{"formatVersion":2,"clippings":[{"id":');
     const before = await snapshotFiles(dir);
-    const error = await errorOf(ArchiveService.open(dir));
-    expect(error.info).toMatchObject({ code: 'damaged', params: { file: 'shards/000001.json' } });
+    const error = await errorOf(ArchiveService.open(dir, refuse));
+    expect(error.info).toMatchObject({ code: 'damaged', params: { file } });
     expect(await snapshotFiles(dir)).toEqual(before);
     const report = await checkArchive(dir);
     expect(report.ok).toBe(false);
-    expect(report.problems[0]).toMatchObject({ file: 'shards/000001.json' });
+    expect(report.problems[0]).toMatchObject({ file });
   });
 
   it('never starts a new archive over shards whose manifest is missing', async () => {
@@ -167,10 +182,13 @@ describe('damage', () => {
     const { rm } = await import('node:fs/promises');
     await rm(join(dir, 'manifest.json'));
     const before = await snapshotFiles(dir);
-    expect((await errorOf(ArchiveService.open(dir))).info).toMatchObject({
+    expect((await errorOf(ArchiveService.open(dir, refuse))).info).toMatchObject({
       code: 'damaged',
       params: { file: 'manifest.json' },
     });
+    // The app opens it read-only instead, and still writes nothing.
+    const app = await ArchiveService.open(dir);
+    expect((await app.info()).damage?.problems[0]).toMatchObject({ file: 'manifest.json', detail: 'missing' });
     expect(await snapshotFiles(dir)).toEqual(before);
   });
 
@@ -186,20 +204,26 @@ describe('damage', () => {
   it('check reports a record that breaks the schema, a count mismatch, a stray file and a repeated id', async () => {
     const service = await ArchiveService.open(dir);
     await service.add({ title: 'दूसरी', body: 'पाठ' });
-    const shard = await readJson('shards/000001.json');
+    const file = await shardFile(dir);
+    const shard = await readJson(file);
     await writeFile(join(dir, 'shards/000099.json'), JSON.stringify(shard));
     let report = await checkArchive(dir);
     expect(report.problems.map((p) => p.detail)).toEqual(['not listed in the manifest']);
 
-    shard.clippings.push(shard.clippings[0]);
-    await writeFile(join(dir, 'shards/000001.json'), JSON.stringify(shard));
+    shard.clippings.push({ ...shard.clippings[0] });
+    await writeFile(join(dir, file), JSON.stringify(shard));
     report = await checkArchive(dir);
     const details = report.problems.map((p) => p.detail).join('\n');
-    expect(details).toMatch(/manifest says 2 clippings, the file has 3/);
     expect(details).toMatch(/duplicate id/);
+    shard.clippings.pop();
+    shard.clippings.push({ ...shard.clippings[0], id: 'zzzzzzzzzzzzzzzzz' });
+    await writeFile(join(dir, file), JSON.stringify(shard));
+    report = await checkArchive(dir);
+    expect(report.problems.map((p) => p.detail).join('\n')).toMatch(/manifest says 2 clippings, the file has 3/);
 
+    shard.clippings.pop();
     shard.clippings[0].date = '2024-02-30';
-    await writeFile(join(dir, 'shards/000001.json'), JSON.stringify(shard));
+    await writeFile(join(dir, file), JSON.stringify(shard));
     report = await checkArchive(dir);
     expect(report.problems.some((p) => p.detail.startsWith('clippings[0].date'))).toBe(true);
   });

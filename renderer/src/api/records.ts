@@ -8,6 +8,6 @@ export function toSummary(clipping: Clipping): ClippingSummary {
 }
 
 export function toSearchDoc(clipping: Clipping): SearchDoc {
-  const { id, title, body, publication, author, place, tags, date, addedAt } = clipping;
-  return { id, title, body, publication, author, place, tags, date, addedAt };
+  const { id, title, body, publication, author, place, tags, date, addedAt, updatedAt } = clipping;
+  return { id, title, body, publication, author, place, tags, date, addedAt, updatedAt };
 }

@@ -3,22 +3,39 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Clipping, ClippingSummary } from '../../../archive/clipping.ts';
-import { analyze } from '../../../archive/search/analyze.ts';
+import { highlighterFor } from '../../../archive/search/highlight.ts';
 import { onCommand } from '../api/client.ts';
 import { useArchive } from '../hooks/use-archive.ts';
-import { usePreviews } from '../hooks/use-previews.ts';
+import { useCuration } from '../hooks/use-curation.ts';
+import { useImport } from '../hooks/use-import.ts';
 import { useReader } from '../hooks/use-reader.ts';
+import { useSavedSearches } from '../hooks/use-saved-searches.ts';
 import { useSearch } from '../hooks/use-search.ts';
 import { useShortcuts } from '../hooks/use-shortcuts.ts';
+import { useSnippets } from '../hooks/use-snippets.ts';
 import { searchClient } from '../search/search-client.ts';
+import { useArchiveSafety } from '../hooks/use-archive-safety.ts';
+import { ArchiveSafety, BackupsButton } from './ArchiveSafety.tsx';
 import { ClippingForm } from './ClippingForm.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
+import { ExportListPdf } from './ExportListPdf.tsx';
 import { Header } from './Header.tsx';
+import { ImportButton, ImportStatus } from './ImportControl.tsx';
+import { IntakeHeaderButtons } from './IntakeHeaderButtons.tsx';
+import { NearDuplicates } from './NearDuplicates.tsx';
 import { Reader } from './Reader.tsx';
+import { ReaderActions } from './ReaderActions.tsx';
+import { RenameTagDialog } from './RenameTagDialog.tsx';
+import { useSelection } from './selection.tsx';
+import { TagBar } from './TagBar.tsx';
 import type { ResultEntry } from './result-entry.ts';
 import { ResultCount } from './ResultCount.tsx';
 import { ResultList } from './ResultList.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { SearchTools } from './SearchTools.tsx';
+import { TrashView } from './TrashView.tsx';
+import { UndoToast } from './UndoToast.tsx';
 
 const LIST_ID = 'results';
 
@@ -26,23 +43,52 @@ export function App() {
   const { t } = useTranslation();
   const search = searchClient();
   const archive = useArchive(search);
+  const safety = useArchiveSafety(archive.indexVersion, archive.reload);
   const [query, setQuery] = useState('');
   const results = useSearch(search, query, archive.indexVersion, archive.indexReady);
-  const previews = usePreviews(search, archive.indexVersion);
+  const snippets = useSnippets(results.active ? query : '', archive.indexVersion);
+  const savedSearches = useSavedSearches();
   const reader = useReader();
   const [formOpen, setFormOpen] = useState(false);
+  // Intake and curation (issue 4): edit, trash and undo, import, export.
+  const curation = useCuration(archive.reload);
+  const reloadArchive = archive.reload;
+  const importer = useImport(useCallback(() => void reloadArchive(), [reloadArchive]));
+  const [editing, setEditing] = useState<Clipping>();
+  const [showTrash, setShowTrash] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [renamingTags, setRenamingTags] = useState(false);
+  const selection = useSelection();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
-  const terms = useMemo(() => analyze(query), [query]);
+  const highlighter = useMemo(() => highlighterFor(query, { typing: true }), [query]);
 
   const byId = useMemo(() => new Map((archive.summaries ?? []).map((s) => [s.id, s])), [archive.summaries]);
 
+  // Rows come a page at a time from the worker (a search) or from the list (no search).
+  const summaryIndex = useMemo(() => new Map((archive.summaries ?? []).map((s, i) => [s.id, i])), [archive.summaries]);
+  const { active: searching, hitAt, indexOf: hitIndexOf } = results;
+  const entryAt = useCallback(
+    (index: number): ResultEntry | undefined => {
+      if (searching) {
+        const hit = hitAt(index);
+        return hit && entryOf(hit.id, byId.get(hit.id), hit.title, undefined);
+      }
+      const s = archive.summaries?.[index];
+      return s && entryOf(s.id, s, [{ text: s.title, match: false }], undefined);
+    },
+    [searching, hitAt, archive.summaries, byId],
+  );
+  const indexOf = useCallback(
+    (id: string) => (searching ? hitIndexOf(id) : (summaryIndex.get(id) ?? -1)),
+    [searching, hitIndexOf, summaryIndex],
+  );
+  // The search results loaded so far (the first page, and what has been scrolled to).
   const entries = useMemo<ResultEntry[]>(() => {
-    if (results.active) {
-      return (results.answer?.hits ?? []).map((hit) => entryOf(hit.id, byId.get(hit.id), hit.title, hit.snippet));
-    }
-    return (archive.summaries ?? []).map((s) => entryOf(s.id, s, [{ text: s.title, match: false }], undefined));
-  }, [results.active, results.answer, archive.summaries, byId]);
+    const loaded: ResultEntry[] = [];
+    if (searching) for (let i = 0, e = entryAt(0); e !== undefined; e = entryAt(++i)) loaded.push(e);
+    return loaded;
+  }, [searching, entryAt]);
 
   // After a reload: a clipping changed elsewhere is read again; one that left the archive
   // (trashed by another process) leaves the reader too.
@@ -63,24 +109,31 @@ export function App() {
   useShortcuts({ onNew: openForm, onFind: () => !formOpen && focusSearch() });
   useEffect(() => onCommand((command) => command === 'add-clipping' && openForm()), [openForm]);
 
-  const onSaved = (clipping: Clipping) => {
+  const onSaved = (clipping: Clipping, previous?: Clipping) => {
     setFormOpen(false);
-    archive.added(clipping);
+    setEditing(undefined);
+    if (previous) void archive.reload();
+    else archive.added(clipping);
+    curation.changed(previous ? 'edit' : 'add', clipping, previous);
     reader.show(clipping);
   };
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const first = entries[0];
+    const first = entryAt(0);
     if ((event.key === 'ArrowDown' || event.key === 'Enter') && first) {
       event.preventDefault();
-      if (reader.id === undefined || !entries.some((e) => e.id === reader.id)) reader.open(first.id);
+      if (reader.id === undefined || indexOf(reader.id) < 0) reader.open(first.id);
       listRef.current?.focus();
     }
   };
 
-  const count = results.active ? results.answer?.total : archive.summaries?.length;
+  const count = results.active ? (results.error ? 0 : results.total) : archive.summaries?.length;
   const emptyText =
-    count === 0 ? (results.active ? t('list.noResults', { query: query.trim() }) : t('list.empty')) : undefined;
+    count === 0
+      ? results.active
+        ? t(results.error ? 'search.fixQuery' : 'list.noResults', { query: query.trim() })
+        : t(safety.damage ? 'damage.nothingReadable' : 'list.empty')
+      : undefined;
   const appError =
     archive.error ??
     reader.error ??
@@ -88,7 +141,22 @@ export function App() {
 
   return (
     <div className="app">
-      <Header onAdd={openForm} />
+      <Header
+        onAdd={openForm}
+        extra={
+          <>
+            <IntakeHeaderButtons
+              importButton={<ImportButton state={importer} />}
+              showTrash={showTrash}
+              onToggleTrash={() => setShowTrash((v) => !v)}
+              onExport={() => setExporting(true)}
+              onTags={() => setRenamingTags(true)}
+            />
+            <BackupsButton safety={safety} />
+          </>
+        }
+      />
+      <ArchiveSafety safety={safety} />
       {appError && !formOpen && (
         <div className="app-error">
           <ErrorMessage error={appError} />
@@ -103,25 +171,68 @@ export function App() {
             inputRef={searchRef}
             listId={LIST_ID}
           />
-          <ResultCount query={query} count={count} searching={results.active} />
+          <SearchTools query={query} results={results} saved={savedSearches} onQuery={setQuery} />
+          <div className="list-actions">
+            <ResultCount query={query} count={count} searching={results.active} />
+            <ExportListPdf query={query} count={count} />
+          </div>
+          <TagBar selection={selection} onChanged={() => void archive.reload()} />
           <ResultList
             id={LIST_ID}
-            entries={entries}
+            count={count ?? 0}
+            entryAt={entryAt}
+            indexOf={indexOf}
             selectedId={reader.id}
             emptyText={emptyText}
             listRef={listRef}
             onOpen={reader.open}
-            previewOf={previews.get}
-            onNeedSnippets={previews.request}
-            onEndReached={results.loadMore}
+            snippetOf={snippets.get}
+            onNeedSnippets={snippets.request}
+            onRange={results.request}
             scrollKey={query}
           />
         </section>
         <div className="reader-pane">
-          <Reader id={reader.error ? undefined : reader.id} clipping={reader.clipping} terms={terms} />
+          {showTrash ? (
+            <TrashView version={archive.indexVersion} onRestore={(id) => void curation.restore(id)} />
+          ) : (
+            <Reader
+              id={reader.error ? undefined : reader.id}
+              clipping={reader.clipping}
+              highlighter={highlighter}
+              actions={
+                <ReaderActions
+                  busy={curation.busy}
+                  onEdit={() => setEditing(reader.clipping)}
+                  onTrash={() => reader.id !== undefined && void curation.trash(reader.id)}
+                />
+              }
+              notice={reader.clipping && <NearDuplicates clipping={reader.clipping} />}
+            />
+          )}
         </div>
       </main>
-      {formOpen && <ClippingForm onSaved={onSaved} onCancel={() => setFormOpen(false)} />}
+      {(formOpen || editing) && (
+        <ClippingForm
+          key={editing?.id ?? 'new'}
+          editing={editing}
+          onSaved={onSaved}
+          onCancel={() => {
+            setFormOpen(false);
+            setEditing(undefined);
+          }}
+        />
+      )}
+      <UndoToast curation={curation} />
+      <ImportStatus state={importer} />
+      {exporting && (
+        <ExportDialog
+          selectedIds={[...selection.ids]}
+          resultIds={results.active ? entries.map((e) => e.id) : undefined}
+          onClose={() => setExporting(false)}
+        />
+      )}
+      {renamingTags && <RenameTagDialog onDone={() => void archive.reload()} onClose={() => setRenamingTags(false)} />}
     </div>
   );
 }

@@ -1,8 +1,11 @@
-// The "add clipping" dialog. Empty title or text is caught here; everything else the archive
-// checks, and its field errors are shown next to their fields and summed up above the buttons.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+// The "add clipping" dialog, also used to edit one (then prefilled, and saved as an update that
+// sends every field). Empty title or text is caught here; everything else the archive checks, and
+// its field errors are shown next to their fields and summed up above the buttons.
+// Ctrl/Cmd+S or Ctrl/Cmd+Enter saves, Escape closes; publication and tags offer what the archive uses.
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Clipping } from '../../../archive/clipping.ts';
+import type { Vocabulary } from '../../../archive/api.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { fieldErrorMessage } from '../../../archive/messages.ts';
 import { errorInfoOf } from '../api/api-error.ts';
@@ -11,8 +14,11 @@ import {
   EMPTY_FORM,
   FORM_FIELDS,
   checkRequired,
+  fromClipping,
   isFormField,
+  tagSuggestions,
   toClippingInput,
+  toClippingPatch,
   type FormField,
   type FormValues,
 } from '../form/clipping-fields.ts';
@@ -21,18 +27,34 @@ import { ErrorMessage } from './ErrorMessage.tsx';
 import { TextField } from './TextField.tsx';
 
 interface Props {
-  onSaved(clipping: Clipping): void;
+  /** The clipping to edit; without it the form adds a new one. */
+  editing?: Clipping;
+  /** `previous`: the clipping as it was before an edit (for undo). */
+  onSaved(clipping: Clipping, previous?: Clipping): void;
   onCancel(): void;
 }
 
 const SUMMARY_ID = 'clipping-form-error';
 
-export function ClippingForm({ onSaved, onCancel }: Props) {
+export function ClippingForm({ editing, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<FormValues>(EMPTY_FORM);
+  const [values, setValues] = useState<FormValues>(() => (editing ? fromClipping(editing) : EMPTY_FORM));
+  const [vocabulary, setVocabulary] = useState<Vocabulary>({ publications: [], tags: [] });
+
+  useEffect(() => {
+    let live = true;
+    // Autocomplete is a help, not a need: without it the form works the same.
+    archiveClient.vocabulary().then(
+      (v) => live && setVocabulary(v),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   const [error, setError] = useState<ErrorInfo>();
   const [saving, setSaving] = useState(false);
 
@@ -74,13 +96,23 @@ export function ClippingForm({ onSaved, onCancel }: Props) {
     }
     setSaving(true);
     try {
-      const clipping = await archiveClient.add(toClippingInput(values));
-      onSaved(clipping);
+      const clipping = editing
+        ? await archiveClient.update({ id: editing.id, ...toClippingPatch(values) })
+        : await archiveClient.add(toClippingInput(values));
+      onSaved(clipping, editing);
     } catch (e) {
       const info = errorInfoOf(e);
       setError(info);
       setSaving(false);
       if (info.code === 'validation') focusFirstInvalid(info);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    const command = event.ctrlKey || event.metaKey;
+    if (command && !event.altKey && (event.key.toLowerCase() === 's' || event.key === 'Enter')) {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
     }
   };
 
@@ -105,13 +137,14 @@ export function ClippingForm({ onSaved, onCancel }: Props) {
         noValidate
         aria-describedby={error ? SUMMARY_ID : undefined}
         onSubmit={(e) => void onSubmit(e)}
+        onKeyDown={onKeyDown}
       >
-        <h2 id="clipping-form-heading">{t('form.heading')}</h2>
+        <h2 id="clipping-form-heading">{editing ? t('intake.editHeading') : t('form.heading')}</h2>
         <div className="form-scroll">
           <div className="form-grid">
             {field('title', { required: true, wide: true })}
             {field('body', { required: true, wide: true, multiline: 'long' })}
-            {field('publication')}
+            {field('publication', { list: 'publication-options' })}
             {field('date', { placeholder: t('form.datePlaceholder') })}
             {field('author')}
             {field('section')}
@@ -119,9 +152,22 @@ export function ClippingForm({ onSaved, onCancel }: Props) {
             {field('place')}
             {field('page')}
             {field('url', { inputMode: 'url', placeholder: 'https://' })}
-            {field('tags', { wide: true, hint: t('form.tagsHint') })}
+            {field('tags', { wide: true, hint: t('form.tagsHint'), list: 'tag-options' })}
             {field('notes', { wide: true, multiline: 'short' })}
           </div>
+          <datalist id="publication-options">
+            {vocabulary.publications.map((p) => (
+              <option key={p.value} value={p.value} />
+            ))}
+          </datalist>
+          <datalist id="tag-options">
+            {tagSuggestions(
+              values.tags,
+              vocabulary.tags.map((tag) => tag.value),
+            ).map((option) => (
+              <option key={option} value={option} />
+            ))}
+          </datalist>
         </div>
         <div className="form-footer">
           {error && <ErrorMessage error={error} id={SUMMARY_ID} />}

@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-export function Header({ onAdd }: { onAdd(): void }) {
+export function Header({ onAdd, extra }: { onAdd(): void; extra?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -22,6 +23,7 @@ export function Header({ onAdd }: { onAdd(): void }) {
           <span aria-hidden="true">+ </span>
           {t('action.add')}
         </button>
+        {extra}
         <LanguageSwitch />
       </div>
     </header>

@@ -1,6 +1,9 @@
 // The open clipping: title, details, the text paragraph by paragraph, notes; query matches marked.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Clipping } from '../../../archive/clipping.ts';
+import type { Highlighter } from '../../../archive/search/highlight.ts';
+import { ExportPdfButton } from './ExportPdfButton.tsx';
 import { Highlighted } from './Highlighted.tsx';
 import { highlightText } from './highlight-text.ts';
 import { ReaderMeta } from './ReaderMeta.tsx';
@@ -8,14 +11,18 @@ import { ReaderMeta } from './ReaderMeta.tsx';
 interface Props {
   id: string | undefined;
   clipping: Clipping | undefined;
-  terms: readonly string[];
+  highlighter: Highlighter;
+  /** More buttons for the toolbar (edit, trash). */
+  actions?: ReactNode;
+  /** Shown under the details (near duplicates). */
+  notice?: ReactNode;
 }
 
 function paragraphs(text: string): string[] {
   return text.split('\n').filter((p) => p.trim() !== '');
 }
 
-export function Reader({ id, clipping, terms }: Props) {
+export function Reader({ id, clipping, highlighter, actions, notice }: Props) {
   const { t } = useTranslation();
   if (id === undefined) {
     return (
@@ -33,14 +40,25 @@ export function Reader({ id, clipping, terms }: Props) {
   }
   return (
     <article className="reader" data-testid="reader" data-id={clipping.id} aria-label={t('reader.label')}>
+      <div className="reader-actions">
+        <ExportPdfButton
+          key={clipping.id}
+          selection={{ ids: [clipping.id] }}
+          label={t('pdf.export')}
+          description={t('pdf.exportClipping')}
+          testId="export-pdf"
+        />
+        {actions}
+      </div>
       <h2 className="reader-title" lang={clipping.language}>
-        <Highlighted segments={highlightText(clipping.title, terms)} />
+        <Highlighted segments={highlightText(clipping.title, highlighter, 'title')} />
       </h2>
       <ReaderMeta clipping={clipping} />
+      {notice}
       <div className="reader-body" data-testid="reader-body" lang={clipping.language}>
         {paragraphs(clipping.body).map((paragraph, i) => (
           <p key={i}>
-            <Highlighted segments={highlightText(paragraph, terms)} />
+            <Highlighted segments={highlightText(paragraph, highlighter)} />
           </p>
         ))}
       </div>

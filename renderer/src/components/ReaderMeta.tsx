@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Clipping } from '../../../archive/clipping.ts';
 import type { Language } from '../../../archive/messages.ts';
 import { useLanguage } from '../i18n/use-language.ts';
+import { ClippingLink } from './ClippingLink.tsx';
 
 const TEXT_FIELDS = ['publication', 'date', 'author', 'section', 'edition', 'place', 'page', 'url'] as const;
 
@@ -22,8 +23,17 @@ export function ReaderMeta({ clipping }: { clipping: Clipping }) {
   const rows: { key: string; label: string; value: ReactNode; className?: string }[] = [];
   for (const field of TEXT_FIELDS) {
     const value = clipping[field];
-    if (value)
-      rows.push({ key: field, label: t(`field.${field}`), value, className: field === 'url' ? 'meta-url' : undefined });
+    if (!value) continue;
+    if (field === 'url') {
+      rows.push({
+        key: field,
+        label: t('field.url'),
+        value: <ClippingLink id={clipping.id} url={value} />,
+        className: 'meta-url',
+      });
+    } else {
+      rows.push({ key: field, label: t(`field.${field}`), value });
+    }
   }
   if (clipping.tags.length > 0) {
     rows.push({

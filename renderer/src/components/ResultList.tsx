@@ -1,7 +1,8 @@
-// The results, virtualized: only the rows on screen exist in the page, so 100,000 stay smooth.
-// A listbox: arrow keys, Home/End move the selection (which opens the clipping), Enter opens.
+// The results, virtualized: only the rows on screen exist in the page, and only their data is
+// fetched (a page of hits, a passage each), so 100,000 results scroll like 10. A listbox: arrow
+// keys, Page Up/Down, Home/End move the selection (which opens the clipping), Enter opens.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useEffectEvent, useRef, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../archive/search/highlight.ts';
 import { ResultRow } from './ResultRow.tsx';
@@ -9,17 +10,20 @@ import { rowId, type ResultEntry } from './result-entry.ts';
 
 interface Props {
   id: string;
-  entries: readonly ResultEntry[];
+  count: number;
+  /** The row at an index, or undefined while its page is on its way. */
+  entryAt(index: number): ResultEntry | undefined;
+  indexOf(id: string): number;
   selectedId: string | undefined;
   emptyText: string | undefined;
   listRef: Ref<HTMLDivElement>;
   onOpen(id: string): void;
-  /** The opening lines of a clipping for rows that are not search hits. */
-  previewOf(id: string): Segment[] | undefined;
-  /** Called with the ids on screen whose snippet is missing. */
+  /** The passage shown under a row's title. */
+  snippetOf(id: string): Segment[] | undefined;
+  /** Called with the ids on screen whose passage is missing. */
   onNeedSnippets(ids: string[]): void;
-  /** The rows near the end are on screen: time to fetch the next page. */
-  onEndReached(): void;
+  /** Rows start…end (with some margin) are on screen. */
+  onRange(start: number, end: number): void;
   /** A new list (another query): back to its top. */
   scrollKey: string;
 }
@@ -29,39 +33,42 @@ interface Props {
 export const ROW_HEIGHT = 118;
 
 export function ResultList(props: Props) {
-  const { id, entries, selectedId, emptyText, listRef, onOpen, previewOf, onNeedSnippets, onEndReached, scrollKey } =
+  const { id, count, entryAt, indexOf, selectedId, emptyText, listRef, onOpen, snippetOf, onNeedSnippets, onRange } =
     props;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement | null>(null);
+  // A row chosen by keyboard before its page arrived: opened when it does.
+  const [pending, setPending] = useState<number>();
   // TanStack Virtual is not React Compiler-safe; this app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: entries.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => entries[index]?.id ?? index,
+    getItemKey: (index) => entryAt(index)?.id ?? `row-${index}`,
     overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
-  const selectedIndex = selectedId === undefined ? -1 : entries.findIndex((e) => e.id === selectedId);
+  const selectedIndex = selectedId === undefined ? -1 : indexOf(selectedId);
+
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (last >= first) onRange(first, last);
+  }, [first, last, onRange]);
 
   const missingKey = items
-    .map((item) => entries[item.index])
-    .filter((e): e is ResultEntry => e !== undefined && e.snippet === undefined && previewOf(e.id) === undefined)
+    .map((item) => entryAt(item.index))
+    .filter((e): e is ResultEntry => e !== undefined && e.snippet === undefined && snippetOf(e.id) === undefined)
     .map((e) => e.id)
     .join(' ');
   useEffect(() => {
     if (missingKey !== '') onNeedSnippets(missingKey.split(' '));
   }, [missingKey, onNeedSnippets]);
 
-  const lastIndex = items.at(-1)?.index ?? -1;
-  useEffect(() => {
-    if (entries.length > 0 && lastIndex >= entries.length - 10) onEndReached();
-  }, [lastIndex, entries.length, onEndReached]);
-
   useEffect(() => {
     virtualizer.scrollToOffset(0);
-  }, [scrollKey, virtualizer]);
+  }, [props.scrollKey, virtualizer]);
 
   // Keep the open clipping's row in view when the selection changes (keys, a new clipping).
   const reveal = useEffectEvent(() => {
@@ -69,9 +76,24 @@ export function ResultList(props: Props) {
   });
   useEffect(() => reveal(), [selectedId]);
 
+  const pendingEntry = pending === undefined ? undefined : entryAt(pending);
+  const openPending = useEffectEvent((entry: ResultEntry) => {
+    setPending(undefined);
+    onOpen(entry.id);
+  });
+  useEffect(() => {
+    if (pendingEntry) openPending(pendingEntry);
+  }, [pendingEntry]);
+
   const move = (index: number) => {
-    const entry = entries[Math.max(0, Math.min(entries.length - 1, index))];
+    if (count === 0) return;
+    const target = Math.max(0, Math.min(count - 1, index));
+    const entry = entryAt(target);
     if (entry) onOpen(entry.id);
+    else {
+      setPending(target);
+      virtualizer.scrollToIndex(target, { align: 'auto' });
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -82,7 +104,7 @@ export function ResultList(props: Props) {
       PageDown: () => move(selectedIndex + page),
       PageUp: () => move(selectedIndex - page),
       Home: () => move(0),
-      End: () => move(entries.length - 1),
+      End: () => move(count - 1),
       Enter: () => move(Math.max(0, selectedIndex)),
     };
     const action = keys[event.key];
@@ -109,18 +131,18 @@ export function ResultList(props: Props) {
       aria-activedescendant={selectedId !== undefined && selectedIndex >= 0 ? rowId(selectedId) : undefined}
       onKeyDown={onKeyDown}
     >
-      {entries.length === 0 && emptyText !== undefined && <p className="list-empty">{emptyText}</p>}
+      {count === 0 && emptyText !== undefined && <p className="list-empty">{emptyText}</p>}
       <div className="result-list-inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
         {items.map((item) => {
-          const entry = entries[item.index]!;
+          const entry = entryAt(item.index);
           return (
             <ResultRow
               key={item.key}
               entry={entry}
-              snippet={entry.snippet ?? previewOf(entry.id)}
+              snippet={entry ? (entry.snippet ?? snippetOf(entry.id)) : undefined}
               index={item.index}
               top={item.start}
-              selected={entry.id === selectedId}
+              selected={entry !== undefined && entry.id === selectedId}
               height={ROW_HEIGHT}
               onOpen={onOpen}
             />

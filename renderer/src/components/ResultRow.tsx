@@ -1,9 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../archive/search/highlight.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { rowId, type ResultEntry } from './result-entry.ts';
+import { RowCheckbox } from './selection.tsx';
 
 interface Props {
-  entry: ResultEntry;
+  /** undefined while the row's page is on its way: an empty row of the same height. */
+  entry: ResultEntry | undefined;
   snippet: Segment[] | undefined;
   index: number;
   selected: boolean;
@@ -13,6 +16,15 @@ interface Props {
 }
 
 export function ResultRow({ entry, snippet, index, selected, top, height, onOpen }: Props) {
+  const { t } = useTranslation();
+  const style = { height: `${height}px`, transform: `translateY(${top}px)` };
+  if (!entry) {
+    return (
+      <div className="result-row placeholder" data-index={index} style={style} aria-busy="true">
+        <div className="result-title">{t('list.loadingRow')}</div>
+      </div>
+    );
+  }
   const meta = [entry.publication, entry.date].filter((m) => m !== undefined && m !== '');
   return (
     <div
@@ -22,10 +34,13 @@ export function ResultRow({ entry, snippet, index, selected, top, height, onOpen
       data-id={entry.id}
       role="option"
       aria-selected={selected}
+      aria-setsize={-1}
+      aria-posinset={index + 1}
       className={selected ? 'result-row selected' : 'result-row'}
-      style={{ height: `${height}px`, transform: `translateY(${top}px)` }}
+      style={style}
       onClick={() => onOpen(entry.id)}
     >
+      <RowCheckbox id={entry.id} title={entry.title.map((s) => s.text).join('')} />
       <div className="result-title" title={entry.title.map((s) => s.text).join('')}>
         <Highlighted segments={entry.title} />
       </div>

@@ -14,6 +14,8 @@ interface Props {
   hint?: string;
   inputMode?: 'text' | 'url' | 'numeric';
   wide?: boolean;
+  /** The id of a <datalist> offering values (autocomplete). */
+  list?: string;
   inputRef?: Ref<HTMLInputElement | HTMLTextAreaElement>;
 }
 
@@ -28,6 +30,7 @@ export function TextField({
   hint,
   inputMode,
   wide,
+  list,
   inputRef,
 }: Props) {
   const { t } = useTranslation();
@@ -64,6 +67,7 @@ export function TextField({
           ref={inputRef as Ref<HTMLInputElement>}
           type="text"
           inputMode={inputMode}
+          list={list}
           autoComplete="off"
           onChange={(e) => onChange(field, e.target.value)}
         />

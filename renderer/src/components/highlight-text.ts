@@ -1,6 +1,6 @@
-import { highlight, type Segment } from '../../../archive/search/highlight.ts';
+import type { Highlighter, Segment } from '../../../archive/search/highlight.ts';
 
-/** Segments of a text for the current query's terms (one plain segment when there is no query). */
-export function highlightText(text: string, terms: readonly string[]): Segment[] {
-  return terms.length > 0 ? highlight(text, terms) : [{ text, match: false }];
+/** A title or text with the current query's matches marked (one plain segment without a query). */
+export function highlightText(text: string, highlighter: Highlighter, where: 'title' | 'text' = 'text'): Segment[] {
+  return where === 'title' ? highlighter.title(text) : highlighter.text(text);
 }

@@ -1,5 +1,5 @@
 // The fields of the add form, in the order they are shown, and how typed text becomes API input.
-import type { ClippingInput } from '../../../archive/clipping.ts';
+import type { Clipping, ClippingInput, ClippingPatch } from '../../../archive/clipping.ts';
 import type { FieldError } from '../../../archive/errors.ts';
 
 export const FORM_FIELDS = [
@@ -51,4 +51,34 @@ export function checkRequired(values: FormValues): FieldError[] {
   return (['title', 'body'] as const)
     .filter((f) => values[f].trim() === '')
     .map((field) => ({ field, code: 'required' }));
+}
+
+/** The form filled in with a stored clipping, for editing it. */
+export function fromClipping(clipping: Clipping): FormValues {
+  const values = { ...EMPTY_FORM, title: clipping.title, body: clipping.body, tags: clipping.tags.join(', ') };
+  for (const field of OPTIONAL_TEXT) values[field] = clipping[field] ?? '';
+  return values;
+}
+
+/** An edit sends every field: an emptied optional field is sent as '' and so cleared. */
+export function toClippingPatch(values: FormValues): ClippingPatch {
+  const patch: ClippingPatch = { title: values.title, body: values.body, tags: parseTags(values.tags) };
+  for (const field of OPTIONAL_TEXT) patch[field] = values[field];
+  return patch;
+}
+
+/** The fields of a stored clipping as an edit that puts them back (for undo). */
+export function patchOf(clipping: Clipping): ClippingPatch {
+  return toClippingPatch(fromClipping(clipping));
+}
+
+/**
+ * Autocomplete for the tags field, where a datalist can only offer whole values: each known tag
+ * not yet typed, after the tags typed so far.
+ */
+export function tagSuggestions(typed: string, known: readonly string[]): string[] {
+  const cut = Math.max(typed.lastIndexOf(','), typed.lastIndexOf('،'));
+  const before = cut < 0 ? '' : typed.slice(0, cut + 1).trimEnd() + ' ';
+  const present = new Set(parseTags(typed.slice(0, cut + 1)));
+  return known.filter((tag) => !present.has(tag)).map((tag) => before + tag);
 }

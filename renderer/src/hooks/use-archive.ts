@@ -25,8 +25,8 @@ export interface ArchiveState {
 async function loadList() {
   // info first: if someone writes meanwhile, the generation kept is the older one and the next
   // check reloads again, never the other way round.
-  const { generation } = await archiveClient.info();
-  return { generation, list: await archiveClient.list() };
+  const { generation, archiveDir } = await archiveClient.info();
+  return { generation, archiveDir, list: await archiveClient.list() };
 }
 
 export function useArchive(search: SearchClient): ArchiveState {
@@ -37,19 +37,19 @@ export function useArchive(search: SearchClient): ArchiveState {
   const generation = useRef<number | undefined>(undefined);
   const loadSeq = useRef(0);
 
-  // The list is shown as soon as it arrives; the corpus (all the text) follows to the worker.
+  // The list is shown as soon as it arrives; then the worker's index catches up with it (it asks
+  // only for the clippings it does not have as they are now, see search-client.ts).
   const reload = useCallback(() => {
     const seq = ++loadSeq.current;
     const current = () => seq === loadSeq.current;
     return loadList()
-      .then(({ generation: loaded, list }) => {
+      .then(({ generation: loaded, archiveDir, list }) => {
         if (!current()) return;
         generation.current = loaded;
         setSummaries(list);
         setError(undefined);
-        return archiveClient.searchCorpus().then((corpus) => {
+        return search.sync(archiveDir, list).then(() => {
           if (!current()) return;
-          search.load(corpus);
           setIndexReady(true);
           setIndexVersion((v) => v + 1);
         });

@@ -1,49 +1,139 @@
-// Search as you type: each change of the query (or of the index) asks the worker again; results
-// come in pages so a query matching most of a 100,000-clipping archive stays cheap.
-import { useCallback, useEffect, useState } from 'react';
-import type { SearchAnswer } from '../search/protocol.ts';
+// Search as you type: every change of the query, the sort or the index asks the worker again.
+// Answers come a page at a time: the first page with the count, facets and timeline, and further
+// pages only for the rows that scroll into view, so 100,000 results cost what the screen shows.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Facets, SearchAnswer, SearchHit, Timeline } from '../../../archive/search/engine.ts';
+import type { QuerySyntaxError, SortOrder } from '../../../archive/search/query.ts';
 import type { SearchClient } from '../search/search-client.ts';
 
-const PAGE = 200;
+export const PAGE = 100;
 
 export interface SearchState {
-  /** The answer for the current query, or undefined while it is being searched (or no query). */
-  answer: SearchAnswer | undefined;
+  /** There is a query (else the list shows the whole archive). */
   active: boolean;
+  sort: SortOrder | undefined;
+  setSort(sort: SortOrder | undefined): void;
+  /** The first page's answer for the current query, or undefined while it is on its way. */
+  answer: SearchAnswer | undefined;
+  /** The latest answer, kept while the next one is on its way (the facets and timeline stay put). */
+  latest: SearchAnswer | undefined;
+  total: number | undefined;
+  facets: Facets | undefined;
+  timeline: Timeline | undefined;
+  /** A mistake in the query, said after a short pause (it may be unfinished typing). */
+  error: QuerySyntaxError | undefined;
+  /** The worker failed (not the query). */
   failure: string | undefined;
-  loadMore(): void;
+  hitAt(index: number): SearchHit | undefined;
+  indexOf(id: string): number;
+  /** Rows start…end are on screen: fetch their pages if missing. */
+  request(start: number, end: number): void;
+}
+
+const ERROR_DELAY_MS = 600;
+
+interface View {
+  key: string;
+  answer: SearchAnswer | undefined;
+  error: QuerySyntaxError | undefined;
+  pages: Map<number, SearchHit[]>;
 }
 
 export function useSearch(search: SearchClient, query: string, indexVersion: number, ready: boolean): SearchState {
   const active = query.trim() !== '';
-  const [answer, setAnswer] = useState<SearchAnswer>();
+  const [sort, setSort] = useState<SortOrder>();
+  const key = `${indexVersion}\u0000${sort ?? ''}\u0000${query}`;
+  const [view, setView] = useState<View>({ key: '', answer: undefined, error: undefined, pages: new Map() });
   const [failure, setFailure] = useState<string>();
-  const [paging, setPaging] = useState({ query, limit: PAGE });
-  const limit = paging.query === query ? paging.limit : PAGE;
+  const [shownError, setShownError] = useState<QuerySyntaxError>();
+  const asked = useRef({ key, pages: new Set<number>() });
+  const current = useRef(key);
+  useEffect(() => {
+    current.current = key;
+  }, [key]);
+
+  const fetchPage = useCallback(
+    (page: number) => {
+      if (asked.current.key !== key) asked.current = { key, pages: new Set() };
+      const askedPages = asked.current.pages;
+      if (askedPages.has(page)) return;
+      askedPages.add(page);
+      search.search({ query, sort, typing: true, offset: page * PAGE, limit: PAGE }).then(
+        (outcome) => {
+          if (current.current !== key) return; // the user has moved on
+          setFailure(undefined);
+          setView((v) => {
+            const base = v.key === key ? v : { key, answer: undefined, error: undefined, pages: new Map() };
+            if (!outcome.ok) return { ...base, answer: undefined, error: outcome.error };
+            const pages = new Map(base.pages).set(page, outcome.hits);
+            return { key, answer: page === 0 ? outcome : (base.answer ?? outcome), error: undefined, pages };
+          });
+        },
+        (error: unknown) => {
+          askedPages.delete(page);
+          if (current.current === key) setFailure(error instanceof Error ? error.message : String(error));
+        },
+      );
+    },
+    [search, key, query, sort],
+  );
 
   useEffect(() => {
-    const offResults = search.onResults((a) => {
-      setAnswer(a);
-      setFailure(undefined);
-    });
-    const offFailure = search.onFailure(setFailure);
-    return () => {
-      offResults();
-      offFailure();
-    };
-  }, [search]);
+    if (active && ready) fetchPage(0);
+  }, [active, ready, fetchPage]);
 
+  useEffect(() => search.onFailure(setFailure), [search]);
+
+  const fresh = view.key === key;
+  const error = fresh ? view.error : undefined;
+  // A mistake is said after a pause; once the query is fixed it goes at once.
   useEffect(() => {
-    if (active && ready) search.search(query, limit);
-  }, [search, query, limit, active, ready, indexVersion]);
+    if (!error) return;
+    const timer = setTimeout(() => setShownError(error), ERROR_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [error]);
 
-  const current = active && ready && answer?.query === query ? answer : undefined;
+  const answer = active && fresh ? view.answer : undefined;
+  const latest = active ? view.answer : undefined;
+  const pages = fresh ? view.pages : undefined;
+  const hitAt = useCallback((index: number) => pages?.get(Math.floor(index / PAGE))?.[index % PAGE], [pages]);
+  const indexOf = useCallback(
+    (id: string) => {
+      for (const [page, hits] of pages ?? []) {
+        const i = hits.findIndex((h) => h.id === id);
+        if (i >= 0) return page * PAGE + i;
+      }
+      return -1;
+    },
+    [pages],
+  );
+  const request = useCallback(
+    (start: number, end: number) => {
+      if (!active || !ready) return;
+      for (let page = Math.floor(start / PAGE); page <= Math.floor(end / PAGE); page++) {
+        if (!pages?.has(page)) fetchPage(page);
+      }
+    },
+    [active, ready, pages, fetchPage],
+  );
 
-  const loadMore = useCallback(() => {
-    if (current && current.hits.length < current.total && current.hits.length >= limit) {
-      setPaging({ query, limit: limit + PAGE });
-    }
-  }, [current, query, limit]);
-
-  return { answer: current, active, failure, loadMore };
+  const saidError = active && error && shownError === error ? error : undefined;
+  return useMemo(
+    () => ({
+      active,
+      sort,
+      setSort,
+      answer,
+      latest,
+      total: answer?.total,
+      facets: answer?.facets,
+      timeline: answer?.timeline,
+      error: saidError,
+      failure,
+      hitAt,
+      indexOf,
+      request,
+    }),
+    [active, sort, answer, latest, saidError, failure, hitAt, indexOf, request],
+  );
 }

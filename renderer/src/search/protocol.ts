@@ -1,30 +1,34 @@
 // Messages between the UI and the search worker.
 import type { SearchDoc } from '../../../archive/api.ts';
-import type { SearchHit } from '../../../archive/search/engine.ts';
-import type { Segment } from '../../../archive/search/highlight.ts';
+import type { SearchOutcome } from '../../../archive/search/engine.ts';
+import type { SortOrder } from '../../../archive/search/query.ts';
 
-export type WorkerRequest =
-  | { type: 'load'; docs: SearchDoc[] }
-  | { type: 'put'; doc: SearchDoc }
-  | { type: 'remove'; id: string }
-  | { type: 'search'; seq: number; query: string; limit: number }
-  | { type: 'previews'; ids: string[]; tag: number };
-
-export interface SearchAnswer {
+export interface SearchRequest {
   seq: number;
   query: string;
-  terms: string[];
-  total: number;
-  hits: SearchHit[];
+  sort: SortOrder | undefined;
+  typing: boolean;
+  offset: number;
+  limit: number;
 }
 
-export interface Preview {
-  id: string;
-  snippet: Segment[];
-}
+/** How the worker got its index ready. */
+export type ReadyHow = 'loaded' | 'caught-up' | 'built';
+
+export type WorkerRequest =
+  /**
+   * Bring the index up to date with the archive: `versions` lists every clipping not in the trash
+   * with its updatedAt. The worker answers `need` (clippings to send), then `ready`.
+   */
+  | { type: 'sync'; token: number; archiveKey: string; versions: [string, string][] }
+  /** Clippings asked for by `need`; the last batch says so. */
+  | { type: 'docs'; token: number; docs: SearchDoc[]; last: boolean }
+  | { type: 'put'; doc: SearchDoc }
+  | { type: 'remove'; id: string }
+  | ({ type: 'search' } & SearchRequest);
 
 export type WorkerResponse =
-  | { type: 'loaded'; size: number }
-  | ({ type: 'results' } & SearchAnswer)
-  | { type: 'previews'; tag: number; previews: Preview[] }
-  | { type: 'failed'; seq?: number; message: string };
+  | { type: 'need'; token: number; ids: string[] }
+  | { type: 'ready'; token: number; size: number; how: ReadyHow }
+  | { type: 'results'; seq: number; outcome: SearchOutcome }
+  | { type: 'failed'; seq?: number; token?: number; message: string };

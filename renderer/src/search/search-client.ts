@@ -1,15 +1,24 @@
-// The UI's side of the search worker. Every query carries a sequence number; only the answer to
-// the latest one is delivered, so a slow answer to an old query never replaces a newer one.
+// The UI's side of the search worker. `sync` brings the worker's index up to date with the archive
+// (sending only the clippings it asks for, in batches, so no one holds the whole archive's text);
+// `search` asks for one page of an answer. Answers to queries the UI has moved on from are dropped
+// by the caller (each request resolves to its own answer).
 import type { SearchDoc } from '../../../archive/api.ts';
-import type { Preview, SearchAnswer, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { ClippingSummary } from '../../../archive/clipping.ts';
+import type { SearchOutcome } from '../../../archive/search/engine.ts';
+import { archiveClient } from '../api/client.ts';
+import type { ReadyHow, SearchRequest, WorkerRequest, WorkerResponse } from './protocol.ts';
+
+/** Clippings per searchCorpus call while filling the index. */
+const BATCH = 1000;
 
 type Listener<T> = (value: T) => void;
 
 export class SearchClient {
   private readonly worker: Worker;
   private seq = 0;
-  private readonly resultListeners = new Set<Listener<SearchAnswer>>();
-  private readonly previewListeners = new Set<Listener<{ tag: number; previews: Preview[] }>>();
+  private token = 0;
+  private readonly answers = new Map<number, { resolve(o: SearchOutcome): void; reject(e: Error): void }>();
+  private readonly syncs = new Map<number, { resolve(how: ReadyHow): void; reject(e: Error): void }>();
   private readonly failureListeners = new Set<Listener<string>>();
 
   constructor() {
@@ -18,9 +27,18 @@ export class SearchClient {
     this.worker.onerror = (event) => this.failureListeners.forEach((l) => l(event.message || 'search worker failed'));
   }
 
-  /** Replaces the whole index. The caller should not keep `docs`: the worker has its own copy. */
-  load(docs: SearchDoc[]): void {
-    this.post({ type: 'load', docs });
+  /**
+   * Brings the index up to date with these clippings (all not in the trash); resolves when the
+   * worker can answer for all of them. A newer sync makes an older one resolve as superseded.
+   */
+  sync(archiveKey: string, summaries: readonly ClippingSummary[]): Promise<ReadyHow> {
+    this.token += 1;
+    const token = this.token;
+    const versions = summaries.map((s): [string, string] => [s.id, s.updatedAt]);
+    return new Promise((resolve, reject) => {
+      this.syncs.set(token, { resolve, reject });
+      this.post({ type: 'sync', token, archiveKey, versions });
+    });
   }
 
   put(doc: SearchDoc): void {
@@ -31,57 +49,73 @@ export class SearchClient {
     this.post({ type: 'remove', id });
   }
 
-  search(query: string, limit: number): void {
+  search(request: Omit<SearchRequest, 'seq'>): Promise<SearchOutcome> {
     this.seq += 1;
-    this.post({ type: 'search', seq: this.seq, query, limit });
-  }
-
-  /** Asks for the opening lines of these clippings; the answer carries `tag` back. */
-  previews(ids: string[], tag: number): void {
-    if (ids.length > 0) this.post({ type: 'previews', ids, tag });
-  }
-
-  onResults(listener: Listener<SearchAnswer>): () => void {
-    return subscribe(this.resultListeners, listener);
-  }
-
-  onPreviews(listener: Listener<{ tag: number; previews: Preview[] }>): () => void {
-    return subscribe(this.previewListeners, listener);
+    const seq = this.seq;
+    return new Promise((resolve, reject) => {
+      this.answers.set(seq, { resolve, reject });
+      this.post({ type: 'search', seq, ...request });
+    });
   }
 
   onFailure(listener: Listener<string>): () => void {
-    return subscribe(this.failureListeners, listener);
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
   }
 
   private post(request: WorkerRequest): void {
     this.worker.postMessage(request);
   }
 
-  private receive(response: WorkerResponse): void {
-    switch (response.type) {
-      case 'results': {
-        if (response.seq !== this.seq) return; // stale: a newer query is on its way
-        const { type: _type, ...answer } = response;
-        this.resultListeners.forEach((l) => l(answer));
-        return;
+  /** Sends the clippings the worker asked for, a batch at a time. */
+  private async feed(token: number, ids: string[]): Promise<void> {
+    try {
+      if (ids.length === 0) this.post({ type: 'docs', token, docs: [], last: true });
+      for (let start = 0; start < ids.length; start += BATCH) {
+        if (token !== this.token) return; // superseded
+        const docs = await archiveClient.searchCorpus(ids.slice(start, start + BATCH));
+        this.post({ type: 'docs', token, docs, last: start + BATCH >= ids.length });
       }
-      case 'previews':
-        this.previewListeners.forEach((l) => l({ tag: response.tag, previews: response.previews }));
-        return;
-      case 'failed':
-        if (response.seq === undefined || response.seq === this.seq) {
-          this.failureListeners.forEach((l) => l(response.message));
-        }
-        return;
-      case 'loaded':
-        return;
+    } catch (error) {
+      this.settleSync(token, undefined, error instanceof Error ? error : new Error(String(error)));
     }
   }
-}
 
-function subscribe<T>(set: Set<Listener<T>>, listener: Listener<T>): () => void {
-  set.add(listener);
-  return () => set.delete(listener);
+  private settleSync(token: number, how: ReadyHow | undefined, error?: Error): void {
+    // Earlier syncs are settled too: their index is the one now ready (or failed).
+    for (const [t, waiter] of this.syncs) {
+      if (t > token) continue;
+      this.syncs.delete(t);
+      if (error) waiter.reject(error);
+      else waiter.resolve(how!);
+    }
+  }
+
+  private receive(response: WorkerResponse): void {
+    switch (response.type) {
+      case 'need':
+        void this.feed(response.token, response.ids);
+        return;
+      case 'ready':
+        this.settleSync(response.token, response.how);
+        return;
+      case 'results': {
+        const waiter = this.answers.get(response.seq);
+        this.answers.delete(response.seq);
+        waiter?.resolve(response.outcome);
+        return;
+      }
+      case 'failed': {
+        const error = new Error(response.message);
+        if (response.seq !== undefined) {
+          this.answers.get(response.seq)?.reject(error);
+          this.answers.delete(response.seq);
+        } else if (response.token !== undefined) this.settleSync(response.token, undefined, error);
+        this.failureListeners.forEach((l) => l(response.message));
+        return;
+      }
+    }
+  }
 }
 
 let shared: SearchClient | undefined;

@@ -1,9 +1,12 @@
-// The search worker: owns the SearchEngine (FlexSearch + our Hindi analysis) so typing never waits
-// for the index. The UI sends the corpus once, then single updates, queries and preview requests.
-import type { SearchDoc } from '../../../archive/api.ts';
+// The search worker: owns the SearchEngine so typing never waits for the index. It holds the index
+// (word lists, titles, dates and the other short fields) but no clipping text: snippets come from
+// the archive for the rows on screen. The index is saved in IndexedDB and, on the next start,
+// loaded and caught up with what changed (archive/search/sync.ts) instead of rebuilt.
 import { SearchEngine } from '../../../archive/search/engine.ts';
-import { snippet } from '../../../archive/search/highlight.ts';
-import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+import { indexFromBytes, indexToBytes } from '../../../archive/search/serialize.ts';
+import { indexChanges, worthRebuilding } from '../../../archive/search/sync.ts';
+import { loadIndexBytes, saveIndexBytes } from './index-store.ts';
+import type { ReadyHow, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -11,53 +14,104 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-let engine = new SearchEngine();
+const SAVE_DELAY_MS = 2000;
 
-function load(docs: SearchDoc[]): void {
-  engine = new SearchEngine();
-  for (const doc of docs) engine.put(doc);
+let engine: SearchEngine | undefined;
+let archiveKey: string | undefined;
+/** A sync waiting for clippings: into a new engine (rebuild) or the current one. */
+let pending: { token: number; target: SearchEngine; rebuild: boolean; how: ReadyHow } | undefined;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+function scheduleSave(): void {
+  if (saveTimer !== undefined) clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    saveTimer = undefined;
+    if (engine && archiveKey) void saveIndexBytes(archiveKey, indexToBytes(engine.index, 'worker'));
+  }, SAVE_DELAY_MS);
 }
 
-function handle(request: WorkerRequest): WorkerResponse | undefined {
+async function sync(request: Extract<WorkerRequest, { type: 'sync' }>): Promise<WorkerResponse> {
+  if (!engine || archiveKey !== request.archiveKey) {
+    archiveKey = request.archiveKey;
+    const bytes = await loadIndexBytes(request.archiveKey);
+    const saved = bytes ? indexFromBytes(bytes) : undefined;
+    engine = saved ? new SearchEngine({ stemOrder: saved.index.vocabulary.stemOrder }, saved.index) : undefined;
+  }
+  const changes = engine
+    ? indexChanges(engine, request.versions)
+    : { stale: request.versions.map(([id]) => id), gone: [] };
+  if (!engine || worthRebuilding(changes, engine.size)) {
+    pending = { token: request.token, target: new SearchEngine(), rebuild: true, how: 'built' };
+    return { type: 'need', token: request.token, ids: request.versions.map(([id]) => id) };
+  }
+  for (const id of changes.gone) engine.remove(id);
+  if (changes.gone.length > 0) scheduleSave();
+  if (changes.stale.length === 0) {
+    pending = undefined;
+    return { type: 'ready', token: request.token, size: engine.size, how: changes.gone.length > 0 ? 'caught-up' : 'loaded' };
+  }
+  pending = { token: request.token, target: engine, rebuild: false, how: 'caught-up' };
+  return { type: 'need', token: request.token, ids: changes.stale };
+}
+
+function docs(request: Extract<WorkerRequest, { type: 'docs' }>): WorkerResponse | undefined {
+  if (!pending || pending.token !== request.token) return undefined; // a newer sync replaced it
+  const { target } = pending;
+  for (const doc of request.docs) target.index.put(doc);
+  if (!request.last) return undefined;
+  if (pending.rebuild) target.index.freeze();
+  engine = target;
+  const ready: WorkerResponse = { type: 'ready', token: request.token, size: engine.size, how: pending.how };
+  pending = undefined;
+  scheduleSave();
+  return ready;
+}
+
+async function handle(request: WorkerRequest): Promise<WorkerResponse | undefined> {
   switch (request.type) {
-    case 'load':
-      load(request.docs);
-      return { type: 'loaded', size: engine.size };
+    case 'sync':
+      return sync(request);
+    case 'docs':
+      return docs(request);
     case 'put':
-      engine.put(request.doc);
+      // An edit made here while a sync runs goes to both: the sync's copy may be older.
+      engine?.put(request.doc);
+      if (pending?.rebuild) pending.target.put(request.doc);
+      scheduleSave();
       return undefined;
     case 'remove':
-      engine.remove(request.id);
+      engine?.remove(request.id);
+      if (pending?.rebuild) pending.target.remove(request.id);
+      scheduleSave();
       return undefined;
     case 'search': {
-      const result = engine.search(request.query, request.limit);
-      return {
-        type: 'results',
-        seq: request.seq,
-        query: request.query,
-        terms: result.terms,
-        total: result.total,
-        hits: result.hits,
-      };
+      const outcome = (engine ?? new SearchEngine()).search(request.query, {
+        offset: request.offset,
+        limit: request.limit,
+        sort: request.sort,
+        typing: request.typing,
+      });
+      return { type: 'results', seq: request.seq, outcome };
     }
-    case 'previews':
-      return {
-        type: 'previews',
-        tag: request.tag,
-        previews: request.ids.flatMap((id) => {
-          const doc = engine.doc(id);
-          return doc === undefined ? [] : [{ id, snippet: snippet(doc.body, []) }];
-        }),
-      };
   }
 }
 
+// One message at a time, in order (a sync may wait for IndexedDB).
+let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (event) => {
-  try {
-    const answer = handle(event.data);
-    if (answer) scope.postMessage(answer);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    scope.postMessage({ type: 'failed', ...(event.data.type === 'search' ? { seq: event.data.seq } : {}), message });
-  }
+  const request = event.data;
+  queue = queue.then(async () => {
+    try {
+      const answer = await handle(request);
+      if (answer) scope.postMessage(answer);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      scope.postMessage({
+        type: 'failed',
+        ...(request.type === 'search' ? { seq: request.seq } : {}),
+        ...(request.type === 'sync' || request.type === 'docs' ? { token: request.token } : {}),
+        message,
+      });
+    }
+  });
 };

@@ -1,0 +1,82 @@
+// The service's PDF export: which clippings (ids, a search, or all), refused when there are none or
+// too many, rendered by the injected printer, returned as a file name and base64 bytes.
+import type { Clipping } from '../clipping.ts';
+import { ArchiveError } from '../errors.ts';
+import { SearchEngine } from '../search/engine.ts';
+import type { ExportedPdf, ValidExportPdfInput } from './export-request.ts';
+import type { PdfSelection } from './front-matter-html.ts';
+import { MAX_PDF_ENTRIES } from './options.ts';
+import type { PdfPrinter } from './printer.ts';
+import { renderPdf } from './render-pdf.ts';
+import { shorten } from './escape.ts';
+
+export interface PdfExportContext {
+  printer: PdfPrinter;
+  now: Date;
+}
+
+/**
+ * `chosen`: the clippings named by `input.ids` (in that order), else every clipping not in the
+ * trash, newest first, which a query then narrows and ranks.
+ */
+export async function exportPdf(
+  chosen: readonly Clipping[],
+  input: ValidExportPdfInput,
+  context: PdfExportContext,
+): Promise<ExportedPdf> {
+  const { clippings, selection } = select(chosen, input);
+  if (clippings.length === 0) throw new ArchiveError({ code: 'nothingToExport' });
+  if (clippings.length > MAX_PDF_ENTRIES) {
+    throw new ArchiveError({ code: 'tooManyToExport', params: { max: MAX_PDF_ENTRIES, count: clippings.length } });
+  }
+  const pdf = await renderPdf(
+    { clippings, selection, options: input.options, exportedAt: context.now },
+    context.printer,
+  );
+  return {
+    fileName: pdfFileName(clippings, context.now),
+    pdfBase64: Buffer.from(pdf.bytes).toString('base64'),
+    pages: pdf.pages,
+    clippings: clippings.length,
+  };
+}
+
+function select(
+  chosen: readonly Clipping[],
+  input: ValidExportPdfInput,
+): { clippings: Clipping[]; selection: PdfSelection } {
+  if (input.query !== undefined) {
+    // The same engine and ranking as the search box and `press-archive search`.
+    const engine = new SearchEngine();
+    engine.putAll(chosen);
+    const found = engine.search(input.query, { limit: MAX_PDF_ENTRIES });
+    if (!found.ok) {
+      throw new ArchiveError({ code: 'badRequest', params: { detail: `query: ${found.error.code}` } });
+    }
+    if (found.total > MAX_PDF_ENTRIES) {
+      throw new ArchiveError({ code: 'tooManyToExport', params: { max: MAX_PDF_ENTRIES, count: found.total } });
+    }
+    const byId = new Map(chosen.map((c) => [c.id, c]));
+    return {
+      clippings: found.hits.map((hit) => byId.get(hit.id)!),
+      selection: { kind: 'query', query: input.query },
+    };
+  }
+  const unique = [...new Map(chosen.map((c) => [c.id, c])).values()];
+  return { clippings: unique, selection: input.all ? { kind: 'all' } : { kind: 'ids' } };
+}
+
+// Characters that no file system accepts in a name (and control characters).
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_FILE_NAME = /[\u0000-\u001f\u007f<>:"/\\|?*]+/g;
+
+/** One clipping: its title; several: the archive and the day. */
+export function pdfFileName(clippings: readonly Clipping[], now: Date): string {
+  if (clippings.length === 1) {
+    const title = shorten(clippings[0]!.title.replace(UNSAFE_IN_FILE_NAME, ' '), 80)
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s.]+|[\s.…]+$/g, '');
+    if (title !== '') return `${title}.pdf`;
+  }
+  return `press-archive-${now.toISOString().slice(0, 10)}.pdf`;
+}

@@ -1,0 +1,27 @@
+// What a PDF export can be asked for: paper, typeface and the language of its labels. Declared
+// with zod so the API validates it; free of the fonts and the printer so the renderer can import it.
+import { z } from 'zod';
+
+/** More than this many clippings in one PDF is refused: narrow the search or export in parts. */
+export const MAX_PDF_ENTRIES = 2000;
+
+export const PAGE_SIZES = ['A4', 'Letter'] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+export const TYPEFACES = ['sans', 'serif'] as const;
+export type Typeface = (typeof TYPEFACES)[number];
+
+export const PdfOptionsSchema = z.strictObject({
+  pageSize: z.enum(PAGE_SIZES).default('A4'),
+  typeface: z.enum(TYPEFACES).default('sans'),
+  /** The language of the labels (cover, contents, headers, field names) and of dates. */
+  language: z.enum(['hi', 'en']).default('hi'),
+});
+export type PdfOptionsInput = z.input<typeof PdfOptionsSchema>;
+export type PdfOptions = z.output<typeof PdfOptionsSchema>;
+
+/** Paper in millimetres (Letter is 8.5 × 11 in). */
+export const PAPER_MM: Readonly<Record<PageSize, { width: number; height: number }>> = {
+  A4: { width: 210, height: 297 },
+  Letter: { width: 215.9, height: 279.4 },
+};

@@ -1,0 +1,31 @@
+// Bringing a saved (or long-lived) index up to date with the archive without rebuilding it: the
+// archive's list says which clippings exist and their version (updatedAt); the index knows what it
+// holds. Only the difference is fetched and indexed, however it came about (this app, the CLI, a
+// restored backup, another computer syncing the folder).
+import type { SearchEngine } from './engine.ts';
+
+export interface IndexChanges {
+  /** New or changed since the index saw them: fetch and put. */
+  stale: string[];
+  /** No longer in the archive (or in the trash): remove. */
+  gone: string[];
+}
+
+/** `current`: every clipping not in the trash, with its version. */
+export function indexChanges(engine: SearchEngine, current: Iterable<readonly [string, string]>): IndexChanges {
+  const stale: string[] = [];
+  const seen = new Set<string>();
+  for (const [id, version] of current) {
+    seen.add(id);
+    if (engine.versionOf(id) !== version) stale.push(id);
+  }
+  const gone = engine.ids().filter((id) => !seen.has(id));
+  return { stale, gone };
+}
+
+/** Above this share of changed clippings, building anew is faster than catching up. */
+export const REBUILD_SHARE = 0.3;
+
+export function worthRebuilding(changes: IndexChanges, size: number): boolean {
+  return changes.stale.length + changes.gone.length > Math.max(1000, size * REBUILD_SHARE);
+}

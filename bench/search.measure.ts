@@ -1,0 +1,130 @@
+// Search: this engine side by side with FlexSearch (default options), MiniSearch and SQLite FTS5 on
+// the same synthetic Hindi corpus (bench/support/hindi-corpus.ts) at 10,000 and 100,000 clippings
+// of ~350 words: build time, query p50/p95 over 250 queries of 1–3 words, index memory, cold start
+// to the first answer from what was saved, and recall on the labelled set (tests/search-eval).
+// Every figure comes from a fresh Node process (search-runner.ts) with --expose-gc.
+// BENCH_SEARCH_SIZES=10000 for a quick look; BENCH_SEARCH_PEERS=ours,sqlite to run only some.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { it } from 'vitest';
+import { PEERS } from './support/search-peers.ts';
+import { markdownTable, ms, writeResult } from './support/table.ts';
+
+const SIZES = (process.env.BENCH_SEARCH_SIZES ?? '10000,100000').split(',').map(Number);
+const PEER_NAMES = (process.env.BENCH_SEARCH_PEERS ?? 'ours,flexDefault,mini,sqlite').split(',');
+const ROOT = resolve(import.meta.dirname, '..');
+const RUNNER_DIR = join(ROOT, 'out', 'bench-search');
+
+async function buildRunner(): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: ROOT,
+    build: {
+      ssr: join(ROOT, 'bench', 'search-runner.ts'),
+      outDir: RUNNER_DIR,
+      target: 'node20',
+      emptyOutDir: true,
+      rollupOptions: { output: { entryFileNames: 'search-runner.js', format: 'es' } },
+    },
+  });
+  return join(RUNNER_DIR, 'search-runner.js');
+}
+
+function run(runner: string, args: string[]): Promise<Record<string, number> | { error: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=16000', runner, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (code) => {
+      const line = stdout.trim().split('\n').at(-1) ?? '';
+      try {
+        if (code === 0) return done(JSON.parse(line) as Record<string, number>);
+      } catch {
+        // reported below
+      }
+      done({ error: (stderr.trim().split('\n').at(-1) ?? `exit ${code}`).slice(0, 120) });
+    });
+  });
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const seconds = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : ms(value));
+
+it('search: this engine and its peers', async () => {
+  const runner = await buildRunner();
+  const work = await mkdtemp(join(tmpdir(), 'press-archive-bench-search-'));
+  const rows: (string | number)[][] = [];
+  const notes: string[] = [];
+  try {
+    const recall = new Map<string, Record<string, number> | { error: string }>();
+    for (const name of PEER_NAMES) recall.set(name, await run(runner, ['recall', name, '0', join(work, `recall-${name}`)]));
+    for (const size of SIZES) {
+      const archive = await run(runner, ['archive', '-', String(size), join(work, `archive-${size}`)]);
+      if (!('error' in archive)) {
+        notes.push(
+          `${size.toLocaleString('en')} clippings: ${mb(archive.bytes!)} of archive JSON; reading and parsing it takes ${seconds(archive.readParseMs!)}, so the cold-start target (3×) is ${seconds(3 * archive.readParseMs!)}.`,
+        );
+      }
+      await rm(join(work, `archive-${size}`), { recursive: true, force: true });
+      for (const name of PEER_NAMES) {
+        const dir = join(work, `${name}-${size}`);
+        const built = await run(runner, ['build', name, String(size), dir]);
+        const opened = 'error' in built ? built : await run(runner, ['open', name, String(size), dir]);
+        await rm(dir, { recursive: true, force: true });
+        const r = recall.get(name)!;
+        if ('error' in built) {
+          rows.push([PEERS[name]!.name, size.toLocaleString('en'), `failed: ${built.error}`, '', '', '', '', '', '']);
+          continue;
+        }
+        rows.push([
+          PEERS[name]!.name,
+          size.toLocaleString('en'),
+          seconds(built.buildMs!),
+          ms(built.p50!),
+          ms(built.p95!),
+          name === 'sqlite' ? `${mb(built.rssBytes!)} (RSS; outside the JS heap)` : mb(built.heapBytes!),
+          'error' in opened ? `failed: ${opened.error}` : seconds(opened.coldMs!),
+          'error' in r ? r.error : `${pct(r.recall!)} (${pct(r.recallWords!)})`,
+          'error' in r ? '' : `${pct(r.precision!)}`,
+        ]);
+      }
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  await writeResult(
+    'search',
+    'Search: this engine and its peers on the same synthetic Hindi corpus',
+    markdownTable(
+      [
+        'engine',
+        'clippings',
+        'build',
+        'query p50',
+        'query p95',
+        'index memory',
+        'cold start to first answer',
+        'recall, labelled set (words only)',
+        'precision',
+      ],
+      rows,
+    ),
+    [
+      'Clippings of ~350 words (bench/support/hindi-corpus.ts); 250 queries of 1–3 words, every word required, 50 results. ' +
+        'Index memory: JS heap + typed arrays after the build, garbage collected, corpus not held. ' +
+        'Cold start: a new process opens what the build saved and answers one query. ' +
+        'Recall and precision on tests/search-eval (100 queries over 50 clippings); peers get the plain words of each query, ' +
+        'since they have no fields, dates or phrases — "words only" is the share on the queries that are plain words.',
+      ...notes,
+    ].join('\n\n'),
+  );
+});

@@ -1,0 +1,162 @@
+// The search engines the benchmark compares, behind one small interface: build from clippings,
+// answer a query (every word must match), save to a folder and open from it again.
+import Database from 'better-sqlite3';
+import { Index } from 'flexsearch';
+import MiniSearch from 'minisearch';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SearchDoc } from '../../archive/api.ts';
+import { SearchEngine } from '../../archive/search/engine.ts';
+import { indexFromBytes, indexToBytes } from '../../archive/search/serialize.ts';
+
+export interface Peer {
+  /** Adds the clippings (consumed one at a time: the corpus is never held whole). */
+  build(docs: Iterable<SearchDoc>): void;
+  /** Ids of the matches, best first. */
+  search(query: string, limit: number): string[];
+  save(dir: string): Promise<void>;
+}
+
+export interface PeerKind {
+  name: string;
+  create(dir: string): Peer;
+  /** Opens what save() wrote. */
+  open(dir: string): Promise<Peer>;
+}
+
+// ---- this engine --------------------------------------------------------------------------------
+
+class OurPeer implements Peer {
+  constructor(private engine = new SearchEngine()) {}
+  build(docs: Iterable<SearchDoc>): void {
+    this.engine.putAll(docs);
+  }
+  search(query: string, limit: number): string[] {
+    const result = this.engine.search(query, { limit });
+    return result.ok ? result.hits.map((h) => h.id) : [];
+  }
+  async save(dir: string): Promise<void> {
+    await writeFile(join(dir, 'index.bin'), indexToBytes(this.engine.index, 'bench'));
+  }
+}
+
+export const ours: PeerKind = {
+  name: 'Press Archive (this engine)',
+  create: () => new OurPeer(),
+  open: async (dir) => {
+    const bytes = await readFile(join(dir, 'index.bin'));
+    const loaded = indexFromBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (!loaded) throw new Error('index file not readable');
+    return new OurPeer(new SearchEngine({}, loaded.index));
+  },
+};
+
+// ---- FlexSearch with its default options ----------------------------------------------------------
+
+class FlexPeer implements Peer {
+  ids: string[] = [];
+  constructor(readonly index = new Index()) {}
+  build(docs: Iterable<SearchDoc>): void {
+    for (const doc of docs) {
+      this.index.add(this.ids.length, `${doc.title}\n${doc.body}`);
+      this.ids.push(doc.id);
+    }
+  }
+  search(query: string, limit: number): string[] {
+    return (this.index.search(query, { limit }) as number[]).map((n) => this.ids[n]!);
+  }
+  async save(dir: string): Promise<void> {
+    await mkdir(join(dir, 'flex'), { recursive: true });
+    const writes: Promise<void>[] = [];
+    await this.index.export((key: string, data: string) => {
+      writes.push(writeFile(join(dir, 'flex', `${key}.json`), data ?? ''));
+    });
+    await Promise.all(writes);
+    await writeFile(join(dir, 'ids.json'), JSON.stringify(this.ids));
+  }
+}
+
+export const flexDefault: PeerKind = {
+  name: 'FlexSearch 0.8, default options',
+  create: () => new FlexPeer(),
+  open: async (dir) => {
+    const peer = new FlexPeer();
+    for (const file of await readdir(join(dir, 'flex'))) {
+      peer.index.import(file.replace(/\.json$/, ''), await readFile(join(dir, 'flex', file), 'utf8'));
+    }
+    peer.ids = JSON.parse(await readFile(join(dir, 'ids.json'), 'utf8')) as string[];
+    return peer;
+  },
+};
+
+// ---- MiniSearch ---------------------------------------------------------------------------------
+
+const MINI_OPTIONS = { fields: ['title', 'body'], idField: 'id' };
+
+class MiniPeer implements Peer {
+  constructor(readonly mini = new MiniSearch<SearchDoc>(MINI_OPTIONS)) {}
+  build(docs: Iterable<SearchDoc>): void {
+    for (const doc of docs) this.mini.add({ ...doc });
+  }
+  search(query: string, limit: number): string[] {
+    return this.mini
+      .search(query, { combineWith: 'AND' })
+      .slice(0, limit)
+      .map((r) => String(r.id));
+  }
+  async save(dir: string): Promise<void> {
+    await writeFile(join(dir, 'mini.json'), JSON.stringify(this.mini));
+  }
+}
+
+export const mini: PeerKind = {
+  name: 'MiniSearch 7.2',
+  create: () => new MiniPeer(),
+  open: async (dir) => new MiniPeer(MiniSearch.loadJSON(await readFile(join(dir, 'mini.json'), 'utf8'), MINI_OPTIONS)),
+};
+
+// ---- SQLite FTS5 --------------------------------------------------------------------------------
+
+class SqlitePeer implements Peer {
+  private readonly query: Database.Statement;
+  constructor(private readonly db: Database.Database) {
+    this.query = db.prepare('SELECT id FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?');
+  }
+  build(docs: Iterable<SearchDoc>): void {
+    const insert = this.db.prepare('INSERT INTO docs (id, title, body) VALUES (?, ?, ?)');
+    let batch: SearchDoc[] = [];
+    const flush = this.db.transaction((list: SearchDoc[]) => {
+      for (const d of list) insert.run(d.id, d.title, d.body);
+    });
+    for (const doc of docs) {
+      batch.push(doc);
+      if (batch.length === 2000) {
+        flush(batch);
+        batch = [];
+      }
+    }
+    flush(batch);
+  }
+  search(query: string, limit: number): string[] {
+    // Every word as a quoted FTS5 string: all must match, and no word is read as an operator.
+    const words = query.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+    if (words.length === 0) return [];
+    const match = words.map((w) => `"${w}"`).join(' ');
+    return (this.query.all(match, limit) as { id: string }[]).map((r) => r.id);
+  }
+  async save(): Promise<void> {
+    this.db.close();
+  }
+}
+
+export const sqlite: PeerKind = {
+  name: 'SQLite FTS5 (unicode61)',
+  create: (dir) => {
+    const db = new Database(join(dir, 'fts.db'));
+    db.exec(`CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize='unicode61')`);
+    return new SqlitePeer(db);
+  },
+  open: (dir) => Promise.resolve(new SqlitePeer(new Database(join(dir, 'fts.db'), { readonly: true }))),
+};
+
+export const PEERS: Record<string, PeerKind> = { ours, flexDefault, mini, sqlite };

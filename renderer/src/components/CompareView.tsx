@@ -1,0 +1,86 @@
+// Two clippings side by side in a dialog, to judge whether one is a copy of the other. Words that
+// the other text does not have are marked, so the edits between two versions of a story stand out.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Clipping } from '../../../archive/clipping.ts';
+import type { ErrorInfo } from '../../../archive/errors.ts';
+import { errorInfoOf } from '../api/api-error.ts';
+import { archiveClient } from '../api/client.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+
+interface Props {
+  left: Clipping;
+  otherId: string;
+  onClose(): void;
+}
+
+export function CompareView({ left, otherId, onClose }: Props) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [right, setRight] = useState<Clipping>();
+  const [error, setError] = useState<ErrorInfo>();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  useEffect(() => {
+    archiveClient.get(otherId).then(setRight, (e: unknown) => setError(errorInfoOf(e)));
+  }, [otherId]);
+
+  return (
+    <dialog
+      ref={ref}
+      className="compare-dialog"
+      data-testid="compare-view"
+      aria-labelledby="compare-heading"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="compare-header">
+        <h2 id="compare-heading">{t('intake.compareHeading')}</h2>
+        <button type="button" autoFocus onClick={onClose}>
+          {t('intake.close')}
+        </button>
+      </div>
+      {error && <ErrorMessage error={error} />}
+      <div className="compare-columns">
+        <ComparedText clipping={left} other={right} />
+        {right && <ComparedText clipping={right} other={left} />}
+      </div>
+    </dialog>
+  );
+}
+
+function words(text: string): Set<string> {
+  return new Set(text.normalize('NFC').split(/\s+/).filter(Boolean));
+}
+
+function ComparedText({ clipping, other }: { clipping: Clipping; other: Clipping | undefined }) {
+  const known = useMemo(() => (other ? words(other.body) : undefined), [other]);
+  return (
+    <article className="compare-column" lang={clipping.language} data-id={clipping.id}>
+      <h3>{clipping.title}</h3>
+      <p className="result-meta">{[clipping.publication, clipping.date].filter(Boolean).join(' · ')}</p>
+      {clipping.body
+        .split('\n')
+        .filter((p) => p.trim() !== '')
+        .map((p, i) => (
+          <p key={i}>
+            {p.split(/(\s+)/).map((part, j) =>
+              known && part.trim() !== '' && !known.has(part.normalize('NFC')) ? (
+                <mark key={j} className="compare-changed">
+                  {part}
+                </mark>
+              ) : (
+                part
+              ),
+            )}
+          </p>
+        ))}
+    </article>
+  );
+}

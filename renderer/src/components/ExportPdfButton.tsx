@@ -1,0 +1,38 @@
+// A button that makes a PDF of some clippings and saves it; while the archive prints it says so
+// (the PDF of hundreds of clippings takes a few seconds), and an error appears under it.
+import { useTranslation } from 'react-i18next';
+import { usePdfExport, type PdfSelection } from '../hooks/use-pdf-export.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+import '../styles/pdf-export.css';
+
+interface Props {
+  selection: PdfSelection;
+  label: string;
+  /** The longer description for screen readers and the tooltip. */
+  description: string;
+  testId: string;
+  disabled?: boolean;
+}
+
+export function ExportPdfButton({ selection, label, description, testId, disabled = false }: Props) {
+  const { t } = useTranslation();
+  const pdf = usePdfExport();
+  return (
+    <div className="pdf-export">
+      <button
+        type="button"
+        className="pdf-export-button"
+        data-testid={testId}
+        title={description}
+        aria-label={pdf.busy ? t('pdf.preparing') : description}
+        aria-busy={pdf.busy}
+        disabled={disabled || pdf.busy}
+        onClick={() => void pdf.run(selection)}
+      >
+        {pdf.busy && <span className="pdf-export-spinner" aria-hidden="true" />}
+        {pdf.busy ? t('pdf.preparing') : label}
+      </button>
+      {pdf.error && <ErrorMessage error={pdf.error} />}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+// "Import files": a file picker, and files dropped anywhere on the window (an overlay says so
+// while dragging). While an import runs a progress bar shows; then a summary of what happened.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatError } from '../../../archive/messages.ts';
+import type { ImportState } from '../hooks/use-import.ts';
+import { useLanguage } from '../i18n/use-language.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+
+export const IMPORT_ACCEPT = '.txt,.md,.html,.htm,.json,.ndjson';
+
+function hasFiles(event: DragEvent): boolean {
+  return event.dataTransfer?.types.includes('Files') ?? false;
+}
+
+/** The button and the hidden picker behind it. */
+export function ImportButton({ state }: { state: ImportState }) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button
+        type="button"
+        data-testid="import-files"
+        disabled={state.running !== undefined}
+        onClick={() => input.current?.click()}
+      >
+        {t('intake.import')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept={IMPORT_ACCEPT}
+        hidden
+        data-testid="import-input"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = ''; // the same file can be chosen again
+          void state.importFiles(files);
+        }}
+      />
+    </>
+  );
+}
+
+/** Drop target over the whole window, the progress bar and the summary. */
+export function ImportStatus({ state }: { state: ImportState }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [dragging, setDragging] = useState(false);
+  const depth = useRef(0);
+  const { importFiles } = state;
+
+  useEffect(() => {
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth.current += 1;
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth.current = Math.max(0, depth.current - 1);
+      if (depth.current === 0) setDragging(false);
+    };
+    const over = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault(); // allows the drop (and keeps the page from opening the file)
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth.current = 0;
+      setDragging(false);
+      void importFiles([...(e.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [importFiles]);
+
+  const { outcome } = state;
+  return (
+    <>
+      {dragging && (
+        <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
+          <p>{t('intake.dropHere')}</p>
+        </div>
+      )}
+      {state.running !== undefined && (
+        <div className="import-progress" data-testid="import-progress" role="status">
+          <span>{t('intake.importing', { count: state.running })}</span>
+          <progress />
+        </div>
+      )}
+      {outcome && (
+        <section className="import-summary" data-testid="import-summary" role="status" aria-live="polite">
+          <div className="import-summary-header">
+            <h2>{t('intake.importSummary')}</h2>
+            <button type="button" className="toast-close" aria-label={t('intake.dismiss')} onClick={state.clear}>
+              ×
+            </button>
+          </div>
+          {outcome.kind === 'error' && <ErrorMessage error={outcome.error} />}
+          {outcome.kind === 'notUtf8' && (
+            <p className="error-message" role="alert" data-testid="error-message">
+              {t('intake.notUtf8', { file: outcome.file })}
+            </p>
+          )}
+          {outcome.kind === 'report' && (
+            <>
+              <ul className="import-counts">
+                <li data-testid="import-added">{t('intake.importAdded', { count: outcome.report.added })}</li>
+                <li data-testid="import-skipped">{t('intake.importSkipped', { count: outcome.report.skipped })}</li>
+                {outcome.report.errors.length > 0 && (
+                  <li>{t('intake.importErrors', { count: outcome.report.errors.length })}</li>
+                )}
+              </ul>
+              {outcome.report.errors.length > 0 && (
+                <ul className="import-errors" data-testid="import-errors">
+                  {outcome.report.errors.map((problem, i) => (
+                    <li key={i}>
+                      <span className="import-where">
+                        {problem.line !== undefined
+                          ? t('intake.importAt', { file: problem.file, line: problem.line })
+                          : problem.record !== undefined
+                            ? t('intake.importAtRecord', { file: problem.file, record: problem.record })
+                            : problem.file}
+                      </span>
+                      : {formatError(problem.error, language)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+// The reader's own buttons: edit the open clipping, or move it to the trash.
+import { useTranslation } from 'react-i18next';
+
+interface Props {
+  busy: boolean;
+  onEdit(): void;
+  onTrash(): void;
+}
+
+export function ReaderActions({ busy, onEdit, onTrash }: Props) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <button type="button" data-testid="edit-clipping" aria-keyshortcuts="Control+E Meta+E" onClick={onEdit}>
+        {t('intake.edit')}
+      </button>
+      <button type="button" className="danger" data-testid="trash-clipping" disabled={busy} onClick={onTrash}>
+        {t('intake.trash')}
+      </button>
+    </>
+  );
+}

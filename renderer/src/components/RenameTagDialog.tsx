@@ -1,0 +1,100 @@
+// Renames a tag on every clipping; choosing a name already in use merges the two tags.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Vocabulary } from '../../../archive/api.ts';
+import type { ErrorInfo } from '../../../archive/errors.ts';
+import { errorInfoOf } from '../api/api-error.ts';
+import { archiveClient } from '../api/client.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+
+export function RenameTagDialog({ onDone, onClose }: { onDone(): void; onClose(): void }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [tags, setTags] = useState<Vocabulary['tags']>([]);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [error, setError] = useState<ErrorInfo>();
+  const [done, setDone] = useState<number>();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  useEffect(() => {
+    archiveClient.vocabulary().then(
+      (v) => {
+        setTags(v.tags);
+        setFrom((current) => current || (v.tags[0]?.value ?? ''));
+      },
+      (e: unknown) => setError(errorInfoOf(e)),
+    );
+  }, [done]);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      const { changed } = await archiveClient.renameTag(from, to);
+      setDone(changed);
+      setFrom(to.trim());
+      setTo('');
+      onDone();
+    } catch (e) {
+      setError(errorInfoOf(e));
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="export-dialog"
+      data-testid="rename-tag-dialog"
+      aria-labelledby="rename-tag-heading"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <form onSubmit={(e) => void onSubmit(e)}>
+        <h2 id="rename-tag-heading">{t('intake.renameTag')}</h2>
+        <label className="stacked">
+          {t('intake.renameFrom')}
+          <select value={from} data-testid="rename-from" onChange={(e) => setFrom(e.target.value)}>
+            {tags.map((tag) => (
+              <option key={tag.value} value={tag.value}>
+                {tag.value} ({tag.count})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="stacked">
+          {t('intake.renameTo')}
+          <input
+            type="text"
+            value={to}
+            list="rename-tag-options"
+            data-testid="rename-to"
+            onChange={(e) => setTo(e.target.value)}
+          />
+        </label>
+        <datalist id="rename-tag-options">
+          {tags.map((tag) => (
+            <option key={tag.value} value={tag.value} />
+          ))}
+        </datalist>
+        <p className="field-hint">{t('intake.renameHint')}</p>
+        {done !== undefined && !error && <p role="status">{t('intake.retagged', { count: done })}</p>}
+        {error && <ErrorMessage error={error} />}
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            {t('intake.close')}
+          </button>
+          <button type="submit" className="primary" data-testid="rename-tag-confirm" disabled={!from || !to.trim()}>
+            {t('intake.renameDo')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

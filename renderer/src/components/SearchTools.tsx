@@ -1,0 +1,67 @@
+// Under the search box: the order of results, saved searches, a query mistake (if any), and for a
+// search with results the timeline and the facets.
+import { useTranslation } from 'react-i18next';
+import { SORTS, type SortOrder } from '../../../archive/search/query.ts';
+import { dateOf, withDate } from '../../../archive/search/query-edit.ts';
+import type { SavedSearches as SavedSearchesState } from '../hooks/use-saved-searches.ts';
+import type { SearchState } from '../hooks/use-search.ts';
+import { Facets } from './Facets.tsx';
+import { SavedSearches } from './SavedSearches.tsx';
+import { SearchError } from './SearchError.tsx';
+import { Timeline } from './Timeline.tsx';
+import '../styles/search.css';
+
+interface Props {
+  query: string;
+  results: SearchState;
+  saved: SavedSearchesState;
+  onQuery(query: string): void;
+}
+
+const SORT_LABELS: Record<SortOrder, string> = {
+  relevance: 'search.sortRelevance',
+  newest: 'search.sortNewest',
+  oldest: 'search.sortOldest',
+};
+
+export function SearchTools({ query, results, saved, onQuery }: Props) {
+  const { t } = useTranslation();
+  const answer = results.latest;
+  return (
+    <div className="search-tools">
+      <div className="search-tools-row">
+        <label className="sort-select">
+          <span>{t('search.sort')}</span>
+          <select
+            data-testid="search-sort"
+            value={results.sort ?? 'relevance'}
+            onChange={(e) => results.setSort(e.target.value === 'relevance' ? undefined : (e.target.value as SortOrder))}
+          >
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(SORT_LABELS[s])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <SavedSearches
+          saved={saved}
+          query={query}
+          sort={results.sort}
+          onRun={(q, sort) => {
+            results.setSort(sort);
+            onQuery(q);
+          }}
+        />
+      </div>
+      {results.error && <SearchError error={results.error} />}
+      {answer && answer.total > 0 && (
+        <details className="refine" open>
+          <summary>{t('search.refine')}</summary>
+          <Timeline timeline={answer.timeline} date={dateOf(query)} onDate={(d) => onQuery(withDate(query, d))} />
+          <Facets facets={answer.facets} query={query} onQuery={onQuery} />
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,260 @@
+// Intake and curation in the real renderer through `press-archive serve`: edit, trash and restore,
+// empty trash, undo, import by file picker, near duplicates, export. Every change is checked on disk.
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { snapshotFiles } from '../support/snapshot.ts';
+import { expect, test } from './fixtures.ts';
+
+const SEED_TITLE_START = 'उत्तर प्रदेश सरकार के 8 वर्ष';
+const SEED_TEXT_PATH = join(import.meta.dirname, '../../archive/seed/first-article.hi.txt');
+const NEWS_PAGE = join(import.meta.dirname, '../fixtures/news-page.hi.html');
+
+async function shardsText(archiveDir: string): Promise<string> {
+  const files = await readdir(join(archiveDir, 'shards'));
+  return (await Promise.all(files.map((f) => readFile(join(archiveDir, 'shards', f), 'utf8')))).join('\n');
+}
+
+test('edits a clipping: prefilled form, saved with Ctrl+S, changed in the reader and on disk', async ({
+  app,
+  archiveDir,
+}) => {
+  await app.getByTestId('result-item').first().click();
+  await app.getByTestId('edit-clipping').click();
+  const form = app.getByTestId('clipping-form');
+  await expect(form).toBeVisible();
+  await expect(app.getByTestId('clipping-title')).toHaveValue(new RegExp(`^${SEED_TITLE_START}`));
+  await expect(app.getByTestId('clipping-notes')).not.toHaveValue('');
+  await app.getByTestId('clipping-title').fill('कानपुर में डीजीपी का दौरा');
+  await app.getByTestId('clipping-publication').fill('दैनिक जागरण');
+  await app.getByTestId('clipping-notes').fill(''); // an emptied field is cleared
+  await app.getByTestId('clipping-tags').fill('पुलिस, कानपुर');
+  await app.keyboard.press('Control+s');
+  await expect(form).toBeHidden();
+
+  const reader = app.getByTestId('reader');
+  await expect(reader.locator('.reader-title')).toHaveText('कानपुर में डीजीपी का दौरा');
+  await expect(reader.locator('[data-field="publication"]')).toContainText('दैनिक जागरण');
+  await expect(reader.locator('[data-field="updatedAt"]')).toBeVisible();
+  await expect(reader.locator('[data-field="addedAt"]')).toBeVisible();
+  await expect(reader.locator('.reader-notes')).toHaveCount(0);
+  await expect(app.getByTestId('result-item').first()).toContainText('कानपुर में डीजीपी का दौरा');
+
+  const onDisk = await shardsText(archiveDir);
+  expect(onDisk).toContain('"title": "कानपुर में डीजीपी का दौरा"');
+  expect(onDisk).toContain('"publication": "दैनिक जागरण"');
+  expect(onDisk).not.toContain('"notes"');
+
+  // The form offers what the archive uses, and Escape closes it without saving.
+  await app.getByTestId('edit-clipping').click();
+  await expect(app.locator('#publication-options option')).toHaveAttribute('value', 'दैनिक जागरण');
+  await app.getByTestId('clipping-title').fill('नहीं सहेजा जाएगा');
+  await app.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  expect(await shardsText(archiveDir)).toBe(onDisk);
+});
+
+test('undo puts an edit back, on disk too', async ({ app, archiveDir }) => {
+  await app.getByTestId('result-item').first().click();
+  await app.getByTestId('edit-clipping').click();
+  await app.getByTestId('clipping-title').fill('बदला हुआ शीर्षक');
+  await app.getByTestId('clipping-body').press('Control+Enter');
+  await expect(app.getByTestId('reader').locator('.reader-title')).toHaveText('बदला हुआ शीर्षक');
+  await app.getByTestId('undo').click();
+  await expect(app.getByTestId('reader').locator('.reader-title')).toContainText(SEED_TITLE_START);
+  await expect(app.getByTestId('undo')).toHaveCount(0);
+  const onDisk = await shardsText(archiveDir);
+  expect(onDisk).not.toContain('बदला हुआ शीर्षक');
+  expect(onDisk).toContain(`"title": "${SEED_TITLE_START}`);
+  expect(onDisk).toContain('"notes"');
+});
+
+test('trash then restore: the clipping never leaves the disk', async ({ app, archiveDir }) => {
+  const items = app.getByTestId('result-item');
+  await items.first().click();
+  await app.getByTestId('trash-clipping').click();
+  await expect(items).toHaveCount(0);
+  expect(await shardsText(archiveDir)).toContain('"deletedAt"');
+  expect(await shardsText(archiveDir)).toContain('ड्रोन निगरानी');
+
+  await app.getByTestId('show-trash').click();
+  const trashed = app.getByTestId('trash-item');
+  await expect(trashed).toHaveCount(1);
+  await expect(trashed).toContainText(SEED_TITLE_START);
+  await app.getByTestId('restore-clipping').click();
+  await expect(trashed).toHaveCount(0);
+  await expect(items).toHaveCount(1);
+  expect(await shardsText(archiveDir)).not.toContain('"deletedAt"');
+
+  // Undo of the restore puts it back in the trash.
+  await app.getByTestId('undo').click();
+  await expect(trashed).toHaveCount(1);
+  await expect(items).toHaveCount(0);
+});
+
+test('undo brings back a clipping moved to the trash', async ({ app }) => {
+  const items = app.getByTestId('result-item');
+  await items.first().click();
+  await app.getByTestId('trash-clipping').click();
+  await expect(items).toHaveCount(0);
+  await app.getByTestId('undo').click();
+  await expect(items).toHaveCount(1);
+});
+
+test('empty trash asks first, then removes the clipping from disk', async ({ app, archiveDir }) => {
+  await app.getByTestId('result-item').first().click();
+  await app.getByTestId('trash-clipping').click();
+  await app.getByTestId('show-trash').click();
+  await expect(app.getByTestId('trash-item')).toHaveCount(1);
+
+  await app.getByTestId('empty-trash').click();
+  const dialog = app.getByTestId('empty-trash-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await shardsText(archiveDir)).toContain('ड्रोन निगरानी');
+
+  await app.getByTestId('empty-trash').click();
+  await app.getByTestId('empty-trash-dialog-confirm').click();
+  await expect(app.getByTestId('trash-item')).toHaveCount(0);
+  expect(await shardsText(archiveDir)).not.toContain('ड्रोन निगरानी');
+});
+
+test('imports files from the picker, reports errors with line numbers, skips duplicates', async ({
+  app,
+  archiveDir,
+}) => {
+  const ndjson = [
+    JSON.stringify({ title: 'पहली पंक्ति', body: 'आयात की गई पहली कतरन का पाठ' }),
+    '{"title": "टूटी पंक्ति", ',
+    JSON.stringify({ title: 'तीसरी पंक्ति', body: 'आयात की गई दूसरी कतरन का पाठ' }),
+  ].join('\n');
+  const files = [
+    { name: 'news-page.hi.html', mimeType: 'text/html', buffer: await readFile(NEWS_PAGE) },
+    { name: 'batch.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(ndjson) },
+  ];
+  await app.getByTestId('import-input').setInputFiles(files);
+  const summary = app.getByTestId('import-summary');
+  await expect(summary).toBeVisible();
+  await expect(app.getByTestId('import-added')).toHaveText('Added: 3');
+  await expect(app.getByTestId('import-skipped')).toHaveText('Skipped as duplicates: 0');
+  await expect(app.getByTestId('import-errors')).toContainText('batch.ndjson, line 2');
+  await expect(app.getByTestId('result-item')).toHaveCount(4);
+  const onDisk = await shardsText(archiveDir);
+  expect(onDisk).toContain('लखनऊ में मेट्रो का दूसरा चरण शुरू');
+  expect(onDisk).toContain('आयात की गई दूसरी कतरन का पाठ');
+  expect(onDisk).not.toContain('टूटी पंक्ति');
+
+  await app.getByTestId('import-input').setInputFiles(files);
+  await expect(app.getByTestId('import-added')).toHaveText('Added: 0');
+  await expect(app.getByTestId('import-skipped')).toHaveText('Skipped as duplicates: 3');
+  await expect(app.getByTestId('result-item')).toHaveCount(4);
+});
+
+test('a file that is not UTF-8 is refused with a clear message and nothing is written', async ({ app, archiveDir }) => {
+  await expect(app.getByTestId('result-item')).toHaveCount(1);
+  const before = await snapshotFiles(archiveDir);
+  const latin1 = Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a, 0x74, 0x65, 0x78, 0x74]); // "Café\ntext" in Latin-1
+  await app.getByTestId('import-input').setInputFiles({ name: 'old.txt', mimeType: 'text/plain', buffer: latin1 });
+  await expect(app.getByTestId('error-message')).toContainText('“old.txt” is not UTF-8');
+  expect(await snapshotFiles(archiveDir)).toEqual(before);
+});
+
+test('flags an edited copy of a clipping as a near duplicate and compares them side by side', async ({ app }) => {
+  const text = await readFile(SEED_TEXT_PATH, 'utf8');
+  const copy = `कानपुर में डीजीपी\n${text.replace('डीजीपी प्रशांत कुमार', 'पुलिस महानिदेशक प्रशांत कुमार').replace('8 वर्ष', 'आठ वर्ष')}`;
+  await app.getByTestId('import-input').setInputFiles({
+    name: 'copy.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(copy),
+  });
+  await expect(app.getByTestId('import-added')).toHaveText('Added: 1');
+  const items = app.getByTestId('result-item');
+  await expect(items).toHaveCount(2);
+  await items.filter({ hasText: SEED_TITLE_START }).click();
+  const notice = app.getByTestId('near-duplicates');
+  await expect(notice).toContainText('कानपुर में डीजीपी');
+  await expect(notice).toContainText(/\d+% alike/);
+  await notice.getByTestId('compare-clipping').click();
+  const compare = app.getByTestId('compare-view');
+  await expect(compare).toBeVisible();
+  await expect(compare.locator('.compare-column')).toHaveCount(2);
+  await expect(compare.locator('.compare-column').nth(1)).toContainText('पुलिस महानिदेशक प्रशांत कुमार');
+  // The words the edit brought in are marked, and only those.
+  await expect(compare.locator('.compare-column').nth(1).locator('mark')).toContainText(['महानिदेशक']);
+  await expect(compare.locator('.compare-column').nth(1).locator('mark', { hasText: 'कानपुर' })).toHaveCount(0);
+  await app.keyboard.press('Escape');
+  await expect(compare).toBeHidden();
+});
+
+test('exports everything as CSV: a download that starts with the UTF-8 BOM', async ({ app }) => {
+  await expect(app.getByTestId('result-item')).toHaveCount(1);
+  await app.getByTestId('export-data').click();
+  await app.getByTestId('export-format-csv').check();
+  await app.getByTestId('export-scope-all').check();
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('export-data-confirm').click()]);
+  expect(download.suggestedFilename()).toMatch(/^press-archive-\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = await readFile((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.toString('utf8')).toContain('ड्रोन निगरानी');
+});
+
+test('tags many selected clippings at once, then renames the tag everywhere', async ({ app, archiveDir }) => {
+  const ndjson = [
+    JSON.stringify({ title: 'पहली', body: 'पहली कतरन का पाठ' }),
+    JSON.stringify({ title: 'दूसरी', body: 'दूसरी कतरन का पाठ' }),
+  ].join('\n');
+  await app.getByTestId('import-input').setInputFiles({
+    name: 'two.ndjson',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(ndjson),
+  });
+  const items = app.getByTestId('result-item');
+  await expect(items).toHaveCount(3);
+  await items.filter({ hasText: 'पहली' }).getByTestId('select-clipping').check();
+  await items.filter({ hasText: 'दूसरी' }).getByTestId('select-clipping').check();
+  await expect(app.getByTestId('reader')).toHaveCount(0); // ticking does not open
+  const bar = app.getByTestId('tag-bar');
+  await expect(bar).toContainText('2 selected');
+  await bar.getByTestId('tag-bar-input').fill('पुलीस');
+  await bar.getByTestId('tag-add').click();
+  await expect(bar).toContainText('2 clippings changed.');
+  expect((await shardsText(archiveDir)).match(/"पुलीस"/g)).toHaveLength(2);
+
+  await app.getByTestId('rename-tags').click();
+  const dialog = app.getByTestId('rename-tag-dialog');
+  await expect(dialog.getByTestId('rename-from')).toHaveValue('पुलीस');
+  await dialog.getByTestId('rename-to').fill('पुलिस');
+  await dialog.getByTestId('rename-tag-confirm').click();
+  await expect(dialog).toContainText('2 clippings changed.');
+  const onDisk = await shardsText(archiveDir);
+  expect(onDisk).not.toContain('"पुलीस"');
+  expect(onDisk.match(/"पुलिस"/g)).toHaveLength(2);
+});
+
+test('files dropped on the window are imported; an overlay shows while dragging', async ({ app }) => {
+  await expect(app.getByTestId('result-item')).toHaveCount(1);
+  const transfer = await app.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['गिराई गई फ़ाइल\nड्रैग करके लाई गई कतरन का पाठ'], 'dropped.txt', { type: 'text/plain' }));
+    return data;
+  });
+  await app.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
+  await expect(app.getByTestId('drop-overlay')).toBeVisible();
+  await app.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+  await expect(app.getByTestId('drop-overlay')).toHaveCount(0);
+  await expect(app.getByTestId('import-added')).toHaveText('Added: 1');
+  await expect(app.getByTestId('result-item').first()).toContainText('गिराई गई फ़ाइल');
+});
+
+test('undo after adding moves the new clipping to the trash', async ({ app }) => {
+  await app.getByTestId('add-clipping').click();
+  await app.getByTestId('clipping-title').fill('ग़लती से जोड़ी गई');
+  await app.getByTestId('clipping-body').fill('यह कतरन ग़लती से जुड़ गई।');
+  await app.getByTestId('save-clipping').click();
+  const items = app.getByTestId('result-item');
+  await expect(items).toHaveCount(2);
+  await app.getByTestId('undo').click();
+  await expect(items).toHaveCount(1);
+  await app.getByTestId('show-trash').click();
+  await expect(app.getByTestId('trash-item')).toContainText('ग़लती से जोड़ी गई');
+});

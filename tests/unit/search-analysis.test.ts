@@ -1,0 +1,198 @@
+// Each step of the analysis chain on its own: tokenizer, folds, stemmer, sound keys, acronyms.
+import { describe, expect, it } from 'vitest';
+import { acronymInDevanagari } from '../../archive/search/acronym.ts';
+import { stemKey, wordKeys } from '../../archive/search/analyze.ts';
+import {
+  asciiDigits,
+  chandrabinduToAnusvara,
+  dropMedialVisarga,
+  exactForm,
+  foldLoanwordVowels,
+  foldVowelLength,
+  foldWord,
+  foldYaVowels,
+  nasalToAnusvara,
+  removeNukta,
+} from '../../archive/search/normalize.ts';
+import { latinKeys, phoneticKeys } from '../../archive/search/phonetic.ts';
+import { stemHindi } from '../../archive/search/stem.ts';
+import { tokenize, words } from '../../archive/search/tokenize.ts';
+
+describe('tokenize', () => {
+  it('keeps vowel signs, virama, nukta and anusvara inside words', () => {
+    expect(tokenize('हिंदी ममता प्रशांत क़ानून').map((t) => t.text)).toEqual(['हिंदी', 'ममता', 'प्रशांत', 'क़ानून']);
+  });
+
+  it('splits at danda, quotes, hyphens and brackets, also with no space after them', () => {
+    expect(words('मिली है।इस “जन संवाद” कानून-व्यवस्था॥अंत (इसरो)')).toEqual([
+      'मिली',
+      'है',
+      'इस',
+      'जन',
+      'संवाद',
+      'कानून',
+      'व्यवस्था',
+      'अंत',
+      'इसरो',
+    ]);
+  });
+
+  it('keeps joiners inside a word and reports positions into the original text', () => {
+    const text = 'कानपुर क्\u200Dष पुलिस';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.text)).toEqual(['कानपुर', 'क्\u200Dष', 'पुलिस']);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe('normalization steps', () => {
+  it('exactForm: NFC, lower case, invisible characters', () => {
+    expect(exactForm('Delhi')).toBe('delhi');
+    expect(exactForm('\u0915\u093C')).toBe('\u0915\u093C'.normalize('NFC'));
+    expect(exactForm('क्\u200Dष\u00AD')).toBe('क्ष');
+  });
+
+  it('removeNukta: precomposed and combining nukta letters', () => {
+    expect(removeNukta('क़ानून')).toBe('कानून');
+    expect(removeNukta('\u0958ानून')).toBe('कानून');
+    expect(removeNukta('ज़िला')).toBe('जिला');
+    expect(removeNukta('पढ़ाई')).toBe('पढाई');
+  });
+
+  it('chandrabindu becomes anusvara', () => {
+    expect(chandrabinduToAnusvara('आँख')).toBe('आंख');
+  });
+
+  it('every nasal consonant with virama before a consonant becomes anusvara', () => {
+    expect(nasalToAnusvara('सम्पादक')).toBe('संपादक');
+    expect(nasalToAnusvara('हिन्दी')).toBe('हिंदी');
+    expect(nasalToAnusvara('ठण्डा')).toBe('ठंडा');
+    expect(nasalToAnusvara('पङ्क्ति')).toBe('पंक्ति');
+    expect(nasalToAnusvara('चञ्चल')).toBe('चंचल');
+    // not before a vowel, not a non-nasal
+    expect(nasalToAnusvara('न्')).toBe('न्');
+    expect(nasalToAnusvara('सत्य')).toBe('सत्य');
+  });
+
+  it('loanword and chandra vowels', () => {
+    expect(foldLoanwordVowels('डॉक्टर')).toBe('डाक्टर');
+    expect(foldLoanwordVowels('ऑफिस')).toBe('आफिस');
+    expect(foldLoanwordVowels('हॅलो')).toBe('हेलो');
+  });
+
+  it('a visarga inside a word, before a consonant, is dropped; at the end it stays', () => {
+    expect(dropMedialVisarga('दुःख')).toBe('दुख');
+    expect(dropMedialVisarga('अतः')).toBe('अतः');
+  });
+
+  it('ये / यी after a vowel at the end of a word are the vowels ए / ई', () => {
+    expect(foldYaVowels('गये')).toBe('गए');
+    expect(foldYaVowels('लिये')).toBe('लिए');
+    expect(foldYaVowels('रुपये')).toBe('रुपए');
+    expect(foldYaVowels('नयी')).toBe('नई');
+    expect(foldYaVowels('गयीं')).toBe('गईं');
+    expect(foldYaVowels('ये')).toBe('ये');
+    expect(foldYaVowels('अन्ये')).toBe('अन्ये'); // य in a conjunct is a consonant
+  });
+
+  it('Devanagari digits become ASCII digits', () => {
+    expect(asciiDigits('१९४७')).toBe('1947');
+  });
+
+  it('foldWord runs all of them; vowel length is folded only on stems', () => {
+    expect(foldWord('क़ानून')).toBe(foldWord('कानून'));
+    expect(foldWord('सम्पादक')).toBe(foldWord('संपादक'));
+    expect(foldWord('डॉक्टर')).toBe(foldWord('डाक्टर'));
+    expect(foldWord('Café')).toBe('cafe');
+    expect(foldWord('दीवाली')).not.toBe(foldWord('दिवाली'));
+    expect(foldVowelLength('दीवाली')).toBe(foldVowelLength('दिवाली'));
+  });
+
+  it('does not merge different words', () => {
+    expect(foldWord('ममता')).not.toBe(foldWord('मता'));
+    expect(foldWord('हिंदी')).not.toBe(foldWord('हिंदू'));
+  });
+});
+
+describe('stemHindi', () => {
+  it('removes the longest inflection it knows', () => {
+    expect(stemHindi('पत्रकारों')).toBe('पत्रकार');
+    expect(stemHindi('पत्रकारिता')).toBe('पत्रकार');
+    expect(stemHindi('करेंगे')).toBe('कर');
+    expect(stemHindi('सड़कें')).toBe('सड़क');
+    expect(stemHindi('भारतीय')).toBe('भारत');
+  });
+
+  it('keeps a stem of at least two letters', () => {
+    expect(stemHindi('नेता')).toBe('नेत');
+    expect(stemHindi('नेताओं')).toBe('नेत');
+    expect(stemHindi('था')).toBe('था');
+    expect(stemHindi('ने')).toBe('ने');
+  });
+
+  it('keeps the i or u of the ending, so हिंदी and हिंदू stay apart', () => {
+    expect(stemHindi('नदियों')).toBe(stemHindi('नदी'));
+    expect(stemHindi('हिंदुओं')).toBe(stemHindi('हिंदू').replace('ू', 'ु'));
+    expect(stemKey('हिंदी')).not.toBe(stemKey('हिंदू'));
+  });
+
+  it('leaves Latin words alone', () => {
+    expect(stemHindi('police')).toBe('police');
+  });
+
+  it('stem first, then vowel length, so endings with ी still match (Lucene order loses them)', () => {
+    expect(stemKey('मिलेंगी', 'stem-first')).toBe(stemKey('मिलेगा', 'stem-first'));
+    expect(stemKey('मिलेंगी', 'fold-first')).not.toBe(stemKey('मिलेगा', 'fold-first'));
+  });
+});
+
+describe('sound keys', () => {
+  const same = (latin: string, devanagari: string) =>
+    expect(latinKeys(latin).some((k) => phoneticKeys(foldWord(devanagari, { keepNukta: true })).includes(k)), `${latin} ~ ${devanagari}`).toBe(true);
+
+  it('a Latin spelling meets the Devanagari word', () => {
+    same('delhi', 'दिल्ली');
+    same('kanpur', 'कानपुर');
+    same('hindi', 'हिंदी');
+    same('hindi', 'हिन्दी');
+    same('rajesh', 'राजेश');
+    same('sharma', 'शर्मा');
+    same('lucknow', 'लखनऊ');
+    same('mumbai', 'मुंबई');
+    same('patna', 'पटना');
+    same('yogi', 'योगी');
+    same('adityanath', 'आदित्यनाथ');
+    same('krishna', 'कृष्ण');
+    same('champaran', 'चम्पारण');
+    same('singh', 'सिंह');
+    same('digital', 'डिजिटल');
+    same('sadak', 'सड़क');
+    same('chandigarh', 'चंडीगढ़');
+    same('gyan', 'ज्ञान');
+    same('isro', 'इसरो');
+  });
+
+  it('keeps apart what sounds different', () => {
+    const differ = (latin: string, devanagari: string) =>
+      expect(latinKeys(latin).some((k) => phoneticKeys(foldWord(devanagari, { keepNukta: true })).includes(k))).toBe(false);
+    differ('hindi', 'हिंदू');
+    differ('delhi', 'दल');
+    differ('kanpur', 'कानून');
+  });
+
+  it('stopwords and digits have no sound key', () => {
+    expect(wordKeys('के').sounds).toEqual([]);
+    expect(wordKeys('1947').sounds).toEqual([]);
+  });
+});
+
+describe('acronyms', () => {
+  it('spells Latin letters with their Hindi names', () => {
+    expect(acronymInDevanagari('NDA')).toBe('एनडीए');
+    expect(acronymInDevanagari('ATM')).toBe('एटीएम');
+    expect(acronymInDevanagari('cctv')).toBe('सीसीटीवी');
+    expect(acronymInDevanagari('UP')).toBe('यूपी');
+    expect(acronymInDevanagari('delhi2')).toBeUndefined();
+    expect(acronymInDevanagari('police')).toBeUndefined();
+  });
+});
