@@ -23,6 +23,8 @@ export const API_METHODS = [
   'emptyTrash',
   'retag',
   'renameTag',
+  'backupFile',
+  'restoreFile',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

@@ -9,7 +9,12 @@ import {
   ClippingSummarySchema,
 } from './clipping.ts';
 import type { ApiMethod } from './api-methods.ts';
-import { SaveSearchesInputSchema, SavedSearchesSchema, SnippetsInputSchema, SnippetsSchema } from './search/api-schemas.ts';
+import {
+  SaveSearchesInputSchema,
+  SavedSearchesSchema,
+  SnippetsInputSchema,
+  SnippetsSchema,
+} from './search/api-schemas.ts';
 import { ErrorInfoSchema, type ErrorInfo } from './errors.ts';
 import { BackupInfoSchema, BackupNameSchema, RestoreResultSchema } from './backup/backup-info.ts';
 import { EXPORT_FORMATS } from './exports/formats.ts';
@@ -144,6 +149,13 @@ export const api = {
       remove: z.array(z.string().max(200)).max(100).optional(),
     }),
     output: z.object({ changed: z.number().int() }),
+  },
+  /** The whole archive, the trash included, as one file to keep wherever the user likes. */
+  backupFile: { input: z.strictObject({}), output: ExportedFileSchema },
+  /** Replaces the archive by a backup file's clippings; the current state is kept as a snapshot. */
+  restoreFile: {
+    input: z.strictObject({ name: z.string().min(1).max(1000), content: z.string().max(MAX_IMPORT_BYTES) }),
+    output: z.object({ restored: z.number().int(), setAside: z.string() }),
   },
   /** Renames a tag on every clipping; renaming to a tag in use merges the two. */
   renameTag: {

@@ -11,9 +11,11 @@ import type {
   SimilarClipping,
   Vocabulary,
 } from './api.ts';
+import { z } from 'zod';
 import {
   ClippingInputSchema,
   ClippingPatchSchema,
+  ClippingSchema,
   applyPatch,
   createClipping,
   isHttpUrl,
@@ -300,6 +302,53 @@ export class ArchiveService implements ApiHandlers {
     return this.store.takeBackup();
   }
 
+  /** The whole archive, the trash included, as one JSON file (see restoreFile). */
+  async backupFile(): Promise<ExportedFile> {
+    const clippings = (await this.store.all()).sort(newestFirst);
+    const createdAt = this.now().toISOString();
+    const file: BackupFile = { kind: BACKUP_FILE_KIND, formatVersion: FORMAT_VERSION, createdAt, clippings };
+    return {
+      fileName: `press-archive-backup-${createdAt.slice(0, 10)}.json`,
+      mimeType: 'application/json',
+      content: JSON.stringify(file, null, 2) + '\n',
+      count: clippings.length,
+    };
+  }
+
+  /**
+   * Puts the archive back as a backup file has it. The file is checked whole first (a bad one
+   * changes nothing); the current state is kept aside in a snapshot, named in the answer.
+   */
+  async restoreFile(input: { name: string; content: string }): Promise<{ restored: number; setAside: string }> {
+    let data: unknown;
+    try {
+      data = JSON.parse(input.content);
+    } catch (error) {
+      throw new ArchiveError({
+        code: 'unreadableFile',
+        params: { file: input.name, detail: error instanceof Error ? error.message : String(error) },
+      });
+    }
+    const parsed = BackupFileSchema.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid';
+      throw new ArchiveError({
+        code: 'unreadableFile',
+        params: { file: input.name, detail: `not a Press Archive backup (${where})` },
+      });
+    }
+    const ids = new Set(parsed.data.clippings.map((c) => c.id));
+    if (ids.size !== parsed.data.clippings.length) {
+      throw new ArchiveError({
+        code: 'unreadableFile',
+        params: { file: input.name, detail: 'two clippings have the same id' },
+      });
+    }
+    const setAside = await this.store.replaceAll(parsed.data.clippings);
+    return { restored: parsed.data.clippings.length, setAside: setAside.name };
+  }
+
   /** Removes the clippings in the trash from disk: the one way anything leaves the archive. */
   emptyTrash(): Promise<{ removed: number }> {
     return this.store.removeTrashed();
@@ -354,6 +403,16 @@ export class ArchiveService implements ApiHandlers {
     return createClipping(id, input, at.toISOString());
   }
 }
+
+/** What backupFile writes: every clipping as stored, with the format they are in. */
+const BACKUP_FILE_KIND = 'press-archive-backup';
+const BackupFileSchema = z.object({
+  kind: z.literal(BACKUP_FILE_KIND),
+  formatVersion: z.literal(FORMAT_VERSION),
+  createdAt: z.string(),
+  clippings: z.array(ClippingSchema),
+});
+type BackupFile = z.infer<typeof BackupFileSchema>;
 
 /** Tags checked and normalized as the clipping form's are (NFC, trimmed, no empties, no repeats). */
 function parseTags(tags: string[]): string[] {

@@ -51,7 +51,10 @@ async function main(): Promise<unknown> {
       for (let start = 0; start < size; start += 250) {
         const clippings = [];
         for (let n = start; n < Math.min(size, start + 250); n++) clippings.push(syntheticClipping(n));
-        await writeFile(join(shards, `${String(start / 250).padStart(6, '0')}.json`), JSON.stringify({ clippings }, null, 2));
+        await writeFile(
+          join(shards, `${String(start / 250).padStart(6, '0')}.json`),
+          JSON.stringify({ clippings }, null, 2),
+        );
       }
     }
     const started = performance.now();

@@ -66,7 +66,8 @@ it('search: this engine and its peers', async () => {
   const notes: string[] = [];
   try {
     const recall = new Map<string, Record<string, number> | { error: string }>();
-    for (const name of PEER_NAMES) recall.set(name, await run(runner, ['recall', name, '0', join(work, `recall-${name}`)]));
+    for (const name of PEER_NAMES)
+      recall.set(name, await run(runner, ['recall', name, '0', join(work, `recall-${name}`)]));
     for (const size of SIZES) {
       const archive = await run(runner, ['archive', '-', String(size), join(work, `archive-${size}`)]);
       if (!('error' in archive)) {

@@ -7,16 +7,10 @@
 // clauses, plus a bonus when the words stand close together. Equal scores: newer first.
 import type { SearchDoc } from '../api.ts';
 import { LEVEL, type Level, type StemOrder } from './analyze.ts';
-import { createHighlighter, type Highlighter, type Segment } from './highlight.ts';
-import {
-  BODY_TF_MASK,
-  IN_TITLE,
-  InvertedIndex,
-  META_FIELDS,
-  SEPARATOR,
-  type MetaField,
-} from './inverted-index.ts';
+import { segmentsOf, type Segment } from './highlight.ts';
+import { BODY_TF_MASK, IN_TITLE, InvertedIndex, META_FIELDS, SEPARATOR, type MetaField } from './inverted-index.ts';
 import { compileWord, expand, type CompiledWord } from './matcher.ts';
+import { tokenize } from './tokenize.ts';
 import {
   isEmptyQuery,
   parseQuery,
@@ -35,7 +29,7 @@ const BODY_WEIGHT = 1;
 const TF_FACTOR = [0, 1, 1.04, 1.08];
 const STOPWORD_WEIGHT = 0.2;
 const PROXIMITY_WEIGHT = 0.5;
-const PROXIMITY_CANDIDATES = 100;
+const PROXIMITY_CANDIDATES = 60;
 const FACET_VALUES = 12;
 /** A timeline of more years than this shows only the years with matches. */
 const MAX_TIMELINE_YEARS = 200;
@@ -125,7 +119,8 @@ interface Run {
   facets: Facets;
   timeline: Timeline;
   everything: boolean;
-  highlighter: Highlighter;
+  /** The words to mark in titles (index words of each, and whether they form a phrase). */
+  marks: { expansions: Map<number, Level>[]; phrase: boolean }[];
 }
 
 export interface EngineOptions {
@@ -139,6 +134,7 @@ export class SearchEngine {
   private stamps = new Uint32Array(0);
   private stamp = 0;
   private termMask = new Uint8Array(0);
+  private touched = new Uint32Array(0);
   private last: Run | undefined;
 
   constructor(options: EngineOptions = {}, index?: InvertedIndex) {
@@ -207,7 +203,7 @@ export class SearchEngine {
         ranked: undefined,
         ...this.countsOf(matches),
         everything,
-        highlighter: createHighlighter(q, this.stemOrder),
+        marks: this.titleMarks(q),
       };
       this.last = run;
     }
@@ -217,7 +213,7 @@ export class SearchEngine {
       return {
         id: this.index.ids[doc]!,
         score: Math.round(score * 1000) / 1000,
-        title: run.highlighter.title(this.index.titles[doc]!),
+        title: this.markTitle(doc, run.marks),
       };
     });
     return {
@@ -316,13 +312,15 @@ export class SearchEngine {
     const stamp = this.stamp;
     const acc = this.accumulator;
     const stamps = this.stamps;
-    const touched: number[] = [];
+    // The documents noted for this word, in a reused array (no garbage per query).
+    const touched = this.touched;
+    let count = 0;
     const wordWeight = prepared.compiled[w]!.keys.stop ? STOPWORD_WEIGHT : 1;
     const note = (doc: number, score: number) => {
       if (stamps[doc] !== stamp) {
         stamps[doc] = stamp;
         acc[doc] = score;
-        touched.push(doc);
+        touched[count++] = doc;
       } else if (score > acc[doc]!) acc[doc] = score;
     };
     if (field === undefined || field === 'title') {
@@ -345,7 +343,7 @@ export class SearchEngine {
             if (stamps[doc] !== stamp) {
               stamps[doc] = stamp;
               acc[doc] = score;
-              touched.push(doc);
+              touched[count++] = doc;
             } else if (score > acc[doc]!) acc[doc] = score;
           }
           continue;
@@ -369,7 +367,7 @@ export class SearchEngine {
             if (stamps[doc] !== stamp) {
               stamps[doc] = stamp;
               acc[doc] = score;
-              touched.push(doc);
+              touched[count++] = doc;
             } else if (score > acc[doc]!) acc[doc] = score;
           }
         }
@@ -379,7 +377,7 @@ export class SearchEngine {
       const valueScores = this.valueScores(meta, expansion, wordWeight);
       if (valueScores) this.scanField(meta, valueScores, note, within);
     }
-    if (!within) return this.collect(touched);
+    if (!within) return this.collect(touched.subarray(0, count));
     // Keep the documents of `within` the word matched, adding its score.
     const docs = new Uint32Array(within.docs.length);
     const scores = new Float64Array(within.docs.length);
@@ -437,6 +435,7 @@ export class SearchEngine {
       const size = Math.max(n, this.stamps.length * 2, 1024);
       this.stamps = new Uint32Array(size);
       this.accumulator = new Float64Array(size);
+      this.touched = new Uint32Array(size);
       this.stamp = 0;
     }
     this.stamp += 1;
@@ -447,10 +446,10 @@ export class SearchEngine {
   }
 
   /** The accumulated documents in order: sorted when few, else read off the stamps (no sort). */
-  private collect(touched: number[]): Matches {
+  private collect(touched: Uint32Array): Matches {
     const n = this.index.docCount;
     let docs: Uint32Array;
-    if (touched.length * 16 < n) docs = Uint32Array.from(touched).sort();
+    if (touched.length * 16 < n) docs = touched.slice().sort();
     else {
       docs = new Uint32Array(touched.length);
       let j = 0;
@@ -523,6 +522,40 @@ export class SearchEngine {
       if (span !== undefined) matches.scores[i]! += (PROXIMITY_WEIGHT * (words.length - 1)) / (span - 1);
     }
     for (const expansion of words) for (const term of expansion.keys()) mask[term] = 0;
+  }
+
+  // ---- titles -------------------------------------------------------------------------------------
+
+  /** The words a title should show marked: those of the clauses kept, in any field or the title. */
+  private titleMarks(q: ParsedQuery): Run['marks'] {
+    return q.clauses
+      .filter((c) => !c.negated)
+      .flatMap((c) => c.alternatives)
+      .filter((t) => t.field === undefined || t.field === 'title')
+      .map((term) => ({
+        expansions: term.words.map((w) => expand(compileWord(w, this.stemOrder, term.phrase), this.index.vocabulary)),
+        phrase: term.phrase,
+      }));
+  }
+
+  /**
+   * A hit's title with its matches marked, read off the forward index (the title's words are
+   * already analyzed there), so marking costs no analysis: the same words highlight.ts would mark.
+   */
+  private markTitle(doc: number, marks: Run['marks']): Segment[] {
+    const title = this.index.titles[doc]!;
+    const tokens = tokenize(title);
+    const forward = decodeForward(this.index.forwardOf(doc));
+    const ids = forward.slice(0, forward.indexOf(SEPARATOR));
+    const marked = new Uint8Array(tokens.length);
+    if (ids.length === tokens.length) {
+      for (const { expansions } of marks) {
+        for (let i = 0; i + expansions.length <= ids.length; i++) {
+          if (expansions.every((e, j) => e.has(ids[i + j]!))) marked.fill(1, i, i + expansions.length);
+        }
+      }
+    }
+    return segmentsOf(title, tokens, marked);
   }
 
   // ---- ranking --------------------------------------------------------------------------------
@@ -618,7 +651,10 @@ export class SearchEngine {
       const from = months.findIndex((c) => c > 0);
       const to = months.findLastIndex((c) => c > 0);
       for (let i = from; i <= to; i++) {
-        buckets.push({ value: `${first + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, count: months[i]! });
+        buckets.push({
+          value: `${first + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+          count: months[i]!,
+        });
       }
     } else if (yearList.length > 0 && span < MAX_TIMELINE_YEARS) {
       for (let y = yearList[0]![0]; y <= yearList.at(-1)![0]; y++) buckets.push({ value: String(y), count: years[y]! });

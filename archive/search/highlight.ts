@@ -30,6 +30,14 @@ interface MarkTerm {
 }
 
 const CACHE_LIMIT = 20_000;
+const caches = new Map<StemOrder, Map<string, StoredTerm>>();
+
+/** Words already analyzed, shared by all highlighters (a word's keys never change). */
+function analysisCache(order: StemOrder): Map<string, StoredTerm> {
+  let cache = caches.get(order);
+  if (!cache) caches.set(order, (cache = new Map()));
+  return cache;
+}
 
 /** The highlighter of a parsed query: the words of its clauses that are not negated. */
 export function createHighlighter(query: ParsedQuery, order: StemOrder = 'stem-first'): Highlighter {
@@ -44,7 +52,7 @@ export function createHighlighter(query: ParsedQuery, order: StemOrder = 'stem-f
       if (term.field === undefined) textTerms.push(mark);
     }
   }
-  const cache = new Map<string, StoredTerm>();
+  const cache = analysisCache(order);
   const keysOf = (word: string) => {
     let keys = cache.get(word);
     if (keys === undefined) {
@@ -105,7 +113,7 @@ export function graphemeSpan(text: string, start: number, end: number): [number,
 }
 
 /** text[from, to) cut into plain and marked segments (marked tokens widened to whole clusters). */
-function segmentsOf(text: string, tokens: Token[], marked: Uint8Array, from = 0, to = text.length): Segment[] {
+export function segmentsOf(text: string, tokens: Token[], marked: Uint8Array, from = 0, to = text.length): Segment[] {
   const segments: Segment[] = [];
   let last = from;
   tokens.forEach((token, i) => {

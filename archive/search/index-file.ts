@@ -38,7 +38,10 @@ export interface OpenedIndex {
 }
 
 /** The archive's search index: loaded, brought up to date, or built (and then saved). */
-export async function openSearchIndex(service: ArchiveService, env: NodeJS.ProcessEnv = process.env): Promise<OpenedIndex> {
+export async function openSearchIndex(
+  service: ArchiveService,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<OpenedIndex> {
   const info = await service.info();
   const path = indexFilePath(service.archiveDir, env);
   const fingerprint = `g${info.generation}:c${info.clippings}:t${info.trashed}`;
@@ -55,7 +58,8 @@ export async function openSearchIndex(service: ArchiveService, env: NodeJS.Proce
     if (worthRebuilding(changes, engine.size)) opened = await build(service);
     else {
       for (const id of changes.gone) engine.remove(id);
-      if (changes.stale.length > 0) for (const doc of await service.searchCorpus({ ids: changes.stale })) engine.put(doc);
+      if (changes.stale.length > 0)
+        for (const doc of await service.searchCorpus({ ids: changes.stale })) engine.put(doc);
       opened = { engine, how: count === 0 ? 'loaded' : 'caught-up', changed: count };
     }
     if (opened.how === 'loaded' && saved.fingerprint === fingerprint) return opened;

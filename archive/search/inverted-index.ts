@@ -15,7 +15,6 @@
 import type { SearchDoc } from '../api.ts';
 import { BytePool, ByteWriter, Streams, grow } from './byte-pool.ts';
 import type { StemOrder } from './analyze.ts';
-import { words } from './tokenize.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export const META_FIELDS = ['publication', 'author', 'place', 'tag'] as const;
@@ -44,7 +43,7 @@ export class FieldDictionary {
     if (known !== undefined) return known;
     const id = this.values.length;
     this.values.push(value);
-    this.words.push(words(value).map((w) => vocabulary.idOf(w)));
+    this.words.push(vocabulary.idsOf(value));
     this.byValue.set(value, id);
     return id;
   }
@@ -189,8 +188,8 @@ export class InvertedIndex {
     this.tagIds.set(tagIds, tagsAt);
     this.tagStart[n + 1] = tagsAt + tagIds.length;
 
-    const titleIds = words(doc.title).map((w) => v.idOf(w));
-    const bodyIds = words(doc.body).map((w) => v.idOf(w));
+    const titleIds = v.idsOf(doc.title);
+    const bodyIds = v.idsOf(doc.body);
     this.ensureTerms(v.terms.length);
     const touched: number[] = [];
     for (const id of titleIds) {

@@ -24,7 +24,9 @@ export interface CompiledWord {
 
 /** A short Latin word that cannot be said as a word: two letters, no vowel, or consonants run together. */
 export function isLetterAcronym(word: string): boolean {
-  return /^[a-z]{2,5}$/.test(word) && (word.length === 2 || !/[aeiou]/.test(word) || /^[^aeiou]{2}|[^aeiou]{3}/.test(word));
+  return (
+    /^[a-z]{2,5}$/.test(word) && (word.length === 2 || !/[aeiou]/.test(word) || /^[^aeiou]{2}|[^aeiou]{3}/.test(word))
+  );
 }
 
 export function compileWord(word: QueryWord, order: StemOrder, inPhrase = false): CompiledWord {

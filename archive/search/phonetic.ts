@@ -233,7 +233,8 @@ export function latinKeys(word: string): string[] {
     else if (ch === 'y') push('y');
     else if (ch === 'c') push(/[eiy]/.test(next) ? 's' : 'k');
     else if (ch === 'g' && /[eiy]/.test(next)) push('g', 'j');
-    else if (ch === 'm' && /[pb]/.test(next)) push('n'); // champaran चंपारण: anusvara before p/b
+    else if (ch === 'm' && /[pb]/.test(next))
+      push('n'); // champaran चंपारण: anusvara before p/b
     else {
       const mapped = LATIN_SINGLE[ch];
       if (mapped === undefined) return [];

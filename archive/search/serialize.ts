@@ -135,7 +135,11 @@ export function indexFromBytes(bytes: Uint8Array): { index: InvertedIndex; finge
     return bytes.subarray(start + offset, start + offset + length);
   };
   // Typed views need aligned memory; a copy when the file's bytes do not start on 8.
-  const typed = <T>(name: string, Type: new (buffer: ArrayBufferLike, offset: number, length: number) => T, size: number): T => {
+  const typed = <T>(
+    name: string,
+    Type: new (buffer: ArrayBufferLike, offset: number, length: number) => T,
+    size: number,
+  ): T => {
     const data = section(name);
     const aligned = data.byteOffset % 8 === 0 ? data : data.slice();
     return new Type(aligned.buffer, aligned.byteOffset, data.byteLength / size);

@@ -4,6 +4,7 @@
 import { wordKeys, type StemOrder, type WordKeys } from './analyze.ts';
 import { acronymInDevanagari } from './acronym.ts';
 import { exactForm, foldWord } from './normalize.ts';
+import { SurfaceTable, hashOf, scanWords } from './word-scan.ts';
 
 /** One id, or several: most keys belong to a single word, and a number costs less than an array. */
 type Ids = number | number[];
@@ -49,21 +50,32 @@ export class Vocabulary {
   }
 
   /** Words as they appeared in documents → id: most words repeat, so analysis runs once per form. */
-  private surfaces = new Map<string, number>();
+  private surfaces = new SurfaceTable();
 
   /** The id of a word of a document, adding it when new. */
   idOf(surface: string): number {
-    const cached = this.surfaces.get(surface);
-    if (cached !== undefined) return cached;
-    const exact = exactForm(surface);
-    const id = this.byExact.get(exact) ?? this.add(termOf(wordKeys(surface, this.stemOrder)));
-    this.surfaces.set(surface, id);
+    return this.idAt(surface, 0, surface.length, hashOf(surface));
+  }
+
+  /** The ids of the words of a text, in order (tokenize()'s words, found faster). */
+  idsOf(text: string): number[] {
+    const ids: number[] = [];
+    scanWords(text, (start, end, hash) => ids.push(this.idAt(text, start, end, hash)));
+    return ids;
+  }
+
+  private idAt(text: string, start: number, end: number, hash: number): number {
+    const cached = this.surfaces.find(text, start, end, hash);
+    if (cached >= 0) return cached;
+    const surface = text.slice(start, end);
+    const id = this.byExact.get(exactForm(surface)) ?? this.add(termOf(wordKeys(surface, this.stemOrder)));
+    this.surfaces.add(surface, hash, id);
     return id;
   }
 
   /** Frees the surface cache (after a bulk build; it refills as documents are added). */
   dropCache(): void {
-    this.surfaces = new Map();
+    this.surfaces = new SurfaceTable();
   }
 
   add(term: StoredTerm): number {

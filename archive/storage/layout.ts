@@ -2,7 +2,7 @@
 // backups, the lock and temp files), and leftovers of interrupted writes.
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FORMAT_NAME, FORMAT_VERSION, LOCK_NAME, MANIFEST_FILE, SHARDS_DIR, parseShardFileName } from './format.ts';
+import { FORMAT_NAME, FORMAT_VERSION, MANIFEST_FILE, SHARDS_DIR, parseShardFileName } from './format.ts';
 
 /** The single file of format version 0 (see migrations.ts). */
 export const LEGACY_DB_FILE = 'db.json';
@@ -80,12 +80,21 @@ export async function removeLeftovers(dir: string, listed: ReadonlySet<string>):
     removed += 1;
   }
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (isTempFile(name) || name.startsWith(`${LOCK_NAME}.abandoned-`)) {
+    // A lock folder being built aside (…new-) by a process about to take the lock is not a leftover
+    // until it is old: every step it is in lasts milliseconds.
+    const lockLeftover =
+      /^archive\.lock\.(abandoned|released|new)-/.test(name) && (await ageMs(join(dir, name))) > 60_000;
+    if (isTempFile(name) || lockLeftover) {
       await rm(join(dir, name), { recursive: true, force: true });
       removed += 1;
     }
   }
   return removed;
+}
+
+async function ageMs(path: string): Promise<number> {
+  const s = await stat(path).catch(() => undefined);
+  return s ? Date.now() - s.mtimeMs : 0;
 }
 
 export function isTempFile(name: string): boolean {

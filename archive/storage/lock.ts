@@ -1,10 +1,14 @@
 // One writer at a time: a promise chain inside this process, a lock folder across processes (the app
-// and the CLI may run at once). proper-lockfile creates the folder (mkdir is atomic) and keeps its
-// mtime fresh while held. Inside it we note the holder (pid, host, a random token), so a lock left
-// by a killed process is taken over at once instead of after the 10 s staleness limit, and a writer
-// checks just before it commits that the lock is still its own.
+// and the CLI may run at once). proper-lockfile takes the lock (mkdir is atomic), keeps its mtime
+// fresh while it is held and notices if it is taken away. We give it a mkdir that puts the folder in
+// place with a note inside, all at once (built aside, then renamed): the note names the holder
+// (pid, host, a random token), so
+//  - a lock left by a killed process is taken over at once, not after the 10 s staleness limit;
+//  - a writer checks, just before it commits, that the lock is still its own;
+//  - the lock is freed in one step too (renamed away), so no process ever sees it without its note.
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import * as fs from 'node:fs';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -13,11 +17,7 @@ import { errorDetail } from './durable-json-file.ts';
 import { LOCK_NAME } from './format.ts';
 
 const STALE_MS = 10_000;
-/**
- * A lock without a note is between mkdir and writing the note, or between removing the note and
- * rmdir: a few milliseconds, unless its holder died right then. Taking it over from a holder that
- * is merely slow costs that holder its write (its exclusive note fails: 'locked'), never a commit.
- */
+/** Locks are never without a note while held; one without (from elsewhere) gets a short grace. */
 const NOTELESS_STALE_MS = 1_000;
 const WAIT_MS = 30_000;
 const OWNER_FILE = 'owner.json';
@@ -51,16 +51,10 @@ export class ArchiveLock {
   }
 
   private async runLocked<T>(work: (lock: HeldLock) => Promise<T>): Promise<T> {
-    const state = { compromised: false };
-    const release = await this.acquire(() => (state.compromised = true));
     const owner: Owner = { pid: process.pid, host: hostname(), token: randomBytes(12).toString('hex') };
+    const state = { compromised: false };
+    const release = await this.acquire(owner, () => (state.compromised = true));
     try {
-      // Exclusive: if someone broke this lock while we were slow and took it, their note is there.
-      await writeFile(join(this.lockPath, OWNER_FILE), JSON.stringify(owner), { flag: 'wx' }).catch(
-        (error: unknown) => {
-          throw new ArchiveError({ code: 'locked' }, { cause: error });
-        },
-      );
       return await work({
         assertHeld: async () => {
           const current = await readOwner(this.lockPath);
@@ -68,18 +62,20 @@ export class ArchiveLock {
         },
       });
     } finally {
-      await this.release(owner, release);
+      const current = await readOwner(this.lockPath);
+      if (current?.token === owner.token) {
+        const away = `${this.lockPath}.released-${owner.token}`;
+        await rename(this.lockPath, away).then(
+          () => rm(away, { recursive: true, force: true }),
+          () => undefined,
+        );
+      }
+      // Stops refreshing the lock; its rmdir finds the folder gone, or someone else's (not empty): ignored.
+      await release().catch(() => undefined);
     }
   }
 
-  /** Removes the note (only our own), then proper-lockfile removes the emptied folder. */
-  private async release(owner: Owner, release: () => Promise<void>): Promise<void> {
-    const current = await readOwner(this.lockPath);
-    if (current?.token === owner.token) await rm(join(this.lockPath, OWNER_FILE), { force: true });
-    await release().catch(() => undefined);
-  }
-
-  private async acquire(onCompromised: () => void): Promise<() => Promise<void>> {
+  private async acquire(owner: Owner, onCompromised: () => void): Promise<() => Promise<void>> {
     const deadline = Date.now() + WAIT_MS;
     let delay = 5;
     for (;;) {
@@ -88,15 +84,14 @@ export class ArchiveLock {
           lockfilePath: this.lockPath,
           stale: STALE_MS,
           realpath: false,
-          onCompromised: () => {
-            // Someone took the lock over (we stalled past the staleness limit): the write in
-            // progress will refuse to commit (assertHeld), so nothing is lost.
-            onCompromised();
-          },
+          fs: withNoteInMkdir(owner),
+          // Someone took the lock over (we stalled past the staleness limit): the write in progress
+          // will refuse to commit (assertHeld), so nothing is lost.
+          onCompromised,
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        // ENOTEMPTY: proper-lockfile found the lock stale but cannot rmdir it (our owner note is inside).
+        // ENOTEMPTY: proper-lockfile found the lock stale but cannot rmdir it (our note is inside).
         if (code !== 'ELOCKED' && code !== 'ENOTEMPTY') {
           throw new ArchiveError({ code: 'io', params: { path: this.lockPath, detail: errorDetail(error) } });
         }
@@ -110,19 +105,45 @@ export class ArchiveLock {
 }
 
 /**
+ * The file system proper-lockfile uses, but whose mkdir of the lock folder builds it aside with the
+ * note inside and renames it into place: it appears whole, or (EEXIST) not at all.
+ */
+function withNoteInMkdir(owner: Owner): typeof fs {
+  const mkdir = (path: string, callback: (error: NodeJS.ErrnoException | null) => void): void => {
+    const aside = `${path}.new-${owner.token}`;
+    fs.promises
+      .mkdir(aside)
+      .then(() => fs.promises.writeFile(join(aside, OWNER_FILE), JSON.stringify(owner)))
+      .then(() => fs.promises.rename(aside, path))
+      .then(
+        () => callback(null),
+        async (error: NodeJS.ErrnoException) => {
+          await fs.promises.rm(aside, { recursive: true, force: true });
+          const taken = ['ENOTEMPTY', 'EEXIST', 'EPERM', 'EACCES', 'EISDIR'].includes(error.code ?? '');
+          const exists = await stat(path).then(
+            () => true,
+            () => false,
+          );
+          callback(taken && exists ? Object.assign(new Error('the lock is taken'), { code: 'EEXIST' }) : error);
+        },
+      );
+  };
+  return { ...fs, mkdir } as unknown as typeof fs;
+}
+
+/**
  * Removes the lock if its holder is gone: a process on this machine that no longer runs, a holder
- * that stopped refreshing it for longer than the staleness limit, or one that died before writing
- * its note. Returns true if the lock
- * may now be free. The lock folder is first renamed aside and its note read again, so a lock that
- * another process took in the meantime is put back, never deleted.
+ * that stopped refreshing it for longer than the staleness limit, or a folder without a note.
+ * Returns true if the lock may now be free. The folder is first renamed aside and its note read
+ * again, so a lock that another process took in the meantime is put back, never deleted.
  */
 export async function breakAbandonedLock(lockPath: string): Promise<boolean> {
   const owner = await readOwner(lockPath);
   const info = await stat(lockPath).catch(() => undefined);
   if (!info) return true;
   const ownerGone = owner !== undefined && owner.host === hostname() && !isRunning(owner.pid);
-  const stale = Date.now() - info.mtimeMs > (owner ? STALE_MS : NOTELESS_STALE_MS);
-  if (!ownerGone && !stale) return false;
+  const staleAfter = owner ? STALE_MS : NOTELESS_STALE_MS;
+  if (!ownerGone && Date.now() - info.mtimeMs <= staleAfter) return false;
   const aside = `${lockPath}.abandoned-${randomBytes(6).toString('hex')}`;
   try {
     await rename(lockPath, aside);
@@ -133,7 +154,7 @@ export async function breakAbandonedLock(lockPath: string): Promise<boolean> {
   const movedInfo = await stat(aside).catch(() => undefined);
   const sameLock =
     moved?.token === owner?.token &&
-    (ownerGone || (movedInfo !== undefined && Date.now() - movedInfo.mtimeMs > (owner ? STALE_MS : NOTELESS_STALE_MS)));
+    (ownerGone || (movedInfo !== undefined && Date.now() - movedInfo.mtimeMs > staleAfter));
   if (!sameLock) {
     await rename(aside, lockPath).catch(() => undefined);
     return false;
@@ -149,7 +170,7 @@ async function readOwner(lockPath: string): Promise<Owner | undefined> {
       return value as Owner;
     }
   } catch {
-    // no note (yet), or half written: decided by staleness alone
+    // no note: decided by staleness alone
   }
   return undefined;
 }

@@ -698,6 +698,29 @@ export class ShardedStore {
       return { removed };
     });
   }
+
+  /**
+   * Replaces every clipping by these (restoring a backup file). The current state is first kept
+   * aside in a snapshot, so the restore itself can be undone from the backups; that snapshot is
+   * returned. Shards no longer needed are left empty.
+   */
+  replaceAll(clippings: readonly Clipping[]): Promise<BackupInfo> {
+    return this.write(async (held) => {
+      const seen = new Set<string>();
+      for (const clipping of clippings) {
+        assertStorable(clipping);
+        if (seen.has(clipping.id)) {
+          throw new ArchiveError({ code: 'internal', params: { detail: `duplicate id ${clipping.id}` } });
+        }
+        seen.add(clipping.id);
+      }
+      const setAside = await this.snapshot('manual');
+      const changes = new Map<number, Clipping[]>(this.manifest!.shards.map((e) => [slotOf(e), []]));
+      packShards(clippings).forEach((group, i) => changes.set(i + 1, group));
+      await this.commit(held, changes);
+      return setAside;
+    });
+  }
 }
 
 type SnapshotSource = { kind: 'current'; manifest: Manifest } | { kind: 'legacy'; files: string[] };

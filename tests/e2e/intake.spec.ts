@@ -258,3 +258,108 @@ test('undo after adding moves the new clipping to the trash', async ({ app }) =>
   await app.getByTestId('show-trash').click();
   await expect(app.getByTestId('trash-item')).toContainText('ग़लती से जोड़ी गई');
 });
+
+test('text pasted into the form keeps its paragraphs', async ({ app, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.getByTestId('add-clipping').click();
+  await app.evaluate(async () => {
+    const html = '<p>पहला अनुच्छेद।</p><p>दूसरा अनुच्छेद।</p>';
+    const text = 'पहला अनुच्छेद।\n\nदूसरा अनुच्छेद।';
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([text], { type: 'text/plain' }),
+      }),
+    ]);
+  });
+  await app.getByTestId('clipping-body').focus();
+  await app.keyboard.press('Control+v');
+  await expect(app.getByTestId('clipping-body')).toHaveValue('पहला अनुच्छेद।\n\nदूसरा अनुच्छेद।');
+  await app.getByTestId('clipping-title').fill('चिपकाया गया');
+  await app.getByTestId('save-clipping').click();
+  await expect(app.getByTestId('reader-body').locator('p')).toHaveText(['पहला अनुच्छेद।', 'दूसरा अनुच्छेद।']);
+});
+
+test('a change the archive refuses is said in the user’s language and changes nothing', async ({ app, archiveDir }) => {
+  await app.getByTestId('result-item').first().click();
+  const id = await app.getByTestId('reader').getAttribute('data-id');
+  // Meanwhile the clipping is trashed and the trash emptied elsewhere (another window).
+  await app.evaluate(async (clippingId) => {
+    const bridge = (window as unknown as { pressArchive: Record<string, (input: object) => Promise<unknown>> })
+      .pressArchive;
+    await bridge.trash!({ id: clippingId });
+    await bridge.emptyTrash!({});
+  }, id!);
+  const before = await snapshotFiles(archiveDir);
+  await app.getByTestId('language-hi').click();
+  await app.getByTestId('trash-clipping').click();
+  await expect(app.getByTestId('error-message')).toContainText(`${id} आईडी की कोई कतरन नहीं है`);
+  await expect(app.getByTestId('undo')).toHaveCount(0);
+  expect(await snapshotFiles(archiveDir)).toEqual(before);
+});
+
+test('exports the search results, or the ticked clippings, as NDJSON', async ({ app }) => {
+  await app.getByTestId('import-input').setInputFiles({
+    name: 'two.ndjson',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(
+      [
+        JSON.stringify({ title: 'बाढ़ की ख़बर', body: 'पटना में गंगा का जलस्तर बढ़ा' }),
+        JSON.stringify({ title: 'चुनाव की ख़बर', body: 'लखनऊ में मतदान शुरू' }),
+      ].join('\n'),
+    ),
+  });
+  await expect(app.getByTestId('result-item')).toHaveCount(3);
+  const exportAs = async (scope: string): Promise<string[]> => {
+    await app.getByTestId('export-data').click();
+    await app.getByTestId('export-format-ndjson').check();
+    await app.getByTestId(`export-scope-${scope}`).check();
+    const [download] = await Promise.all([
+      app.waitForEvent('download'),
+      app.getByTestId('export-data-confirm').click(),
+    ]);
+    const text = await readFile((await download.path())!, 'utf8');
+    return text
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { title: string }).title);
+  };
+
+  await app.getByTestId('search-input').fill('गंगा');
+  await expect(app.getByTestId('result-item')).toHaveCount(1);
+  expect(await exportAs('results')).toEqual(['बाढ़ की ख़बर']);
+
+  await app.getByTestId('search-input').fill('');
+  await app.getByTestId('result-item').filter({ hasText: 'चुनाव की ख़बर' }).getByTestId('select-clipping').check();
+  expect(await exportAs('selected')).toEqual(['चुनाव की ख़बर']);
+});
+
+test('backs the archive up to a file and restores it after confirming', async ({ app, archiveDir }) => {
+  const items = app.getByTestId('result-item');
+  await expect(items).toHaveCount(1);
+  await app.getByTestId('export-data').click();
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('backup-to-file').click()]);
+  expect(download.suggestedFilename()).toMatch(/^press-archive-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = await readFile((await download.path())!);
+  await app.keyboard.press('Escape');
+
+  await app.getByTestId('add-clipping').click();
+  await app.getByTestId('clipping-title').fill('बैकअप के बाद');
+  await app.getByTestId('clipping-body').fill('यह कतरन बैकअप के बाद जोड़ी गई।');
+  await app.getByTestId('save-clipping').click();
+  await expect(items).toHaveCount(2);
+
+  await app.getByTestId('export-data').click();
+  await app.getByTestId('restore-file-input').setInputFiles({
+    name: download.suggestedFilename(),
+    mimeType: 'application/json',
+    buffer: backup,
+  });
+  await app.getByTestId('restore-file-dialog-confirm').click();
+  await expect(app.getByTestId('export-dialog')).toContainText('Restored 1 clipping from the file.');
+  await app.keyboard.press('Escape');
+  await expect(items).toHaveCount(1);
+  expect(await shardsText(archiveDir)).not.toContain('यह कतरन बैकअप के बाद जोड़ी गई।');
+  const snapshots = await readdir(join(archiveDir, 'backups'));
+  expect(snapshots.length).toBeGreaterThan(0);
+});

@@ -75,7 +75,9 @@ export function report(name: string, scores: Scores): string {
     `${name}: recall ${pct(scores.recall)}, precision ${pct(scores.precision)} (strict ${pct(scores.strictPrecision)}), right first hit ${pct(scores.firstRight)} (${scores.queries.length} queries)`,
   ];
   for (const [category, s] of scores.byCategory) {
-    lines.push(`  ${category.padEnd(17)} recall ${pct(s.recall).padStart(6)}  precision ${pct(s.precision).padStart(6)}  (${s.count})`);
+    lines.push(
+      `  ${category.padEnd(17)} recall ${pct(s.recall).padStart(6)}  precision ${pct(s.precision).padStart(6)}  (${s.count})`,
+    );
   }
   for (const s of scores.queries) {
     if (s.missed.length === 0 && s.wrong.length === 0 && s.unlabelled.length === 0 && s.firstOk !== false) continue;

@@ -142,7 +142,12 @@ export const QUERIES: LabelledQuery[] = [
   { query: 'tag:स्वास्थ्य', category: 'field', expected: ['h05', 'h06', 'h07', 'h34'], forbidden: [] },
   { query: 'author:शर्मा', category: 'field', expected: ['h01'], forbidden: ['h48'] },
   { query: 'शीर्षक:किसान', category: 'field', expected: ['h23', 'h24'], forbidden: [] },
-  { query: 'place:kanpur', category: 'field', expected: ['h02', 'h10', 'h18', 'h21', 'h39', 'h45'], forbidden: ['seed'] },
+  {
+    query: 'place:kanpur',
+    category: 'field',
+    expected: ['h02', 'h10', 'h18', 'h21', 'h39', 'h45'],
+    forbidden: ['seed'],
+  },
 
   // Dates.
   { query: 'date:2022', category: 'date', expected: ['h19', 'h48'], forbidden: ['h20'] },

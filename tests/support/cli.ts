@@ -1,10 +1,13 @@
 // Runs the built press-archive CLI as a real process, the way a user or another tool would.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/press-archive.js', import.meta.url));
 export const BUILT = existsSync(new URL('../../out/cli/press-archive.js', import.meta.url));
+export const TEST_CACHE_DIR = join(tmpdir(), 'press-archive-test-cache');
 
 export interface CliResult {
   code: number | null;
@@ -15,7 +18,8 @@ export interface CliResult {
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', ...env },
+      // The saved search index goes to a temp folder, not the user's ~/.cache.
+      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', PRESS_ARCHIVE_CACHE_DIR: TEST_CACHE_DIR, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

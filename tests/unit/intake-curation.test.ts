@@ -126,3 +126,45 @@ describe('renameTag', () => {
     expect((await service.vocabulary()).tags).toEqual([{ value: 'पुलिस', count: 1 }]);
   });
 });
+
+describe('backupFile and restoreFile', () => {
+  it('writes the whole archive, trash included, and puts it back with the current state kept aside', async () => {
+    const kept = await service.add({ title: 'रखी', body: 'बैकअप से पहले की कतरन', tags: ['पुलिस'] });
+    const trashed = await service.add({ title: 'रद्दी', body: 'रद्दी में पड़ी कतरन' });
+    await service.trash({ id: trashed.id });
+    const file = await value<{ fileName: string; content: string; count: number }>('backupFile', {});
+    expect(file.fileName).toMatch(/^press-archive-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(file.count).toBe(3); // the seed, kept and trashed
+
+    await service.add({ title: 'बाद की', body: 'बैकअप के बाद जोड़ी गई कतरन' });
+    await service.update({ id: kept.id, title: 'बदली' });
+    const result = await value<{ restored: number; setAside: string }>('restoreFile', {
+      name: file.fileName,
+      content: file.content,
+    });
+    expect(result.restored).toBe(3);
+
+    const reopened = await ArchiveService.open(dir);
+    expect((await reopened.get({ id: kept.id })).title).toBe('रखी');
+    expect((await reopened.list({ trash: true })).map((c) => c.id)).toEqual([trashed.id]);
+    expect(await reopened.list()).toHaveLength(2);
+    expect(await shardsText()).not.toContain('बैकअप के बाद जोड़ी गई कतरन');
+    // The state before the restore is a snapshot that can itself be restored.
+    expect((await reopened.backups()).map((b) => b.name)).toContain(result.setAside);
+    await reopened.restoreBackup({ name: result.setAside });
+    const again = await ArchiveService.open(dir);
+    expect((await again.get({ id: kept.id })).title).toBe('बदली');
+  });
+
+  it('refuses a file that is not a backup, or a damaged one, changing nothing', async () => {
+    await service.add({ title: 'क', body: 'एक' });
+    const good = JSON.parse((await service.backupFile()).content) as { clippings: { title: string }[] };
+    good.clippings[0]!.title = '';
+    const before = await shardsText();
+    for (const content of ['not json', JSON.stringify({ clippings: [] }), JSON.stringify(good)]) {
+      const envelope = await dispatch('restoreFile', { name: 'bad.json', content });
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'unreadableFile', params: { file: 'bad.json' } } });
+    }
+    expect(await shardsText()).toBe(before);
+  });
+});

@@ -1,4 +1,5 @@
 // Each step of the analysis chain on its own: tokenizer, folds, stemmer, sound keys, acronyms.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acronymInDevanagari } from '../../archive/search/acronym.ts';
 import { stemKey, wordKeys } from '../../archive/search/analyze.ts';
@@ -17,6 +18,7 @@ import {
 import { latinKeys, phoneticKeys } from '../../archive/search/phonetic.ts';
 import { stemHindi } from '../../archive/search/stem.ts';
 import { tokenize, words } from '../../archive/search/tokenize.ts';
+import { hashOf, scanWords } from '../../archive/search/word-scan.ts';
 
 describe('tokenize', () => {
   it('keeps vowel signs, virama, nukta and anusvara inside words', () => {
@@ -148,7 +150,10 @@ describe('stemHindi', () => {
 
 describe('sound keys', () => {
   const same = (latin: string, devanagari: string) =>
-    expect(latinKeys(latin).some((k) => phoneticKeys(foldWord(devanagari, { keepNukta: true })).includes(k)), `${latin} ~ ${devanagari}`).toBe(true);
+    expect(
+      latinKeys(latin).some((k) => phoneticKeys(foldWord(devanagari, { keepNukta: true })).includes(k)),
+      `${latin} ~ ${devanagari}`,
+    ).toBe(true);
 
   it('a Latin spelling meets the Devanagari word', () => {
     same('delhi', 'दिल्ली');
@@ -174,7 +179,9 @@ describe('sound keys', () => {
 
   it('keeps apart what sounds different', () => {
     const differ = (latin: string, devanagari: string) =>
-      expect(latinKeys(latin).some((k) => phoneticKeys(foldWord(devanagari, { keepNukta: true })).includes(k))).toBe(false);
+      expect(latinKeys(latin).some((k) => phoneticKeys(foldWord(devanagari, { keepNukta: true })).includes(k))).toBe(
+        false,
+      );
     differ('hindi', 'हिंदू');
     differ('delhi', 'दल');
     differ('kanpur', 'कानून');
@@ -194,5 +201,30 @@ describe('acronyms', () => {
     expect(acronymInDevanagari('UP')).toBe('यूपी');
     expect(acronymInDevanagari('delhi2')).toBeUndefined();
     expect(acronymInDevanagari('police')).toBeUndefined();
+  });
+});
+
+describe('scanWords (the index fast path)', () => {
+  it('finds exactly the words tokenize finds, with the hash of each', () => {
+    const piece = fc.constantFrom(
+      ...'कखगप रमनसहािीुूेैोौंँ़्ःअआ।॥-"a Z9९\u200D\u200C\u00AD'.split(''),
+      '𝐀',
+      '😀',
+      '\uD800',
+      '\uDC00',
+      'क्ष',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 50 }), (pieces) => {
+        const text = pieces.join('');
+        const found: string[] = [];
+        scanWords(text, (start, end, hash) => {
+          found.push(text.slice(start, end));
+          expect(hash).toBe(hashOf(text.slice(start, end)));
+        });
+        expect(found).toEqual(words(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

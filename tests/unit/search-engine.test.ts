@@ -129,7 +129,9 @@ describe('query features', () => {
 
   it('pages through a long list in the same order', () => {
     const all = ids(engine, '-कानपुर');
-    const pages = [0, 10, 20, 30, 40].flatMap((offset) => answer(engine, '-कानपुर', { offset, limit: 10 }).hits.map((h) => h.id));
+    const pages = [0, 10, 20, 30, 40].flatMap((offset) =>
+      answer(engine, '-कानपुर', { offset, limit: 10 }).hits.map((h) => h.id),
+    );
     expect(pages).toEqual(all);
   });
 
@@ -173,7 +175,15 @@ describe('updates in place', () => {
 describe('packed forms answer exactly like the plain index', () => {
   // Enough clippings for the common words to become dense (an eighth of 800, at least 256).
   const corpus = Array.from({ length: 2400 }, (_, n) => syntheticClipping(n));
-  const queries = [...syntheticQueries(60), 'कानपुर OR लखनऊ', '"सरकार ने"', 'date:2010..2012 पुलिस', 'tag:अपराध', 'पुलि*', 'delhi'];
+  const queries = [
+    ...syntheticQueries(60),
+    'कानपुर OR लखनऊ',
+    '"सरकार ने"',
+    'date:2010..2012 पुलिस',
+    'tag:अपराध',
+    'पुलि*',
+    'delhi',
+  ];
   const run = (engine: SearchEngine) => queries.map((q) => answer(engine, q, { limit: 30 }));
 
   const plain = new SearchEngine();

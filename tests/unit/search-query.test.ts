@@ -20,7 +20,9 @@ function errorOf(query: string, typing = false): QueryErrorCode {
 const wordsOf = (q: ParsedQuery) =>
   q.clauses.map((c) => ({
     negated: c.negated,
-    terms: c.alternatives.map((t) => `${t.field ?? ''}:${t.phrase ? '"' : ''}${t.words.map((w) => w.text + (w.prefix ? '*' : '')).join(' ')}`),
+    terms: c.alternatives.map(
+      (t) => `${t.field ?? ''}:${t.phrase ? '"' : ''}${t.words.map((w) => w.text + (w.prefix ? '*' : '')).join(' ')}`,
+    ),
   }));
 
 describe('parseQuery', () => {
@@ -58,7 +60,9 @@ describe('parseQuery', () => {
   });
 
   it('prefix* and fields, English and Hindi names', () => {
-    expect(wordsOf(parsed('कमिश्न* title:कानपुर शीर्षक:पुलिस publication:"अमर उजाला" tag:बाढ़ place:पटना author:शर्मा'))).toEqual([
+    expect(
+      wordsOf(parsed('कमिश्न* title:कानपुर शीर्षक:पुलिस publication:"अमर उजाला" tag:बाढ़ place:पटना author:शर्मा')),
+    ).toEqual([
       { negated: false, terms: [':कमिश्न*'] },
       { negated: false, terms: ['title:कानपुर'] },
       { negated: false, terms: ['title:पुलिस'] },
@@ -108,7 +112,18 @@ describe('parseQuery', () => {
   });
 
   it('says every mistake in English and Hindi', () => {
-    for (const query of ['"जन', 'title:', 'titel:x', 'date:2024-13', 'date:2024..2023', 'sort:x', 'OR x', '-a OR b', 'क*', '।']) {
+    for (const query of [
+      '"जन',
+      'title:',
+      'titel:x',
+      'date:2024-13',
+      'date:2024..2023',
+      'sort:x',
+      'OR x',
+      '-a OR b',
+      'क*',
+      '।',
+    ]) {
       const result = parseQuery(query);
       expect(result.ok).toBe(false);
       if (result.ok) continue;
@@ -134,7 +149,12 @@ describe('parseQuery', () => {
   });
 
   it('never throws, whatever the input', () => {
-    const alphabet = fc.constantFrom(...'कानपुर "-*:.OR dateiltesort२०२४1-। ()«»“”\\\u200D'.split(''), 'OR', 'date:', 'title:');
+    const alphabet = fc.constantFrom(
+      ...'कानपुर "-*:.OR dateiltesort२०२४1-। ()«»“”\\\u200D'.split(''),
+      'OR',
+      'date:',
+      'title:',
+    );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 30 }), fc.boolean(), (parts, typing) => {
         const result = parseQuery(parts.join(''), { typing });

@@ -43,6 +43,8 @@ export const archiveClient = {
   exportData: (input: ApiInput<'exportData'>) => call('exportData', input),
   retag: (input: ApiInput<'retag'>) => call('retag', input),
   renameTag: (from: string, to: string) => call('renameTag', { from, to }),
+  backupFile: () => call('backupFile', {}),
+  restoreFile: (name: string, content: string) => call('restoreFile', { name, content }),
   backups: () => call('backups', {}),
   restoreBackup: (name: string) => call('restoreBackup', { name }),
 };

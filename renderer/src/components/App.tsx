@@ -64,6 +64,8 @@ export function App() {
   const highlighter = useMemo(() => highlighterFor(query, { typing: true }), [query]);
 
   const byId = useMemo(() => new Map((archive.summaries ?? []).map((s) => [s.id, s])), [archive.summaries]);
+  const retainSelection = selection.retain;
+  useEffect(() => retainSelection((id) => byId.has(id)), [byId, retainSelection]);
 
   // Rows come a page at a time from the worker (a search) or from the list (no search).
   const summaryIndex = useMemo(() => new Map((archive.summaries ?? []).map((s, i) => [s.id, i])), [archive.summaries]);
@@ -149,7 +151,11 @@ export function App() {
               importButton={<ImportButton state={importer} />}
               showTrash={showTrash}
               onToggleTrash={() => setShowTrash((v) => !v)}
-              onExport={() => setExporting(true)}
+              onExport={() => {
+                // The results scope needs every hit, not only the pages the list has shown.
+                if (results.active && results.total) results.request(0, results.total - 1);
+                setExporting(true);
+              }}
               onTags={() => setRenamingTags(true)}
             />
             <BackupsButton safety={safety} />
@@ -229,7 +235,9 @@ export function App() {
         <ExportDialog
           selectedIds={[...selection.ids]}
           resultIds={results.active ? entries.map((e) => e.id) : undefined}
+          resultTotal={results.active ? results.total : undefined}
           onClose={() => setExporting(false)}
+          onRestored={() => void archive.reload()}
         />
       )}
       {renamingTags && <RenameTagDialog onDone={() => void archive.reload()} onClose={() => setRenamingTags(false)} />}

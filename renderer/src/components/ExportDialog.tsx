@@ -7,6 +7,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../../archive/exports/form
 import { errorInfoOf } from '../api/api-error.ts';
 import { archiveClient } from '../api/client.ts';
 import { saveDownload } from '../export/save-download.ts';
+import { BackupFileControls } from './BackupFileControls.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 type Scope = 'selected' | 'results' | 'all';
@@ -22,10 +23,14 @@ interface Props {
   selectedIds: readonly string[];
   /** The search results, when a search is on (all of them, once loaded). */
   resultIds: readonly string[] | undefined;
+  /** How many results the search has; the results scope waits until all are loaded. */
+  resultTotal: number | undefined;
   onClose(): void;
+  /** After a backup file replaced the archive. */
+  onRestored(): void;
 }
 
-export function ExportDialog({ selectedIds, resultIds, onClose }: Props) {
+export function ExportDialog({ selectedIds, resultIds, resultTotal, onClose, onRestored }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const [scope, setScope] = useState<Scope>(selectedIds.length > 0 ? 'selected' : resultIds ? 'results' : 'all');
@@ -38,6 +43,8 @@ export function ExportDialog({ selectedIds, resultIds, onClose }: Props) {
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
+
+  const resultsLoading = resultIds !== undefined && resultTotal !== undefined && resultIds.length < resultTotal;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -62,7 +69,7 @@ export function ExportDialog({ selectedIds, resultIds, onClose }: Props) {
     },
     {
       value: 'results',
-      label: t('intake.scopeResults', { count: resultIds?.length ?? 0 }),
+      label: t('intake.scopeResults', { count: resultTotal ?? resultIds?.length ?? 0 }),
       disabled: !resultIds || resultIds.length === 0,
     },
     { value: 'all', label: t('intake.scopeAll'), disabled: false },
@@ -119,11 +126,17 @@ export function ExportDialog({ selectedIds, resultIds, onClose }: Props) {
           <button type="button" onClick={onClose}>
             {t('action.cancel')}
           </button>
-          <button type="submit" className="primary" data-testid="export-data-confirm" disabled={working}>
+          <button
+            type="submit"
+            className="primary"
+            data-testid="export-data-confirm"
+            disabled={working || (scope === 'results' && resultsLoading)}
+          >
             {t('intake.exportDo')}
           </button>
         </div>
       </form>
+      <BackupFileControls onRestored={onRestored} />
     </dialog>
   );
 }

@@ -11,7 +11,7 @@ export function ReaderActions({ busy, onEdit, onTrash }: Props) {
   const { t } = useTranslation();
   return (
     <>
-      <button type="button" data-testid="edit-clipping" aria-keyshortcuts="Control+E Meta+E" onClick={onEdit}>
+      <button type="button" data-testid="edit-clipping" onClick={onEdit}>
         {t('intake.edit')}
       </button>
       <button type="button" className="danger" data-testid="trash-clipping" disabled={busy} onClick={onTrash}>

@@ -35,7 +35,9 @@ export function SearchTools({ query, results, saved, onQuery }: Props) {
           <select
             data-testid="search-sort"
             value={results.sort ?? 'relevance'}
-            onChange={(e) => results.setSort(e.target.value === 'relevance' ? undefined : (e.target.value as SortOrder))}
+            onChange={(e) =>
+              results.setSort(e.target.value === 'relevance' ? undefined : (e.target.value as SortOrder))
+            }
           >
             {SORTS.map((s) => (
               <option key={s} value={s}>
@@ -54,6 +56,7 @@ export function SearchTools({ query, results, saved, onQuery }: Props) {
           }}
         />
       </div>
+      {query.trim() === '' && <p className="search-hint">{t('search.syntaxHelp')}</p>}
       {results.error && <SearchError error={results.error} />}
       {answer && answer.total > 0 && (
         <details className="refine" open>

@@ -43,7 +43,9 @@ export function Timeline({ timeline, date, onDate }: Props) {
   const active = Math.min(focus, n - 1);
 
   const shown = (i: number) =>
-    brush ? i >= Math.min(brush.anchor, brush.end) && i <= Math.max(brush.anchor, brush.end) : inside(periods[i]!, date);
+    brush
+      ? i >= Math.min(brush.anchor, brush.end) && i <= Math.max(brush.anchor, brush.end)
+      : inside(periods[i]!, date);
 
   const indexAt = (event: PointerEvent<SVGSVGElement>) => {
     const box = event.currentTarget.getBoundingClientRect();

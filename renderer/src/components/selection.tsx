@@ -8,6 +8,8 @@ export interface Selection {
   ids: ReadonlySet<string>;
   toggle(id: string): void;
   clear(): void;
+  /** Unticks what is no longer in the list (trashed, or gone after a reload). */
+  retain(present: (id: string) => boolean): void;
 }
 
 let ids: ReadonlySet<string> = new Set();
@@ -31,6 +33,10 @@ const actions = {
   },
   clear() {
     if (ids.size > 0) set(new Set());
+  },
+  retain(present: (id: string) => boolean) {
+    const next = new Set([...ids].filter(present));
+    if (next.size !== ids.size) set(next);
   },
 };
 

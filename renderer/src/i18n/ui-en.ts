@@ -25,7 +25,8 @@ export const uiEn = {
   'search.facetValue_one': '{{value}}: {{count}} clipping',
   'search.facetValue_other': '{{value}}: {{count}} clippings',
   'search.timeline': 'Matches over time',
-  'search.timelineHelp': 'Drag across the bars, or use Shift + arrow keys, to keep a span of dates. Esc shows all dates.',
+  'search.timelineHelp':
+    'Drag across the bars, or use Shift + arrow keys, to keep a span of dates. Esc shows all dates.',
   'search.timelineBar_one': '{{period}}: {{count}} clipping',
   'search.timelineBar_other': '{{period}}: {{count}} clippings',
   'search.undated_one': '{{count}} without a date',
@@ -38,7 +39,8 @@ export const uiEn = {
   'search.noSaved': 'No saved searches yet. Search, then “Save search”.',
   'search.deleteSaved': 'Delete the saved search “{{name}}”',
   'search.fixQuery': 'Correct the search to see results.',
-  'search.syntaxHelp': 'Words · "exact phrase" · OR · -leave out · prefix* · title: publication: author: place: tag: · date:2024-01..2024-06',
+  'search.syntaxHelp':
+    'Words · "exact phrase" · OR · -leave out · prefix* · title: publication: author: place: tag: · date:2024-01..2024-06',
   'reader.label': 'Clipping',
   'reader.empty': 'Choose a clipping from the list to read it.',
   'reader.loading': 'Opening…',
@@ -125,6 +127,15 @@ export const uiEn = {
   'intake.renameTo': 'New name',
   'intake.renameHint': 'Choosing a tag that already exists merges the two.',
   'intake.renameDo': 'Rename',
+  'intake.backupHeading': 'Backup file of the whole archive',
+  'intake.backupHint': 'Every clipping, the trash included, in one file you keep where you like.',
+  'intake.backupToFile': 'Back up to a file',
+  'intake.restoreFromFile': 'Restore from a file…',
+  'intake.restoreConfirm':
+    'Replace the whole archive with the clippings in “{{file}}”? The archive as it is now is kept as a snapshot under Backups.',
+  'intake.restoreDo': 'Replace the archive',
+  'intake.backupRestored_one': 'Restored {{count}} clipping from the file.',
+  'intake.backupRestored_other': 'Restored {{count}} clippings from the file.',
   'damage.title': 'The archive is damaged',
   'damage.readOnly':
     'It is open read-only: nothing can be added or changed until a backup is restored. No damaged file has been overwritten.',

@@ -9,7 +9,7 @@ import { archiveClient } from '../api/client.ts';
 import type { ReadyHow, SearchRequest, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 /** Clippings per searchCorpus call while filling the index. */
-const BATCH = 1000;
+const BATCH = 5000;
 
 type Listener<T> = (value: T) => void;
 

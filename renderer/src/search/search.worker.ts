@@ -48,7 +48,12 @@ async function sync(request: Extract<WorkerRequest, { type: 'sync' }>): Promise<
   if (changes.gone.length > 0) scheduleSave();
   if (changes.stale.length === 0) {
     pending = undefined;
-    return { type: 'ready', token: request.token, size: engine.size, how: changes.gone.length > 0 ? 'caught-up' : 'loaded' };
+    return {
+      type: 'ready',
+      token: request.token,
+      size: engine.size,
+      how: changes.gone.length > 0 ? 'caught-up' : 'loaded',
+    };
   }
   pending = { token: request.token, target: engine, rebuild: false, how: 'caught-up' };
   return { type: 'need', token: request.token, ids: changes.stale };
