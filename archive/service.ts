@@ -221,7 +221,8 @@ export class ArchiveService implements ApiHandlers {
     return readSavedSearches(this.store.dir);
   }
 
-  saveSearches(input: { searches: SavedSearch[] }): Promise<SavedSearch[]> {
+  async saveSearches(input: { searches: SavedSearch[] }): Promise<SavedSearch[]> {
+    await this.store.assertWritable(); // a damaged archive's folder is not written to
     return writeSavedSearches(this.store.dir, input.searches);
   }
 

@@ -316,6 +316,7 @@ export class SearchEngine {
     const touched = this.touched;
     let count = 0;
     const wordWeight = prepared.compiled[w]!.keys.stop ? STOPWORD_WEIGHT : 1;
+    const anyDeleted = ix.liveCount !== ix.docCount;
     const note = (doc: number, score: number) => {
       if (stamps[doc] !== stamp) {
         stamps[doc] = stamp;
@@ -333,13 +334,26 @@ export class SearchEngine {
           table[flags] = fieldScore * weight;
         }
         const dense = ix.dense[term];
-        if (dense) {
-          const docs = within ? within.docs : undefined;
-          const n = docs ? docs.length : Math.min(ix.docCount, dense.length);
-          for (let i = 0; i < n; i++) {
-            const doc = docs ? docs[i]! : i;
+        if (dense && within) {
+          // Only the documents still in the running: a lookup each.
+          for (const doc of within.docs) {
             const score = table[dense[doc] ?? 0]!;
-            if (score === 0 || ix.deleted[doc]) continue;
+            if (score === 0) continue;
+            if (stamps[doc] !== stamp) {
+              stamps[doc] = stamp;
+              acc[doc] = score;
+              touched[count++] = doc;
+            } else if (score > acc[doc]!) acc[doc] = score;
+          }
+          continue;
+        }
+        if (dense) {
+          const n = Math.min(ix.docCount, dense.length);
+          for (let doc = 0; doc < n; doc++) {
+            const flags = dense[doc]!;
+            if (flags === 0) continue;
+            const score = table[flags]!;
+            if (score === 0 || (anyDeleted && ix.deleted[doc])) continue;
             if (stamps[doc] !== stamp) {
               stamps[doc] = stamp;
               acc[doc] = score;
@@ -351,19 +365,18 @@ export class SearchEngine {
         let doc = -1; // deltas run on from the frozen part into the fresh part
         for (const bytes of ix.postings(term)) {
           let i = 0;
-          while (i < bytes.length) {
-            let value = 0;
-            let shift = 1;
-            let b: number;
-            do {
+          const end = bytes.length;
+          while (i < end) {
+            // A varint of at most 4 bytes (document deltas stay far below 2^25).
+            let b = bytes[i++]!;
+            let value = b & 0x7f;
+            for (let shift = 7; b & 0x80; shift += 7) {
               b = bytes[i++]!;
-              value += (b & 0x7f) * shift;
-              shift *= 128;
-            } while (b & 0x80);
-            const flags = value & 7;
-            doc += (value - flags) / 8;
-            const score = table[flags]!;
-            if (score === 0 || ix.deleted[doc]) continue;
+              value |= (b & 0x7f) << shift;
+            }
+            doc += value >>> 3;
+            const score = table[value & 7]!;
+            if (score === 0 || (anyDeleted && ix.deleted[doc])) continue;
             if (stamps[doc] !== stamp) {
               stamps[doc] = stamp;
               acc[doc] = score;
@@ -511,7 +524,7 @@ export class SearchEngine {
       .map((t) => expand(compileWord(t.words[0]!, this.stemOrder), this.index.vocabulary));
     if (words.length < 2 || matches.docs.length === 0) return;
     // term id → bit per query word it matches (a scratch array, cleared again below).
-    const size = this.index.vocabulary.terms.length;
+    const size = this.index.vocabulary.length;
     if (this.termMask.length < size) this.termMask = new Uint8Array(Math.max(size, this.termMask.length * 2));
     const mask = this.termMask;
     words.forEach((expansion, w) => {

@@ -112,13 +112,31 @@ export function graphemeSpan(text: string, start: number, end: number): [number,
   return [first?.index ?? start, last ? last.index + last.segment.length : end];
 }
 
+/**
+ * Could a token share a grapheme cluster with the text around it? Only if it starts with a mark or
+ * joiner (attached to what is before it), the text after it starts with one, or a format character
+ * before it attaches to it; otherwise its own edges are cluster boundaries and Intl.Segmenter need
+ * not be asked.
+ */
+function mayShareCluster(text: string, token: Token): boolean {
+  return (
+    EXTEND.test(token.text[0] ?? '') ||
+    (token.end < text.length && EXTEND.test(text[token.end]!)) ||
+    (token.start > 0 && PREPEND.test(text[token.start - 1]!)) // e.g. U+0600, which joins what follows
+  );
+}
+const EXTEND = /[\p{M}\p{Cf}\u200C\u200D]/u;
+const PREPEND = /\p{Cf}/u;
+
 /** text[from, to) cut into plain and marked segments (marked tokens widened to whole clusters). */
 export function segmentsOf(text: string, tokens: Token[], marked: Uint8Array, from = 0, to = text.length): Segment[] {
   const segments: Segment[] = [];
   let last = from;
   tokens.forEach((token, i) => {
     if (!marked[i] || token.start < from || token.end > to || token.end <= last) return;
-    const [clusterStart, clusterEnd] = graphemeSpan(text, token.start, token.end);
+    const [clusterStart, clusterEnd] = mayShareCluster(text, token)
+      ? graphemeSpan(text, token.start, token.end)
+      : [token.start, token.end];
     const start = Math.max(clusterStart, last);
     const end = Math.min(clusterEnd, to);
     if (start > last) segments.push({ text: text.slice(last, start), match: false });

@@ -190,7 +190,7 @@ export class InvertedIndex {
 
     const titleIds = v.idsOf(doc.title);
     const bodyIds = v.idsOf(doc.body);
-    this.ensureTerms(v.terms.length);
+    this.ensureTerms(v.length);
     const touched: number[] = [];
     for (const id of titleIds) {
       if (this.tf[id] === 0 && this.inTitle[id] === 0) touched.push(id);
@@ -249,7 +249,7 @@ export class InvertedIndex {
    * words now in many documents their dense flags.
    */
   freeze(): void {
-    const terms = this.vocabulary.terms.length;
+    const terms = this.vocabulary.length;
     const writer = new ByteWriter(Math.max(1024, this.frozenPostings.length + this.pool.bytes / 2));
     const offsets = new Uint32Array(terms + 1);
     const threshold = Math.max(DENSE_MIN_DOCS, this.docCount / DENSE_SHARE);
@@ -275,7 +275,7 @@ export class InvertedIndex {
   }
 
   private densify(...parts: Uint8Array[]): Uint8Array {
-    const dense = new Uint8Array(Math.max(this.dates.length, this.docCount));
+    const dense = new Uint8Array(this.docCount); // grows again when a document is added
     let doc = -1;
     for (const bytes of parts) {
       let i = 0;
@@ -325,7 +325,7 @@ export class InvertedIndex {
       this.byId.set(id, n);
       this.liveCount += 1;
     });
-    this.ensureTerms(this.vocabulary.terms.length);
+    this.ensureTerms(this.vocabulary.length);
     this.revision += 1;
   }
 
@@ -336,7 +336,7 @@ export class InvertedIndex {
     const renumber = new Int32Array(docs).fill(-1);
     let kept = 0;
     for (let d = 0; d < docs; d++) if (!this.deleted[d]) renumber[d] = kept++;
-    const terms = this.vocabulary.terms.length;
+    const terms = this.vocabulary.length;
     const postings = new ByteWriter(Math.max(1024, this.frozenPostings.length));
     const offsets = new Uint32Array(terms + 1);
     const lastDoc = new Int32Array(Math.max(terms, 1024)).fill(-1);

@@ -4,7 +4,7 @@
 import { LEVEL, latinAlternatives, wordKeys, type Level, type StemOrder, type WordKeys } from './analyze.ts';
 import { latinSkeletonPrefix } from './phonetic.ts';
 import type { QueryWord } from './query.ts';
-import { idsOf, type StoredTerm, type Vocabulary } from './vocabulary.ts';
+import type { StoredTerm, Vocabulary } from './vocabulary.ts';
 
 /** At most this many index words per typed prefix (the most common survive if there are more). */
 export const MAX_PREFIX_WORDS = 3000;
@@ -74,20 +74,21 @@ export function expand(q: CompiledWord, vocabulary: Vocabulary): Map<number, Lev
     }
   };
   const k = q.keys;
-  const exact = vocabulary.byExact.get(k.exact);
+  const folded = vocabulary.withFolded(k.folded);
+  const exact = vocabulary.exactId(k.exact, k.folded);
   if (exact !== undefined) note([exact], LEVEL.exact);
-  note(idsOf(vocabulary.byFolded.get(k.folded)), LEVEL.folded);
-  if (q.stems && k.stem !== undefined) note(idsOf(vocabulary.byStem.get(k.stem)), LEVEL.stemmed);
+  note(folded, LEVEL.folded);
+  if (q.stems && k.stem !== undefined) note(vocabulary.withStem(k.stem), LEVEL.stemmed);
   if (q.word.prefix && k.folded !== '') note(vocabulary.foldedPrefix(k.folded, MAX_PREFIX_WORDS), LEVEL.prefix);
   if (k.stop) return found;
   if (k.latin) {
-    if (q.sounds) for (const sound of k.sounds) note(idsOf(vocabulary.bySound.get(sound)), LEVEL.sound);
-    if (q.acronym !== undefined) note(idsOf(vocabulary.byFolded.get(q.acronym)), LEVEL.sound);
+    if (q.sounds) for (const sound of k.sounds) note(vocabulary.withSound(sound), LEVEL.sound);
+    if (q.acronym !== undefined) note(vocabulary.withFolded(q.acronym), LEVEL.sound);
     if (q.soundPrefix !== undefined) note(vocabulary.soundPrefix(q.soundPrefix, MAX_PREFIX_WORDS), LEVEL.sound);
   } else {
-    const latinOnly = (ids: readonly number[]) => ids.filter((id) => vocabulary.terms[id]?.latin);
-    for (const sound of k.sounds) note(latinOnly(idsOf(vocabulary.bySound.get(sound))), LEVEL.sound);
-    note(idsOf(vocabulary.byAcronym.get(k.folded)), LEVEL.sound);
+    const latinOnly = (ids: readonly number[]) => ids.filter((id) => vocabulary.isLatin(id));
+    for (const sound of k.sounds) note(latinOnly(vocabulary.withSound(sound)), LEVEL.sound);
+    note(vocabulary.withAcronym(k.folded), LEVEL.sound);
   }
   return found;
 }

@@ -26,14 +26,14 @@ export function indexToBytes(index: InvertedIndex, fingerprint: string): Uint8Ar
   if (index.docCount - index.liveCount > Math.max(100, index.docCount * 0.1)) index.compact();
   index.freeze();
   const docs = index.docCount;
-  const terms = index.vocabulary.terms.length;
+  const terms = index.vocabulary.length;
   const encoder = new TextEncoder();
   const sections: [string, Uint8Array][] = [];
   const add = (name: string, data: Typed) =>
     sections.push([name, new Uint8Array(data.buffer, data.byteOffset, data.byteLength)]);
   const json = (name: string, value: unknown) => sections.push([name, encoder.encode(JSON.stringify(value))]);
 
-  const list = index.vocabulary.terms.slice(1) as StoredTerm[];
+  const list = Array.from({ length: terms - 1 }, (_, i) => index.vocabulary.term(i + 1)!);
   json('terms', {
     exact: list.map((t) => t.exact),
     folded: list.map((t) => (t.folded === t.exact ? '' : t.folded)),

@@ -12,6 +12,11 @@ export const MANIFEST_FILE = 'manifest.json';
 export const SHARDS_DIR = 'shards';
 export const BACKUPS_DIR = 'backups';
 export const LOCK_NAME = 'archive.lock';
+/**
+ * Files other parts of the app keep in the archive folder (search/saved-searches.ts): they are part
+ * of the archivist's work, so snapshots keep them and a restore puts them back when the snapshot has them.
+ */
+export const SIDE_FILES = ['saved-searches.json'] as const;
 
 /** A shard takes new clippings until it holds this many or this many bytes; so a write stays small. */
 export const SHARD_MAX_CLIPPINGS = 250;

@@ -2,7 +2,15 @@
 // backups, the lock and temp files), and leftovers of interrupted writes.
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FORMAT_NAME, FORMAT_VERSION, MANIFEST_FILE, SHARDS_DIR, parseShardFileName } from './format.ts';
+import {
+  BACKUPS_DIR,
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  MANIFEST_FILE,
+  SHARDS_DIR,
+  SIDE_FILES,
+  parseShardFileName,
+} from './format.ts';
 
 /** The single file of format version 0 (see migrations.ts). */
 export const LEGACY_DB_FILE = 'db.json';
@@ -55,13 +63,33 @@ export async function listShardFiles(dir: string): Promise<string[]> {
 export async function listDataFiles(dir: string): Promise<string[]> {
   const files = [];
   for (const name of [MANIFEST_FILE, LEGACY_DB_FILE]) if (await exists(join(dir, name))) files.push(name);
-  return [...files, ...(await listShardFiles(dir))];
+  return [...files, ...(await listShardFiles(dir)), ...(await listSideFiles(dir))];
+}
+
+/** The side files (SIDE_FILES) the folder has. */
+export async function listSideFiles(dir: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const name of SIDE_FILES) if (await exists(join(dir, name))) files.push(name);
+  return files;
 }
 
 /** The highest generation any shard file in the folder is named after (0 if none). */
 export async function highestGeneration(dir: string): Promise<number> {
   let highest = 0;
   for (const file of await listShardFiles(dir)) highest = Math.max(highest, parseShardFileName(file)?.generation ?? 0);
+  return highest;
+}
+
+/**
+ * The highest generation in the archive and in all its snapshots. A restore or a migration starts
+ * counting above it, so a shard file name never comes back with other contents (snapshots share
+ * files by name).
+ */
+export async function highestGenerationEver(dir: string): Promise<number> {
+  let highest = await highestGeneration(dir);
+  for (const name of await readdir(join(dir, BACKUPS_DIR)).catch(() => [] as string[])) {
+    highest = Math.max(highest, await highestGeneration(join(dir, BACKUPS_DIR, name)));
+  }
   return highest;
 }
 

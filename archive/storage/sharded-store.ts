@@ -26,6 +26,7 @@ import {
   SHARDS_DIR,
   SHARD_MAX_BYTES,
   SHARD_MAX_CLIPPINGS,
+  SIDE_FILES,
   describeIssue,
   describeShard,
   mayHold,
@@ -36,7 +37,14 @@ import {
   type Shard,
   type ShardEntry,
 } from './format.ts';
-import { detectLayout, fingerprint, highestGeneration, listDataFiles, removeLeftovers } from './layout.ts';
+import {
+  detectLayout,
+  fingerprint,
+  highestGenerationEver,
+  listDataFiles,
+  listSideFiles,
+  removeLeftovers,
+} from './layout.ts';
 import { ArchiveLock, type HeldLock } from './lock.ts';
 import { readLegacyArchive } from './migrations.ts';
 import { salvageClippings } from './salvage.ts';
@@ -230,6 +238,12 @@ export class ShardedStore {
     });
   }
 
+  /** Refuses ('damaged') while the archive is damaged: for what else writes into its folder (saved searches). */
+  async assertWritable(): Promise<void> {
+    await this.refresh();
+    if (this.damaged) throw this.damageError();
+  }
+
   /** The snapshots in backups/, newest first. */
   backups(): Promise<BackupInfo[]> {
     return listSnapshots(this.dir);
@@ -251,6 +265,7 @@ export class ShardedStore {
    */
   restoreBackup(name: string): Promise<RestoreResult> {
     return this.lock.run(async (held) => {
+      await this.refresh();
       const snapshot = (await listSnapshots(this.dir)).find((s) => s.name === name);
       if (!snapshot) throw new ArchiveError({ code: 'noSuchBackup', params: { name } });
       const from = snapshotDir(this.dir, name);
@@ -269,9 +284,16 @@ export class ShardedStore {
             })
           : undefined;
       const installed = new Set<string>();
+      // Side files (saved searches) come back when the snapshot has them; else the current ones stay.
+      for (const file of await listSideFiles(from)) {
+        await writeFileDurably(this.path(file), await readFile(join(from, file)));
+        installed.add(file);
+      }
+      const keep = new Set<string>(SIDE_FILES);
       if (source.kind === 'current') {
         const generation =
-          Math.max(source.manifest.generation, this.manifest?.generation ?? 0, await highestGeneration(this.dir)) + 1;
+          Math.max(source.manifest.generation, this.manifest?.generation ?? 0, await highestGenerationEver(this.dir)) +
+          1;
         await mkdir(join(this.dir, SHARDS_DIR), { recursive: true });
         const shards: ShardEntry[] = [];
         for (const entry of source.manifest.shards) {
@@ -302,7 +324,8 @@ export class ShardedStore {
         }
       }
       // The state before is kept in the set-aside snapshot; what is not part of the restored one goes.
-      for (const file of current) if (!installed.has(file)) await rm(this.path(file), { force: true });
+      for (const file of current)
+        if (!installed.has(file) && !keep.has(file)) await rm(this.path(file), { force: true });
       await removeLeftovers(this.dir, installed);
       if (setAside) await rotateSnapshots(this.dir, KEEP, setAside.name);
       this.wroteThisSession = true;
@@ -369,11 +392,13 @@ export class ShardedStore {
   }
 
   private async create(held: HeldLock): Promise<void> {
-    const shards = await this.writeShards(new Map([[1, this.options.initialClippings()]]), 1);
+    // Above the generations of any snapshots a previous archive in this folder left behind.
+    const generation = (await highestGenerationEver(this.dir)) + 1;
+    const shards = await this.writeShards(new Map([[1, this.options.initialClippings()]]), generation);
     const manifest: Manifest = {
       format: FORMAT_NAME,
       formatVersion: FORMAT_VERSION,
-      generation: 1,
+      generation,
       createdAt: this.now().toISOString(),
       shards: [...shards.values()].map((s) => s.entry),
     };
@@ -395,7 +420,7 @@ export class ShardedStore {
     });
     await rotateSnapshots(this.dir, KEEP, backup.name);
     const groups = new Map(packShards(legacy.clippings).map((group, i) => [i + 1, group]));
-    const generation = (await highestGeneration(this.dir)) + 1;
+    const generation = (await highestGenerationEver(this.dir)) + 1;
     const shards = await this.writeShards(groups, generation);
     const manifest: Manifest = {
       format: FORMAT_NAME,
@@ -544,7 +569,7 @@ export class ShardedStore {
   private async snapshot(kind: SnapshotKind): Promise<BackupInfo> {
     const info = await takeSnapshot(this.dir, {
       kind,
-      files: [MANIFEST_FILE, ...this.manifest!.shards.map((e) => e.file)],
+      files: [MANIFEST_FILE, ...this.manifest!.shards.map((e) => e.file), ...(await listSideFiles(this.dir))],
       formatVersion: FORMAT_VERSION,
       ...this.snapshotCounts(),
       source: 'copy',

@@ -50,13 +50,14 @@ test('variant spellings and acronyms find the first clipping', async ({ app }) =
   const search = app.getByTestId('search-input');
   const items = app.getByTestId('result-item');
   await expect(items).toHaveCount(1);
-  for (const [query, marked] of [
+  const cases: [string, string][] = [
     ['क़ानून', 'कानून'], // nukta: the clipping writes कानून
     ['CCTV', 'सीसीटीवी'], // letter names
     ['DGP', 'डीजीपी'],
     ['कमिश्न', 'कमिश्नरी'], // the word being typed is a prefix
     ['"जन संवाद"', 'जन'],
-  ]) {
+  ];
+  for (const [query, marked] of cases) {
     await search.fill(query);
     await expect(items, query).toHaveCount(1);
     await expect(items.first().locator('mark').first(), query).toHaveText(marked);

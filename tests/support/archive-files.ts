@@ -39,3 +39,26 @@ export async function garbleFile(path: string): Promise<void> {
   bytes.fill(0, middle, Math.min(bytes.length, middle + 16));
   await writeFile(path, bytes);
 }
+
+/**
+ * Snapshots share shard files by name, so a name must never stand for two contents: every shard
+ * file of the same name, live or in any snapshot, has the same bytes.
+ */
+export async function shardNamesWithTwoContents(dir: string): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises');
+  const { createHash } = await import('node:crypto');
+  const folders = [dir, ...(await readdir(join(dir, 'backups')).catch(() => [])).map((b) => join(dir, 'backups', b))];
+  const seen = new Map<string, string>();
+  const clashes = new Set<string>();
+  for (const folder of folders) {
+    for (const name of await readdir(join(folder, 'shards')).catch(() => [] as string[])) {
+      if (!/^\d{6}-g\d+\.json$/.test(name)) continue;
+      const hash = createHash('sha256')
+        .update(await readFile(join(folder, 'shards', name)))
+        .digest('hex');
+      if (seen.has(name) && seen.get(name) !== hash) clashes.add(name);
+      seen.set(name, hash);
+    }
+  }
+  return [...clashes];
+}

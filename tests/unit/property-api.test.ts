@@ -350,7 +350,17 @@ describe('the API under hostile input', () => {
   });
 
   it('get, trash, restore, similar, list: hostile arguments are refused clearly', { timeout: 60_000 }, async () => {
-    const method = fc.constantFrom('get', 'trash', 'restore', 'list', 'info', 'searchCorpus', 'backups');
+    const method = fc.constantFrom(
+      'get',
+      'trash',
+      'restore',
+      'similar',
+      'list',
+      'info',
+      'searchCorpus',
+      'vocabulary',
+      'backups',
+    );
     await fc.assert(
       fc.asyncProperty(
         method,

@@ -6,7 +6,13 @@ import { KEEP } from '../../archive/backup/policy.ts';
 import { ArchiveService } from '../../archive/service.ts';
 import { checkArchive } from '../../archive/storage/check.ts';
 import { createDispatcher } from '../../archive/transport/dispatch.ts';
-import { garbleFile, readManifest, shardFile, truncateFile } from '../support/archive-files.ts';
+import {
+  garbleFile,
+  readManifest,
+  shardFile,
+  shardNamesWithTwoContents,
+  truncateFile,
+} from '../support/archive-files.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -140,9 +146,24 @@ describe('restore', () => {
     await app.restoreBackup({ name: setAside.name }); // undo: back to all three
     expect(await titles(app)).toEqual(current);
     expect((await checkArchive(dir)).ok).toBe(true);
+    clock += DAY;
+    await app.add({ title: 'अगले दिन', body: 'फिर से' });
+    await app.takeBackup();
+    expect(await shardNamesWithTwoContents(dir)).toEqual([]);
     // Every restore left the shards folder holding exactly what the manifest names.
     const listed = (await readManifest(dir)).shards.map((s) => s.file.slice('shards/'.length));
     expect((await readdir(join(dir, 'shards'))).sort()).toEqual(listed.sort());
+  });
+
+  it('keeps the saved searches in snapshots and brings them back with a restore', async () => {
+    const app = await open();
+    await app.saveSearches({ searches: [{ name: 'बाढ़', query: 'बाढ़ पटना' }] });
+    await app.add({ title: 'पहली', body: 'एक' }); // daily snapshot, with the saved search
+    await app.saveSearches({ searches: [] });
+    const [daily] = await app.backups();
+    expect(await readdir(join(dir, 'backups', daily!.name))).toContain('saved-searches.json');
+    await app.restoreBackup({ name: daily!.name });
+    expect(await app.savedSearches()).toEqual([{ name: 'बाढ़', query: 'बाढ़ पटना' }]);
   });
 
   it('a running app sees the restore made by another process', async () => {

@@ -51,6 +51,7 @@ async function tryEveryWrite(dispatch: ReturnType<typeof createDispatcher>, some
     await dispatch('trash', { id: someId }),
     await dispatch('restore', { id: someId }),
     await dispatch('importFiles', { files: [{ name: 'a.txt', content: 'शीर्षक\nपाठ' }] }),
+    await dispatch('saveSearches', { searches: [{ name: 'बाढ़', query: 'बाढ़' }] }),
   ];
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../archive/service.ts';
 import { checkArchive } from '../../archive/storage/check.ts';
-import { readManifest } from '../support/archive-files.ts';
+import { readManifest, shardNamesWithTwoContents } from '../support/archive-files.ts';
 import { BUILT, runCli } from '../support/cli.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
@@ -70,6 +70,10 @@ describe('format 0: one lowdb file, db.json', () => {
     expect(await service.list()).toHaveLength(2);
     expect(await readdir(dir)).not.toContain('db.json');
     expect((await checkArchive(dir)).ok).toBe(true);
+    // Counting starts above every earlier write, so the next snapshot cannot mistake a new file for an old one.
+    await service.add({ title: 'फिर', body: 'फिर से' });
+    await service.takeBackup();
+    expect(await shardNamesWithTwoContents(dir)).toEqual([]);
   });
 
   it('a broken db.json is reported and left alone: no backup, no new files', async () => {
