@@ -80,7 +80,10 @@ export type SearchDoc = z.infer<typeof SearchDocSchema>;
 const byId = z.strictObject({ id: ClippingIdSchema });
 
 const CountedValueSchema = z.object({ value: z.string(), count: z.number().int() });
-export const VocabularySchema = z.object({ publications: z.array(CountedValueSchema), tags: z.array(CountedValueSchema) });
+export const VocabularySchema = z.object({
+  publications: z.array(CountedValueSchema),
+  tags: z.array(CountedValueSchema),
+});
 export type Vocabulary = z.infer<typeof VocabularySchema>;
 
 export const ExportedFileSchema = z.object({

@@ -28,7 +28,6 @@ import {
 import { ArchiveError, toErrorInfo, validationError } from './errors.ts';
 import { EXPORT_EXTENSIONS, EXPORT_MIME_TYPES, serializeClippings, type ExportFormat } from './exports/formats.ts';
 import { NearDuplicateCache } from './near-duplicate-cache.ts';
-import { exportPdf } from './pdf/export-pdf.ts';
 import type { ExportedPdf, ValidExportPdfInput } from './pdf/export-request.ts';
 import type { PdfPrinter } from './pdf/printer.ts';
 import { newClippingId } from './ids.ts';
@@ -155,7 +154,7 @@ export class ArchiveService implements ApiHandlers {
     const candidates: CandidateRecord[] = [];
     const errors: ImportProblem[] = [];
     for (const file of input.files) {
-      const parsed = parseImportFile(file);
+      const parsed = await parseImportFile(file);
       candidates.push(...parsed.records);
       errors.push(...parsed.problems);
     }
@@ -263,7 +262,9 @@ export class ArchiveService implements ApiHandlers {
 
   async exportData(input: { format: ExportFormat; ids?: string[] | undefined }): Promise<ExportedFile> {
     const clippings =
-      input.ids === undefined ? await this.activeClippings() : await Promise.all(input.ids.map((id) => this.get({ id })));
+      input.ids === undefined
+        ? await this.activeClippings()
+        : await Promise.all(input.ids.map((id) => this.get({ id })));
     const day = this.now().toISOString().slice(0, 10);
     return {
       fileName: `press-archive-${day}${EXPORT_EXTENSIONS[input.format]}`,
@@ -280,6 +281,8 @@ export class ArchiveService implements ApiHandlers {
       input.ids === undefined
         ? await this.activeClippings()
         : await Promise.all(input.ids.map((id) => this.get({ id })));
+    // Loaded on first use: pdf-lib and the fonts would slow every CLI command's start.
+    const { exportPdf } = await import('./pdf/export-pdf.ts');
     return exportPdf(chosen, input, { printer: this.printer, now: this.now() });
   }
 

@@ -62,7 +62,7 @@ export async function takeSnapshot(archiveDir: string, request: SnapshotRequest)
   const root = backupsDir(archiveDir);
   await mkdir(root, { recursive: true });
   await removePartials(root);
-  const previous = request.source === 'copy' ? (await listSnapshots(archiveDir))[0] : undefined;
+  const previous = request.source === 'copy' ? (await listSnapshots(archiveDir, { meta: false }))[0] : undefined;
   let at = request.now.getTime();
   let name = snapshotName(new Date(at), request.kind);
   while (

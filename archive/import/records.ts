@@ -1,10 +1,8 @@
 // Turns the text of an imported file into candidate records (not yet validated), each with where
 // it came from, plus the problems found while reading the file itself.
-import { parse as parseYaml } from 'yaml';
 import type { ImportFile, ImportProblem } from '../api.ts';
 import { ArchiveError } from '../errors.ts';
 import { fromCslItem, isCslItem } from '../exports/csl.ts';
-import { fromHtml } from './html.ts';
 
 export interface CandidateRecord {
   file: string;
@@ -28,15 +26,17 @@ export function extensionOf(name: string): string {
   return dot < 0 ? '' : name.slice(dot).toLowerCase();
 }
 
-export function parseImportFile(file: ImportFile): ParsedFile {
+/** Reads one file. Parsers for HTML and front matter load on first use, to keep the CLI's start quick. */
+export async function parseImportFile(file: ImportFile): Promise<ParsedFile> {
   const text = file.content.replace(/^\uFEFF/, '');
   switch (extensionOf(file.name)) {
     case '.txt':
       return { records: [{ file: file.name, value: fromPlainText(text) }], problems: [] };
     case '.md':
-      return { records: [{ file: file.name, value: fromMarkdown(text) }], problems: [] };
+      return { records: [{ file: file.name, value: await fromMarkdown(text) }], problems: [] };
     case '.html':
     case '.htm':
+      const { fromHtml } = await import('./html.ts');
       return { records: [{ file: file.name, value: fromHtml(text) }], problems: [] };
     case '.json':
       return fromJson(file.name, text);
@@ -57,12 +57,13 @@ function fromPlainText(text: string): Record<string, unknown> {
 }
 
 /** YAML front matter for the fields; the title from it, else the first "# " heading, else line one. */
-function fromMarkdown(text: string): unknown {
+async function fromMarkdown(text: string): Promise<unknown> {
   const normalized = text.replace(/\r\n?/g, '\n');
   const front = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(normalized);
   let fields: Record<string, unknown> = {};
   let rest = normalized;
   if (front) {
+    const { parse: parseYaml } = await import('yaml');
     const parsed: unknown = parseYaml(front[1]!);
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
       fields = parsed as Record<string, unknown>;

@@ -16,7 +16,6 @@ import { tokenize } from './tokenize.ts';
 
 export const LEVEL = { exact: 0, folded: 1, stemmed: 2, prefix: 3, sound: 4 } as const;
 export type Level = (typeof LEVEL)[keyof typeof LEVEL];
-export const LEVEL_NAMES = ['exact', 'folded', 'stemmed', 'prefix', 'sound'] as const;
 
 /**
  * Stem first, then fold vowel length (our default), or the other way round (Lucene's order, where

@@ -6,7 +6,7 @@
 // a little more for a word said often) — and a clipping's score is the sum over the query's
 // clauses, plus a bonus when the words stand close together. Equal scores: newer first.
 import type { SearchDoc } from '../api.ts';
-import { LEVEL, type Level, type StemOrder } from './analyze.ts';
+import type { Level, StemOrder } from './analyze.ts';
 import { segmentsOf, type Segment } from './highlight.ts';
 import { BODY_TF_MASK, IN_TITLE, InvertedIndex, META_FIELDS, SEPARATOR, type MetaField } from './inverted-index.ts';
 import { compileWord, expand, type CompiledWord } from './matcher.ts';
@@ -915,5 +915,3 @@ function topK(n: number, k: number, rank: RankKeys): number[] {
 function sortAll(n: number, rank: RankKeys): number[] {
   return Array.from({ length: n }, (_, i) => i).sort((a, b) => compareRanked(rank, a, b));
 }
-
-export { LEVEL };

@@ -122,8 +122,3 @@ export function foldVowelLength(word: string): string {
     v === '\u0940' ? '\u093F' : v === '\u0942' ? '\u0941' : v === '\u0908' ? '\u0907' : '\u0909',
   );
 }
-
-/** The basic form used before the richer levels existed; kept for callers that want one key per word. */
-export function normalizeWord(word: string): string {
-  return foldWord(word);
-}

@@ -1,7 +1,7 @@
 // Editing a query as text, for the UI: a facet click adds or removes `publication:"…"`, the
 // timeline sets `date:…`. The query stays the one place a search is described (what the box shows,
 // what is saved, what the command line accepts).
-import { FIELDS, type FieldName } from './query.ts';
+import type { FieldName } from './query.ts';
 
 /** The parts of a query as written: runs of non-space, quotes kept together. */
 export function queryParts(query: string): string[] {
@@ -38,5 +38,3 @@ export function dateOf(query: string): string | undefined {
   const part = queryParts(query).find((p) => /^(date|तारीख़?|दिनांक):/u.test(p));
   return part?.slice(part.indexOf(':') + 1);
 }
-
-export const FACET_FIELDS: readonly FieldName[] = FIELDS;

@@ -4,7 +4,6 @@
 // as they are in memory, strings as JSON.
 import type { StemOrder } from './analyze.ts';
 import { FieldDictionary, InvertedIndex, META_FIELDS } from './inverted-index.ts';
-import type { StoredTerm } from './vocabulary.ts';
 
 const MAGIC = 0x49534150; // "PASI" little-endian
 export const INDEX_FORMAT = 1;
@@ -103,11 +102,6 @@ export function indexToBytes(index: InvertedIndex, fingerprint: string): Uint8Ar
 
 function align(n: number): number {
   return Math.ceil(n / 8) * 8;
-}
-
-/** The fingerprint an index file was saved with, or undefined if it is not one of ours (this format). */
-export function fingerprintOf(bytes: Uint8Array): string | undefined {
-  return readHeader(bytes)?.header.fingerprint;
 }
 
 function readHeader(bytes: Uint8Array): { header: Header; start: number } | undefined {

@@ -115,5 +115,3 @@ export function stemHindi(word: string, suffixes: readonly string[] = BY_LENGTH)
   }
   return word;
 }
-
-export const HINDI_SUFFIXES: readonly string[] = BY_LENGTH;

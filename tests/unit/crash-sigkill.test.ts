@@ -11,7 +11,7 @@
 // CRASH_ROUNDS=… makes it longer (a soak run); CRASH_SEED=… repeats a run's timing choices.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'vite';
@@ -39,6 +39,7 @@ beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDir('press-archive-crash-'));
   archive = join(root, 'archive');
   // Built inside the project so that it finds the dependencies in node_modules.
+  await mkdir(join(PROJECT, 'node_modules', '.cache'), { recursive: true });
   writerDir = await mkdtemp(join(PROJECT, 'node_modules', '.cache', 'crash-writer-'));
   await build({
     configFile: false,

@@ -179,7 +179,7 @@ export function App() {
           />
           <SearchTools query={query} results={results} saved={savedSearches} onQuery={setQuery} />
           <div className="list-actions">
-            <ResultCount query={query} count={count} searching={results.active} />
+            <ResultCount query={query} count={count} searching={results.active} preparing={!archive.indexReady} />
             <ExportListPdf query={query} count={count} />
           </div>
           <TagBar selection={selection} onChanged={() => void archive.reload()} />

@@ -5,13 +5,16 @@ interface Props {
   /** Number of matches, or of clippings without a query; undefined while not known yet. */
   count: number | undefined;
   searching: boolean;
+  /** The search index is still being made (the first time for an archive, or after many changes). */
+  preparing?: boolean;
 }
 
-export function ResultCount({ query, count, searching }: Props) {
+export function ResultCount({ query, count, searching, preparing = false }: Props) {
   const { t } = useTranslation();
   const active = query.trim() !== '';
   let text: string;
-  if (count === undefined) text = t(active || searching ? 'count.searching' : 'count.loading');
+  if (count === undefined && active && preparing) text = t('count.preparing');
+  else if (count === undefined) text = t(active || searching ? 'count.searching' : 'count.loading');
   else if (active) text = t('count.results', { count, query: query.trim() });
   else text = t('count.clippings', { count });
   return (

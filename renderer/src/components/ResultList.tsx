@@ -141,6 +141,7 @@ export function ResultList(props: Props) {
               entry={entry}
               snippet={entry ? (entry.snippet ?? snippetOf(entry.id)) : undefined}
               index={item.index}
+              setSize={count}
               top={item.start}
               selected={entry !== undefined && entry.id === selectedId}
               height={ROW_HEIGHT}

@@ -9,13 +9,15 @@ interface Props {
   entry: ResultEntry | undefined;
   snippet: Segment[] | undefined;
   index: number;
+  /** How many rows the list has (for assistive tech: "row 5 of 19,989"). */
+  setSize: number;
   selected: boolean;
   top: number;
   height: number;
   onOpen(id: string): void;
 }
 
-export function ResultRow({ entry, snippet, index, selected, top, height, onOpen }: Props) {
+export function ResultRow({ entry, snippet, index, setSize, selected, top, height, onOpen }: Props) {
   const { t } = useTranslation();
   const style = { height: `${height}px`, transform: `translateY(${top}px)` };
   if (!entry) {
@@ -34,7 +36,7 @@ export function ResultRow({ entry, snippet, index, selected, top, height, onOpen
       data-id={entry.id}
       role="option"
       aria-selected={selected}
-      aria-setsize={-1}
+      aria-setsize={setSize}
       aria-posinset={index + 1}
       className={selected ? 'result-row selected' : 'result-row'}
       style={style}

@@ -9,6 +9,7 @@ export const uiEn = {
   'count.results_one': '{{count}} result for “{{query}}”',
   'count.results_other': '{{count}} results for “{{query}}”',
   'count.searching': 'Searching…',
+  'count.preparing': 'Preparing the search index… (for a large archive, only the first time)',
   'count.loading': 'Opening the archive…',
   'list.label': 'Clippings',
   'list.empty': 'The archive is empty. Add a clipping to begin.',

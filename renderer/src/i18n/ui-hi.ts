@@ -11,6 +11,7 @@ export const uiHi: Record<UiKey, string> = {
   'count.results_one': '“{{query}}” के लिए {{count}} परिणाम',
   'count.results_other': '“{{query}}” के लिए {{count}} परिणाम',
   'count.searching': 'खोज जारी है…',
+  'count.preparing': 'खोज सूचकांक तैयार हो रहा है… (बड़े संग्रह में केवल पहली बार)',
   'count.loading': 'संग्रह खुल रहा है…',
   'list.label': 'कतरनें',
   'list.empty': 'संग्रह खाली है। शुरू करने के लिए कोई कतरन जोड़ें।',
