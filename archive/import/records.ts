@@ -35,9 +35,10 @@ export async function parseImportFile(file: ImportFile): Promise<ParsedFile> {
     case '.md':
       return { records: [{ file: file.name, value: await fromMarkdown(text) }], problems: [] };
     case '.html':
-    case '.htm':
+    case '.htm': {
       const { fromHtml } = await import('./html.ts');
       return { records: [{ file: file.name, value: fromHtml(text) }], problems: [] };
+    }
     case '.json':
       return fromJson(file.name, text);
     case '.ndjson':
