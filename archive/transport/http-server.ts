@@ -124,7 +124,12 @@ export async function startWebServer(options: {
   return {
     url: `http://${HOST}:${port}/?token=${token}`,
     token,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        // Open keep-alive connections and requests in flight would hold the shutdown indefinitely.
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -25,7 +25,12 @@ export async function serveArchive(archiveDir: string): Promise<Served> {
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // A serve that does not stop within 10 s is a bug worth seeing, but must not hang the suite.
+        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
