@@ -5,41 +5,16 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { MAX_IMPORT_BYTES } from '../api.ts';
 import type { Dispatch } from './dispatch.ts';
+import { CONTENT_SECURITY_POLICY, mimeType } from './renderer-content.ts';
+
+export { CONTENT_SECURITY_POLICY };
 
 export const TOKEN_HEADER = 'x-press-archive-token';
 const HOST = '127.0.0.1';
 const MAX_BODY_BYTES = MAX_IMPORT_BYTES + 1024 * 1024;
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "font-src 'self'",
-  "img-src 'self' data:",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export interface WebServer {
   url: string;
@@ -113,7 +88,7 @@ export async function startWebServer(options: {
     if (!info?.isFile()) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
     let body: Buffer | string = await readFile(real);
     if (relative === 'index.html') body = withWebBridge(body.toString('utf8'));
-    return send(response, 200, MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', body);
+    return send(response, 200, mimeType(file), body);
   }
 
   await new Promise<void>((resolveListen, reject) => {
