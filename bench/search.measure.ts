@@ -14,7 +14,7 @@ import { PEERS } from './support/search-peers.ts';
 import { markdownTable, ms, writeResult } from './support/table.ts';
 
 const SIZES = (process.env.BENCH_SEARCH_SIZES ?? '10000,100000').split(',').map(Number);
-const PEER_NAMES = (process.env.BENCH_SEARCH_PEERS ?? 'ours,flexDefault,mini,sqlite').split(',');
+const PEER_NAMES = (process.env.BENCH_SEARCH_PEERS ?? 'ours,flexDefault,flexHindi,mini,sqlite').split(',');
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNNER_DIR = join(ROOT, 'out', 'bench-search');
 
@@ -98,6 +98,18 @@ it('search: this engine and its peers', async () => {
           'error' in r ? '' : `${pct(r.precision!)}`,
         ]);
       }
+    }
+    for (const size of SIZES) {
+      const p = await run(runner, ['postings', '-', String(size), '-']);
+      notes.push(
+        'error' in p
+          ? `FlexSearch as the store of this engine's postings, ${size.toLocaleString('en')} clippings: failed: ${p.error}`
+          : `FlexSearch as the store of this engine's postings, ${size.toLocaleString('en')} clippings ` +
+              `(${p.postings!.toLocaleString('en')} postings of the words in fewer than an eighth of the clippings): ` +
+              `${mb(p.flexBytes!)} of heap in FlexSearch against ${mb(p.oursBytes!)} here; ` +
+              `reading one word's clippings ${p.flexLookupUs!.toFixed(1)} µs against ${p.oursLookupUs!.toFixed(1)} µs; ` +
+              `adding them took ${seconds(p.flexBuildMs!)}.`,
+      );
     }
   } finally {
     await rm(work, { recursive: true, force: true });
