@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../archive/service.ts';
 import { createDispatcher } from '../../archive/transport/dispatch.ts';
 import { TOKEN_HEADER, startWebServer, type WebServer } from '../../archive/transport/http-server.ts';
+import { rawRequest, type RawOptions } from '../support/raw-request.ts';
 import { tempDir } from '../support/temp.ts';
 
 let server: WebServer;
@@ -31,23 +31,8 @@ afterAll(async () => {
   await cleanup();
 });
 
-/** A raw request, so Host and paths are sent exactly as given (fetch would normalize them). */
-function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  const url = new URL(origin);
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = httpRequest(
-      { host: url.hostname, port: url.port, path, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+/** A raw request to the server under test. */
+const raw = (path: string, options: RawOptions = {}) => rawRequest(new URL(origin).port, path, options);
 
 const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
   raw(`/api/${method}`, {

@@ -2,7 +2,6 @@
 // (and only in its header), Origin and Host checks, no CORS, no listing, no way out of the renderer
 // folder (symbolic links included), 127.0.0.1 only, a new token each run.
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { ArchiveService } from '../../archive/service.ts';
 import { createDispatcher } from '../../archive/transport/dispatch.ts';
 import { TOKEN_HEADER, startWebServer, type WebServer } from '../../archive/transport/http-server.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
+import { rawRequest, type RawOptions } from '../support/raw-request.ts';
 import { tempDir } from '../support/temp.ts';
 
 let server: WebServer;
@@ -42,31 +42,8 @@ afterAll(async () => {
   await cleanup();
 });
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A raw request, so Host, Origin and paths go out exactly as given. */
-function raw(
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: options.host ?? '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+/** A raw request to the server under test. */
+const raw = (path: string, options: RawOptions = {}) => rawRequest(port, path, options);
 
 const call = (method: string, headers: Record<string, string>, body: unknown = {}) =>
   raw(`/api/${method}`, {
