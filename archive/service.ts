@@ -359,8 +359,8 @@ export class ArchiveService implements ApiHandlers {
   }
 
   /**
-   * Adds and removes tags on many clippings. Every id is checked before the first write; the
-   * clippings are then updated one by one (the store has no batch update).
+   * Adds and removes tags on many clippings, in one write (all or none). Every id is checked
+   * before anything is written.
    */
   async retag(input: { ids: string[]; add?: string[] | undefined; remove?: string[] | undefined }): Promise<{
     changed: number;
@@ -368,36 +368,34 @@ export class ArchiveService implements ApiHandlers {
     const add = parseTags(input.add ?? []);
     const remove = new Set(parseTags(input.remove ?? []));
     for (const id of input.ids) await this.get({ id });
-    let changed = 0;
-    for (const id of new Set(input.ids)) {
-      const current = await this.get({ id });
-      const tags = [...new Set([...current.tags.filter((t) => !remove.has(t)), ...add])];
-      if (sameTags(tags, current.tags)) continue;
-      await this.store.update(id, (c) =>
-        applyPatch(c, ClippingPatchSchema.parse({ tags }), new Set(['tags']), this.now().toISOString()),
-      );
-      changed += 1;
-    }
-    return { changed };
+    const changed = await this.store.updateMany(
+      (c) => this.withTags(c, [...new Set([...c.tags.filter((t) => !remove.has(t)), ...add])]),
+      new Set(input.ids),
+    );
+    return { changed: changed.length };
   }
 
-  /** Renames a tag on every clipping (the trash too); a name already in use merges the two tags. */
+  /**
+   * Renames a tag on every clipping (the trash too), in one write; a name already in use merges
+   * the two tags.
+   */
   async renameTag(input: { from: string; to: string }): Promise<{ changed: number }> {
     const [from] = parseTags([input.from]);
     const [to] = parseTags([input.to]);
     if (from === undefined || to === undefined) {
       throw new ArchiveError({ code: 'validation', fields: [{ field: 'tags', code: 'required' }] });
     }
-    let changed = 0;
-    for (const clipping of await this.store.all()) {
-      if (!clipping.tags.includes(from) || from === to) continue;
-      const tags = [...new Set(clipping.tags.map((t) => (t === from ? to : t)))];
-      await this.store.update(clipping.id, (c) =>
-        applyPatch(c, ClippingPatchSchema.parse({ tags }), new Set(['tags']), this.now().toISOString()),
-      );
-      changed += 1;
-    }
-    return { changed };
+    if (from === to) return { changed: 0 };
+    const changed = await this.store.updateMany((c) =>
+      c.tags.includes(from) ? this.withTags(c, [...new Set(c.tags.map((t) => (t === from ? to : t)))]) : undefined,
+    );
+    return { changed: changed.length };
+  }
+
+  /** The clipping with these tags, or undefined when they are the ones it has. */
+  private withTags(clipping: Clipping, tags: string[]): Clipping | undefined {
+    if (sameTags(tags, clipping.tags)) return undefined;
+    return applyPatch(clipping, ClippingPatchSchema.parse({ tags }), new Set(['tags']), this.now().toISOString());
   }
 
   private async newClipping(input: ValidClippingInput, idTaken: (id: string) => Promise<boolean>): Promise<Clipping> {

@@ -238,6 +238,37 @@ export class ShardedStore {
     });
   }
 
+  /**
+   * Changes many clippings in one commit, so all of them change or none does. `change` gives the
+   * new version of a clipping, or undefined to leave it; with `ids`, only the shards that may hold
+   * one of them are read.
+   */
+  updateMany(change: (current: Clipping) => Clipping | undefined, ids?: ReadonlySet<string>): Promise<Clipping[]> {
+    return this.write(async (held) => {
+      const changes = new Map<number, Clipping[]>();
+      const changed: Clipping[] = [];
+      for (const entry of this.manifest!.shards) {
+        if (ids && ![...ids].some((id) => mayHold(entry, id))) continue;
+        const clippings = await this.loadShard(entry);
+        let list: Clipping[] | undefined;
+        clippings.forEach((current, i) => {
+          if (ids && !ids.has(current.id)) return;
+          const next = change(current);
+          if (next === undefined) return;
+          assertStorable(next);
+          if (next.id !== current.id) {
+            throw new ArchiveError({ code: 'internal', params: { detail: 'an update changed the id' } });
+          }
+          (list ??= clippings.slice())[i] = next;
+          changed.push(next);
+        });
+        if (list) changes.set(slotOf(entry), list);
+      }
+      if (changes.size > 0) await this.commit(held, changes);
+      return changed;
+    });
+  }
+
   /** Refuses ('damaged') while the archive is damaged: for what else writes into its folder (saved searches). */
   async assertWritable(): Promise<void> {
     await this.refresh();

@@ -90,6 +90,25 @@ describe('retag', () => {
     expect((await reopened.get({ id: c.id })).tags).toEqual(['कानपुर']);
   });
 
+  it('changes many clippings in one write: one new generation, all of them or none', async () => {
+    const lines = Array.from({ length: 600 }, (_, i) =>
+      JSON.stringify({ title: `कतरन ${i}`, body: `पाठ संख्या ${i}`, tags: ['पुलिस'] }),
+    );
+    const report = await service.importFiles({ files: [{ name: 'many.ndjson', content: lines.join('\n') }] });
+    const ids = report.addedIds;
+    expect(ids).toHaveLength(600);
+    const generation = (await service.info()).generation;
+    expect(await value('retag', { ids, add: ['कानपुर'] })).toEqual({ changed: 600 });
+    expect((await service.info()).generation).toBe(generation + 1);
+    expect(await value('renameTag', { from: 'पुलिस', to: 'अपराध' })).toEqual({ changed: 600 });
+    expect((await service.info()).generation).toBe(generation + 2);
+    const reopened = await ArchiveService.open(dir);
+    expect((await reopened.vocabulary()).tags).toEqual([
+      { value: 'अपराध', count: 600 },
+      { value: 'कानपुर', count: 600 },
+    ]);
+  });
+
   it('refuses an unknown id before changing anything', async () => {
     const a = await service.add({ title: 'क', body: 'एक' });
     const envelope = await dispatch('retag', { ids: [a.id, 'zzzzzzzzzz'], add: ['नया'] });
