@@ -4,6 +4,19 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from './archive/transport/renderer-content.ts';
+
+/** Writes the app's one Content-Security-Policy into index.html's meta tag. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'press-archive-csp-meta',
+    transformIndexHtml: (html) => {
+      if (!html.includes('__CONTENT_SECURITY_POLICY__')) throw new Error('index.html lost its CSP placeholder');
+      return html.replace('__CONTENT_SECURITY_POLICY__', META_CONTENT_SECURITY_POLICY);
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -24,7 +37,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',

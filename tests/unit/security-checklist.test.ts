@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./main-electron-stand-in.ts'));
 
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../archive/transport/renderer-content.ts';
 import { createMainWindow } from '../../main/window.ts';
 import { BrowserWindow, resetStandIn } from './main-electron-stand-in.ts';
 
@@ -72,6 +73,14 @@ describe('the app’s sources', () => {
     }
     expect(found).toEqual([]);
     expect(openExternalCallers).toEqual([join('main', 'open-external.ts')]);
+  });
+
+  it('carry the one Content-Security-Policy in the built page too (npm run build)', async () => {
+    const html = await readFile(join(ROOT, 'out', 'renderer', 'index.html'), 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
+    expect(meta?.[1]).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY.startsWith(META_CONTENT_SECURITY_POLICY)).toBe(true);
+    expect(META_CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
   });
 
   it('pin Electron to an exact version', async () => {
