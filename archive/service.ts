@@ -277,12 +277,17 @@ export class ArchiveService implements ApiHandlers {
   /** A PDF of the given clippings, a search's results or all, printed by the host's printer. */
   async exportPdf(input: ValidExportPdfInput): Promise<ExportedPdf> {
     if (!this.printer) throw new ArchiveError({ code: 'internal', params: { detail: 'no PDF printer here' } });
-    const chosen =
-      input.ids === undefined
-        ? await this.activeClippings()
-        : await Promise.all(input.ids.map((id) => this.get({ id })));
     // Loaded on first use: pdf-lib and the fonts would slow every CLI command's start.
-    const { exportPdf } = await import('./pdf/export-pdf.ts');
+    const { exportPdf, searchForPdf } = await import('./pdf/export-pdf.ts');
+    let ids = input.ids;
+    if (ids === undefined && input.query !== undefined) {
+      // Ranked by the saved search index (brought up to date, see index-file.ts): building one for
+      // each export would read and analyze the whole archive again.
+      const { openSearchIndex } = await import('./search/index-file.ts');
+      ids = searchForPdf((await openSearchIndex(this)).engine, input.query);
+    }
+    const chosen =
+      ids === undefined ? await this.activeClippings() : await Promise.all(ids.map((id) => this.get({ id })));
     return exportPdf(chosen, input, { printer: this.printer, now: this.now() });
   }
 

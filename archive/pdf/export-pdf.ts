@@ -2,7 +2,7 @@
 // too many, rendered by the injected printer, returned as a file name and base64 bytes.
 import type { Clipping } from '../clipping.ts';
 import { ArchiveError } from '../errors.ts';
-import { SearchEngine } from '../search/engine.ts';
+import type { SearchEngine } from '../search/engine.ts';
 import type { ExportedPdf, ValidExportPdfInput } from './export-request.ts';
 import type { PdfSelection } from './front-matter-html.ts';
 import { MAX_PDF_ENTRIES } from './options.ts';
@@ -16,15 +16,17 @@ export interface PdfExportContext {
 }
 
 /**
- * `chosen`: the clippings named by `input.ids` (in that order), else every clipping not in the
- * trash, newest first, which a query then narrows and ranks.
+ * `chosen`: the clippings to print, in order: those named by `input.ids`, or the results of
+ * `input.query` best first (see searchForPdf), or every clipping not in the trash, newest first.
  */
 export async function exportPdf(
   chosen: readonly Clipping[],
   input: ValidExportPdfInput,
   context: PdfExportContext,
 ): Promise<ExportedPdf> {
-  const { clippings, selection } = select(chosen, input);
+  const clippings = [...new Map(chosen.map((c) => [c.id, c])).values()];
+  const selection: PdfSelection =
+    input.query !== undefined ? { kind: 'query', query: input.query } : input.all ? { kind: 'all' } : { kind: 'ids' };
   if (clippings.length === 0) throw new ArchiveError({ code: 'nothingToExport' });
   if (clippings.length > MAX_PDF_ENTRIES) {
     throw new ArchiveError({ code: 'tooManyToExport', params: { max: MAX_PDF_ENTRIES, count: clippings.length } });
@@ -41,29 +43,18 @@ export async function exportPdf(
   };
 }
 
-function select(
-  chosen: readonly Clipping[],
-  input: ValidExportPdfInput,
-): { clippings: Clipping[]; selection: PdfSelection } {
-  if (input.query !== undefined) {
-    // The same engine and ranking as the search box and `press-archive search`.
-    const engine = new SearchEngine();
-    engine.putAll(chosen);
-    const found = engine.search(input.query, { limit: MAX_PDF_ENTRIES });
-    if (!found.ok) {
-      throw new ArchiveError({ code: 'badRequest', params: { detail: `query: ${found.error.code}` } });
-    }
-    if (found.total > MAX_PDF_ENTRIES) {
-      throw new ArchiveError({ code: 'tooManyToExport', params: { max: MAX_PDF_ENTRIES, count: found.total } });
-    }
-    const byId = new Map(chosen.map((c) => [c.id, c]));
-    return {
-      clippings: found.hits.map((hit) => byId.get(hit.id)!),
-      selection: { kind: 'query', query: input.query },
-    };
+/**
+ * The ids a search finds, best first (the same engine and ranking as the search box and
+ * `press-archive search`); a mistake in the query, or more than a PDF takes, is refused before any
+ * clipping is read.
+ */
+export function searchForPdf(engine: SearchEngine, query: string): string[] {
+  const found = engine.rankedIds(query);
+  if (!found.ok) throw new ArchiveError({ code: 'badRequest', params: { detail: `query: ${found.error.code}` } });
+  if (found.ids.length > MAX_PDF_ENTRIES) {
+    throw new ArchiveError({ code: 'tooManyToExport', params: { max: MAX_PDF_ENTRIES, count: found.ids.length } });
   }
-  const unique = [...new Map(chosen.map((c) => [c.id, c])).values()];
-  return { clippings: unique, selection: input.all ? { kind: 'all' } : { kind: 'ids' } };
+  return found.ids;
 }
 
 // Characters that no file system accepts in a name (and control characters).

@@ -8,14 +8,17 @@ export const ExportPdfInputSchema = z
   .strictObject({
     /** These clippings, in this order. */
     ids: z.array(ClippingIdSchema).min(1).max(MAX_PDF_ENTRIES).optional(),
-    /** Every clipping the search finds, best match first (as the list shows them). */
+    /**
+     * Every clipping the search finds, best match first (as the list shows them). With `ids`: the
+     * search those are the results of (the app ranks them as its list does), named on the cover.
+     */
     query: z.string().trim().min(1, 'required').max(1000, 'tooLong').optional(),
     /** Every clipping not in the trash, newest first. */
     all: z.literal(true).optional(),
     options: PdfOptionsSchema.prefault({}),
   })
   .refine(
-    (input) => [input.ids, input.query, input.all].filter((chosen) => chosen !== undefined).length === 1,
+    (input) => [input.ids ?? input.query, input.all].filter((chosen) => chosen !== undefined).length === 1,
     'oneSelection',
   );
 export type ExportPdfInput = z.input<typeof ExportPdfInputSchema>;

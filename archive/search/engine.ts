@@ -184,6 +184,48 @@ export class SearchEngine {
   search(query: string, options: SearchOptions = {}): SearchOutcome {
     const limit = options.limit ?? 50;
     const offset = options.offset ?? 0;
+    const found = this.runOf(query, options);
+    if (!found.ok) return found;
+    const { run } = found;
+    const { everything, sort } = run;
+    const page = this.rank(run, offset + limit).slice(offset, offset + limit);
+    const hits = [...page].map((doc) => {
+      const score = run.matches.scores[binarySearch(run.matches.docs, doc)]!;
+      return {
+        id: this.index.ids[doc]!,
+        score: Math.round(score * 1000) / 1000,
+        title: this.markTitle(doc, run.marks),
+      };
+    });
+    return {
+      ok: true,
+      query,
+      sort,
+      total: run.matches.docs.length,
+      everything,
+      hits,
+      facets: run.facets,
+      timeline: run.timeline,
+    };
+  }
+
+  /**
+   * Every match's id in the order search() ranks them (its pages end to end), without the titles
+   * marked: what "export the results" needs.
+   */
+  rankedIds(
+    query: string,
+    options: Pick<SearchOptions, 'sort' | 'typing'> = {},
+  ): { ok: true; ids: string[] } | SearchFailure {
+    const found = this.runOf(query, options);
+    if (!found.ok) return found;
+    const { run } = found;
+    const ids = Array.from(this.rank(run, run.matches.docs.length), (doc) => this.index.ids[doc]!);
+    return { ok: true, ids };
+  }
+
+  /** The query's matches, scored; kept for the next page of the same query (until the index changes). */
+  private runOf(query: string, options: SearchOptions): { ok: true; run: Run } | SearchFailure {
     const typing = options.typing ?? false;
     const parsed = parseQuery(query, { typing });
     if (!parsed.ok) return { ok: false, query, error: parsed.error };
@@ -207,25 +249,7 @@ export class SearchEngine {
       };
       this.last = run;
     }
-    const page = this.rank(run, offset + limit).slice(offset, offset + limit);
-    const hits = [...page].map((doc) => {
-      const score = run.matches.scores[binarySearch(run.matches.docs, doc)]!;
-      return {
-        id: this.index.ids[doc]!,
-        score: Math.round(score * 1000) / 1000,
-        title: this.markTitle(doc, run.marks),
-      };
-    });
-    return {
-      ok: true,
-      query,
-      sort,
-      total: run.matches.docs.length,
-      everything,
-      hits,
-      facets: run.facets,
-      timeline: run.timeline,
-    };
+    return { ok: true, run };
   }
 
   // ---- matching -------------------------------------------------------------------------------

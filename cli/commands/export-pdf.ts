@@ -5,6 +5,8 @@ import { ArchiveError } from '../../archive/errors.ts';
 import { chromiumPrinter } from '../../archive/pdf/chromium-printer.ts';
 import type { ValidExportPdfInput } from '../../archive/pdf/export-request.ts';
 import { PAGE_SIZES, TYPEFACES } from '../../archive/pdf/options.ts';
+import { formatQueryError } from '../../archive/search/query-messages.ts';
+import { parseQuery } from '../../archive/search/query.ts';
 import { ArchiveService } from '../../archive/service.ts';
 import { writeFileDurably } from '../../archive/storage/durable-json-file.ts';
 import { UsageError, archiveDirOf, lang, noPositionals, out, parse, printJson, type Command } from '../context.ts';
@@ -29,6 +31,12 @@ export const exportPdf: Command = async (args) => {
   const chosen = [ids, values.query, values.all || undefined].filter((given) => given !== undefined).length;
   if (chosen !== 1) throw new UsageError('export-pdf needs exactly one of --id ID…, --query Q or --all');
   if (values.query !== undefined && values.query.trim() === '') throw new UsageError('--query needs some text');
+  // A mistake in the query is explained as `search` explains it, before the archive is opened.
+  const parsed = values.query === undefined ? undefined : parseQuery(values.query.trim());
+  if (parsed && !parsed.ok) {
+    process.stderr.write(`press-archive: ${formatQueryError(parsed.error, lang)}\n`);
+    return 1;
+  }
 
   const input: ValidExportPdfInput = {
     ...(ids

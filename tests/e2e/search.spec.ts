@@ -220,3 +220,45 @@ test('a long result list stays virtual and keyboard navigation reaches its end',
   await app.keyboard.press('Home');
   await expect(app.locator('[data-testid=result-item][data-index="0"]')).toHaveAttribute('aria-selected', 'true');
 });
+
+test('exports every result of a search, not only the pages the list has loaded', async ({ app }) => {
+  test.setTimeout(120_000);
+  // More results than one page the list asks the worker for (use-search.ts PAGE = 100), and more
+  // than one PDF takes (2,000).
+  const MATCHES = 2100;
+  const records = [
+    ...Array.from({ length: MATCHES }, (_, i) => ({
+      title: `बाढ़ राहत शिविर ${i}`,
+      body: `पटना में बाढ़ से ${i} परिवार प्रभावित हुए।`,
+      date: `20${String(10 + (i % 15))}-0${1 + (i % 9)}-1${i % 10}`,
+    })),
+    ...Array.from({ length: 5 }, (_, i) => ({ title: `चुनाव ${i}`, body: `लखनऊ के ${i} केंद्रों पर मतदान` })),
+  ];
+  await addClippings(app, records);
+  await app.getByTestId('search-input').fill('बाढ़');
+  await expect(app.getByTestId('result-count')).toContainText(/2,?100 results/);
+  await app.getByTestId('search-sort').selectOption('newest');
+  const rows = app.getByTestId('result-item');
+  await expect(rows.first()).toContainText('2024');
+  const shown = await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-id')));
+  expect(shown.length).toBeLessThan(100); // the list has loaded a page or so, not all
+
+  await app.getByTestId('export-data').click();
+  await app.getByTestId('export-scope-results').check();
+  await app.getByTestId('export-format-ndjson').check();
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('export-data-confirm').click()]);
+  const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\n');
+  const exported = lines.map((line) => JSON.parse(line) as { id: string; title: string; date: string });
+  expect(exported).toHaveLength(MATCHES);
+  expect(new Set(exported.map((c) => c.title))).toEqual(new Set(records.slice(0, MATCHES).map((r) => r.title)));
+  // In the list's order: its rows first, then newest to oldest all the way down.
+  expect(exported.slice(0, shown.length).map((c) => c.id)).toEqual(shown);
+  const dates = exported.map((c) => c.date);
+  expect(dates).toEqual([...dates].sort().reverse());
+
+  // A PDF of these results would hold more than one PDF takes: said before anything is printed.
+  await app.getByTestId('export-pdf-list').click();
+  await expect(app.getByTestId('error-message')).toContainText(
+    /At most 2,?000 clippings fit in one PDF, and 2,?100 were chosen/,
+  );
+});

@@ -1,8 +1,10 @@
 // `press-archive export-pdf` as a real process on a real folder (the contract in ARCHITECTURE.md).
 // Each export starts a Chromium: generous timeouts for a busy machine.
 import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { indexFilePath } from '../../archive/search/index-file.ts';
 import { FIRST_ARTICLE_TEXT } from '../../archive/seed/index.ts';
 import { BUILT, runCli } from '../support/cli.ts';
 import { bodyArea, pdfFonts, pdfInfo, pdfOutline, pdfText, squeeze } from '../support/poppler.ts';
@@ -73,6 +75,40 @@ describe('press-archive export-pdf', { timeout: 120_000 }, () => {
     expect((await pdfInfo(letter)).pageSize).toContain('(letter)');
     expect((await pdfFonts(letter)).map((f) => f.name)).toContainEqual(expect.stringMatching(/NotoSerifDevanagari/));
     expect((await pdfOutline(letter)).map((e) => e.title)).toEqual(['दूसरी ख़बर']);
+  });
+
+  it('--query ranks with the saved search index: built once, then read as saved, then caught up', async () => {
+    const env = { PRESS_ARCHIVE_CACHE_DIR: join(root, 'cache') };
+    const saved = indexFilePath(archive, env);
+    await addClipping('राहत शिविर', 'पटना में राहत');
+    await addClipping('पटना में बाढ़', 'गंगा का पानी');
+    const out = join(root, 'query.pdf');
+    const exportQuery = async () => {
+      const result = await cli(['export-pdf', '--out', out, '--query', 'पटना', '--json'], env);
+      expect(result.code, result.stderr).toBe(0);
+      return (await pdfOutline(out)).map((e) => e.title);
+    };
+
+    expect(existsSync(saved)).toBe(false);
+    expect(await exportQuery()).toEqual(['Contents', 'पटना में बाढ़', 'राहत शिविर']); // the title match first
+    expect(existsSync(saved)).toBe(true);
+    const [bytes, { mtimeMs }] = await Promise.all([readFile(saved), stat(saved)]);
+
+    // Nothing changed: the saved index answers as it is (not built again, not written again).
+    expect(await exportQuery()).toEqual(['Contents', 'पटना में बाढ़', 'राहत शिविर']);
+    expect((await stat(saved)).mtimeMs).toBe(mtimeMs);
+    expect(await readFile(saved)).toEqual(bytes);
+
+    // A clipping added since: the saved index is brought up to date before it answers.
+    await addClipping('पटना पटना', 'पटना में पटना');
+    expect(await exportQuery()).toEqual(['Contents', 'पटना पटना', 'पटना में बाढ़', 'राहत शिविर']);
+    expect(await readFile(saved)).not.toEqual(bytes);
+
+    // A mistake in the query is explained as `search` explains it, and nothing is written.
+    const bad = await cli(['export-pdf', '--out', join(root, 'bad.pdf'), '--query', '"पटना'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('press-archive: A quotation mark is not closed. Close the phrase: "जन संवाद".\n');
+    expect(existsSync(join(root, 'bad.pdf'))).toBe(false);
   });
 
   it('fails with one clear line and writes nothing: no match, unknown id, no folder, no Chromium', async () => {

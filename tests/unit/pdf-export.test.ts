@@ -1,6 +1,7 @@
 // PDF export end to end on real parts: a real archive folder, the real service and API dispatcher,
 // a real Chromium printing, and the PDFs read back with poppler (text, fonts, size, pages) and
 // pdf-lib (the outline).
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,9 +10,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clipping } from '../../archive/clipping.ts';
 import { chromiumPrinter } from '../../archive/pdf/chromium-printer.ts';
-import { exportPdf } from '../../archive/pdf/export-pdf.ts';
+import { exportPdf, searchForPdf } from '../../archive/pdf/export-pdf.ts';
 import { MAX_PDF_ENTRIES, PdfOptionsSchema } from '../../archive/pdf/options.ts';
 import { renderPdf } from '../../archive/pdf/render-pdf.ts';
+import { SearchEngine } from '../../archive/search/engine.ts';
+import { indexFilePath } from '../../archive/search/index-file.ts';
 import { FIRST_ARTICLE_TEXT } from '../../archive/seed/index.ts';
 import { ArchiveService } from '../../archive/service.ts';
 import { createDispatcher, type Dispatch } from '../../archive/transport/dispatch.ts';
@@ -25,10 +28,15 @@ let dispatch: Dispatch;
 
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir('press-archive-pdf-'));
+  // An export by query ranks with the saved search index: kept here, not in the user's cache folder.
+  process.env.PRESS_ARCHIVE_CACHE_DIR = join(dir, 'cache');
   service = await ArchiveService.open(join(dir, 'archive'), { printer: chromiumPrinter() });
   dispatch = createDispatcher(service);
 });
-afterEach(() => cleanup());
+afterEach(async () => {
+  delete process.env.PRESS_ARCHIVE_CACHE_DIR;
+  await cleanup();
+});
 
 async function exportToFile(input: unknown, name = 'out.pdf'): Promise<string> {
   const answer = await dispatch('exportPdf', input);
@@ -226,9 +234,20 @@ describe('exportPdf through the API', { timeout: 120_000 }, () => {
     expect(badOptions.ok).toBe(false);
   });
 
-  it('says clearly when nothing matches, an id is unknown, or there are too many', async () => {
+  it('prints ids as a search’s results (the app ranks them): in that order, the search named on the cover', async () => {
+    const first = await service.add({ title: 'राहत शिविर', body: 'पटना में राहत' });
+    const second = await service.add({ title: 'पटना में बाढ़', body: 'पटना पटना पटना' });
+    const file = await exportToFile({ ids: [first.id, second.id], query: 'पटना', options: { language: 'en' } });
+    expect((await pdfOutline(file)).map((e) => e.title)).toEqual(['Contents', 'राहत शिविर', 'पटना में बाढ़']);
+    expect(squeeze(await pdfText(file, { first: 1, last: 1 }))).toContain(squeeze('Search: “पटना”'));
+    expect(existsSync(join(dir, 'cache'))).toBe(false); // no search was run for it
+  });
+
+  it('says clearly when nothing matches, an id is unknown, the query is wrong, or there are too many', async () => {
     const none = await dispatch('exportPdf', { query: 'ममता' });
     expect(none).toEqual({ ok: false, error: { code: 'nothingToExport' } });
+    const wrong = await dispatch('exportPdf', { query: '"पटना' });
+    expect(wrong).toEqual({ ok: false, error: { code: 'badRequest', params: { detail: 'query: unclosedQuote' } } });
     const unknown = await dispatch('exportPdf', { ids: ['zzzzzzzzzzzz'] });
     expect(unknown).toEqual({ ok: false, error: { code: 'notFound', params: { id: 'zzzzzzzzzzzz' } } });
 
@@ -244,6 +263,15 @@ describe('exportPdf through the API', { timeout: 120_000 }, () => {
     await expect(exportPdf(many, { query: 'पटना', options }, context)).rejects.toMatchObject({
       info: { code: 'tooManyToExport', params: { count: MAX_PDF_ENTRIES + 1 } },
     });
+    // A search with too many results is refused from the index alone, before any clipping is read.
+    const engine = new SearchEngine();
+    engine.putAll(many);
+    expect(() => searchForPdf(engine, 'पटना')).toThrow(
+      expect.objectContaining({
+        info: { code: 'tooManyToExport', params: { max: MAX_PDF_ENTRIES, count: many.length } },
+      }),
+    );
+    expect(searchForPdf(engine, 'पटना -शिविर')).toEqual([]);
   });
 
   it('exports a search in ranked order with a file name for the day, and needs a printer', async () => {
@@ -259,6 +287,10 @@ describe('exportPdf through the API', { timeout: 120_000 }, () => {
     const file = join(dir, 'search.pdf');
     await writeFile(file, Buffer.from(value.pdfBase64, 'base64'));
     expect((await pdfOutline(file)).map((e) => e.title)).toEqual(['Contents', 'पटना में बाढ़', 'राहत शिविर']);
+
+    expect(existsSync(indexFilePath(service.archiveDir))).toBe(true); // ranked by the saved index
+    const again = await dispatch('exportPdf', { query: 'पटना', options: { language: 'en' } });
+    expect(again.ok && (again.value as { clippings: number }).clippings).toBe(2);
 
     const printerless = createDispatcher(await ArchiveService.open(join(dir, 'archive')));
     const refused = await printerless('exportPdf', { all: true });

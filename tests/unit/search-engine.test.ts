@@ -143,6 +143,48 @@ describe('query features', () => {
   });
 });
 
+describe('rankedIds: every match, in the order of the pages', () => {
+  // Enough clippings that the first pages come from a partial ranking and later ones from a full sort.
+  const docs = Array.from({ length: 1200 }, (_, n) => syntheticClipping(n));
+  const build = () => {
+    const engine = new SearchEngine();
+    engine.putAll(docs);
+    return engine;
+  };
+  const paged = build();
+  const fresh = build();
+  const pagesOf = (query: string, options: { sort?: 'relevance' | 'newest'; typing?: boolean }) => {
+    const first = answer(paged, query, { ...options, offset: 0, limit: 100 });
+    const all = [...first.hits.map((h) => h.id)];
+    for (let offset = 100; offset < first.total; offset += 100) {
+      all.push(...answer(paged, query, { ...options, offset, limit: 100 }).hits.map((h) => h.id));
+    }
+    return all;
+  };
+
+  for (const sort of ['relevance', 'newest'] as const) {
+    it(`equals search()'s pages end to end (${sort})`, () => {
+      const queries = [...syntheticQueries(6), '-कानपुर'];
+      let long = 0;
+      for (const query of queries) {
+        const expected = pagesOf(query, { sort, typing: true });
+        if (expected.length > 300) long += 1;
+        expect(new Set(expected).size, query).toBe(expected.length);
+        for (const engine of [fresh, paged]) {
+          const ranked = engine.rankedIds(query, { sort, typing: true });
+          expect(ranked, query).toEqual({ ok: true, ids: expected });
+        }
+      }
+      expect(long).toBeGreaterThan(0); // some answer spans several pages of both kinds
+    });
+  }
+
+  it('says a syntax error as search() does', () => {
+    expect(fresh.rankedIds('"पटना')).toEqual(fresh.search('"पटना'));
+    expect(fresh.rankedIds('"पटना')).toMatchObject({ ok: false });
+  });
+});
+
 describe('updates in place', () => {
   it('adds, replaces and removes without a rebuild', () => {
     const engine = new SearchEngine();

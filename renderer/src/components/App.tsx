@@ -85,13 +85,6 @@ export function App() {
     (id: string) => (searching ? hitIndexOf(id) : (summaryIndex.get(id) ?? -1)),
     [searching, hitIndexOf, summaryIndex],
   );
-  // The search results loaded so far (the first page, and what has been scrolled to).
-  const entries = useMemo<ResultEntry[]>(() => {
-    const loaded: ResultEntry[] = [];
-    if (searching) for (let i = 0, e = entryAt(0); e !== undefined; e = entryAt(++i)) loaded.push(e);
-    return loaded;
-  }, [searching, entryAt]);
-
   // After a reload: a clipping changed elsewhere is read again; one that left the archive
   // (trashed by another process) leaves the reader too.
   const syncReader = useEffectEvent(() => {
@@ -151,11 +144,7 @@ export function App() {
               importButton={<ImportButton state={importer} />}
               showTrash={showTrash}
               onToggleTrash={() => setShowTrash((v) => !v)}
-              onExport={() => {
-                // The results scope needs every hit, not only the pages the list has shown.
-                if (results.active && results.total) results.request(0, results.total - 1);
-                setExporting(true);
-              }}
+              onExport={() => setExporting(true)}
               onTags={() => setRenamingTags(true)}
             />
             <BackupsButton safety={safety} />
@@ -180,7 +169,7 @@ export function App() {
           <SearchTools query={query} results={results} saved={savedSearches} onQuery={setQuery} />
           <div className="list-actions">
             <ResultCount query={query} count={count} searching={results.active} preparing={!archive.indexReady} />
-            <ExportListPdf query={query} count={count} />
+            <ExportListPdf query={query} count={count} resultIds={results.allIds} />
           </div>
           <TagBar selection={selection} onChanged={() => void archive.reload()} />
           <ResultList
@@ -234,8 +223,7 @@ export function App() {
       {exporting && (
         <ExportDialog
           selectedIds={[...selection.ids]}
-          resultIds={results.active ? entries.map((e) => e.id) : undefined}
-          resultTotal={results.active ? results.total : undefined}
+          results={results.active ? results : undefined}
           onClose={() => setExporting(false)}
           onRestored={() => void archive.reload()}
         />

@@ -19,21 +19,25 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   'csl-json': 'CSL-JSON',
 };
 
+/** The search on screen: how many results it has, and all their ids when asked (ranked). */
+export interface SearchResults {
+  total: number | undefined;
+  allIds(): Promise<string[]>;
+}
+
 interface Props {
   selectedIds: readonly string[];
-  /** The search results, when a search is on (all of them, once loaded). */
-  resultIds: readonly string[] | undefined;
-  /** How many results the search has; the results scope waits until all are loaded. */
-  resultTotal: number | undefined;
+  /** When a search is on: its results, every one of them, not only the pages the list has loaded. */
+  results: SearchResults | undefined;
   onClose(): void;
   /** After a backup file replaced the archive. */
   onRestored(): void;
 }
 
-export function ExportDialog({ selectedIds, resultIds, resultTotal, onClose, onRestored }: Props) {
+export function ExportDialog({ selectedIds, results, onClose, onRestored }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
-  const [scope, setScope] = useState<Scope>(selectedIds.length > 0 ? 'selected' : resultIds ? 'results' : 'all');
+  const [scope, setScope] = useState<Scope>(selectedIds.length > 0 ? 'selected' : results?.total ? 'results' : 'all');
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [error, setError] = useState<ErrorInfo>();
   const [working, setWorking] = useState(false);
@@ -44,13 +48,13 @@ export function ExportDialog({ selectedIds, resultIds, resultTotal, onClose, onR
     return () => dialog?.close();
   }, []);
 
-  const resultsLoading = resultIds !== undefined && resultTotal !== undefined && resultIds.length < resultTotal;
-
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setWorking(true);
     try {
-      const ids = scope === 'selected' ? [...selectedIds] : scope === 'results' ? [...(resultIds ?? [])] : undefined;
+      // The results asked for now, so the file holds them all in the list's order.
+      const ids =
+        scope === 'selected' ? [...selectedIds] : scope === 'results' && results ? await results.allIds() : undefined;
       const file = await archiveClient.exportData({ format, ...(ids ? { ids } : {}) });
       // The BOM (CSV) is a character of the content: encoding it as UTF-8 writes EF BB BF.
       saveDownload(file.fileName, new TextEncoder().encode(file.content), file.mimeType);
@@ -69,8 +73,8 @@ export function ExportDialog({ selectedIds, resultIds, resultTotal, onClose, onR
     },
     {
       value: 'results',
-      label: t('intake.scopeResults', { count: resultTotal ?? resultIds?.length ?? 0 }),
-      disabled: !resultIds || resultIds.length === 0,
+      label: t('intake.scopeResults', { count: results?.total ?? 0 }),
+      disabled: !results?.total,
     },
     { value: 'all', label: t('intake.scopeAll'), disabled: false },
   ];
@@ -126,12 +130,7 @@ export function ExportDialog({ selectedIds, resultIds, resultTotal, onClose, onR
           <button type="button" onClick={onClose}>
             {t('action.cancel')}
           </button>
-          <button
-            type="submit"
-            className="primary"
-            data-testid="export-data-confirm"
-            disabled={working || (scope === 'results' && resultsLoading)}
-          >
+          <button type="submit" className="primary" data-testid="export-data-confirm" disabled={working}>
             {t('intake.exportDo')}
           </button>
         </div>

@@ -3,17 +3,33 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import type { ExportPdfInput } from '../../../archive/pdf/export-request.ts';
+import { MAX_PDF_ENTRIES } from '../../../archive/pdf/options.ts';
 import { archiveClient } from '../api/client.ts';
-import { errorInfoOf } from '../api/api-error.ts';
+import { ApiError, errorInfoOf } from '../api/api-error.ts';
 import { base64ToBytes, saveDownload } from '../export/save-download.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 
-export type PdfSelection = Pick<ExportPdfInput, 'ids' | 'query' | 'all'>;
+type Chosen = Pick<ExportPdfInput, 'ids' | 'query' | 'all'>;
+
+/** What to print: as the archive takes it, or how to find it when the button is pressed. */
+export type PdfSelection = Chosen | (() => Promise<Chosen>);
 
 export interface PdfExport {
   busy: boolean;
   error: ErrorInfo | undefined;
   run(selection: PdfSelection): Promise<void>;
+}
+
+/**
+ * A search's results as the list ranks them (their ids), the query named on the cover. Too many
+ * for one PDF, or none, is said here: the archive would refuse so many ids as a malformed request.
+ */
+export function searchResultsSelection(query: string, ids: string[]): Chosen {
+  if (ids.length === 0) throw new ApiError({ code: 'nothingToExport' });
+  if (ids.length > MAX_PDF_ENTRIES) {
+    throw new ApiError({ code: 'tooManyToExport', params: { max: MAX_PDF_ENTRIES, count: ids.length } });
+  }
+  return { ids, query };
 }
 
 export function usePdfExport(): PdfExport {
@@ -29,7 +45,8 @@ export function usePdfExport(): PdfExport {
       setBusy(true);
       setError(undefined);
       try {
-        const pdf = await archiveClient.exportPdf({ ...selection, options: { language } });
+        const chosen = typeof selection === 'function' ? await selection() : selection;
+        const pdf = await archiveClient.exportPdf({ ...chosen, options: { language } });
         saveDownload(pdf.fileName, base64ToBytes(pdf.pdfBase64), 'application/pdf');
       } catch (failure) {
         setError(errorInfoOf(failure));

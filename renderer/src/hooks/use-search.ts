@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Facets, SearchAnswer, SearchHit, Timeline } from '../../../archive/search/engine.ts';
 import type { QuerySyntaxError, SortOrder } from '../../../archive/search/query.ts';
+import { ApiError } from '../api/api-error.ts';
 import type { SearchClient } from '../search/search-client.ts';
 
 export const PAGE = 100;
@@ -28,6 +29,8 @@ export interface SearchState {
   indexOf(id: string): number;
   /** Rows start…end are on screen: fetch their pages if missing. */
   request(start: number, end: number): void;
+  /** Every result's id in the list's order, loaded or not (for exporting them). */
+  allIds(): Promise<string[]>;
 }
 
 const ERROR_DELAY_MS = 600;
@@ -117,6 +120,13 @@ export function useSearch(search: SearchClient, query: string, indexVersion: num
     [active, ready, pages, fetchPage],
   );
 
+  // The same query, sort and typing as the pages: the export holds exactly what the list shows.
+  const allIds = useCallback(async () => {
+    const outcome = await search.rankedIds({ query, sort, typing: true });
+    if (!outcome.ok) throw new ApiError({ code: 'badRequest', params: { detail: `query: ${outcome.error.code}` } });
+    return outcome.ids;
+  }, [search, query, sort]);
+
   const saidError = active && error && shownError === error ? error : undefined;
   return useMemo(
     () => ({
@@ -133,7 +143,8 @@ export function useSearch(search: SearchClient, query: string, indexVersion: num
       hitAt,
       indexOf,
       request,
+      allIds,
     }),
-    [active, sort, answer, latest, saidError, failure, hitAt, indexOf, request],
+    [active, sort, answer, latest, saidError, failure, hitAt, indexOf, request, allIds],
   );
 }

@@ -1,6 +1,6 @@
 // Messages between the UI and the search worker.
 import type { SearchDoc } from '../../../archive/api.ts';
-import type { SearchOutcome } from '../../../archive/search/engine.ts';
+import type { SearchFailure, SearchOutcome } from '../../../archive/search/engine.ts';
 import type { SortOrder } from '../../../archive/search/query.ts';
 
 export interface SearchRequest {
@@ -11,6 +11,11 @@ export interface SearchRequest {
   offset: number;
   limit: number;
 }
+
+/** Every match of a query, in the order its pages list them (for exporting the results). */
+export type RankedIdsRequest = Omit<SearchRequest, 'seq' | 'offset' | 'limit'>;
+
+export type RankedIdsOutcome = { ok: true; ids: string[] } | SearchFailure;
 
 /** How the worker got its index ready. */
 export type ReadyHow = 'loaded' | 'caught-up' | 'built';
@@ -25,10 +30,12 @@ export type WorkerRequest =
   | { type: 'docs'; token: number; docs: SearchDoc[]; last: boolean }
   | { type: 'put'; doc: SearchDoc }
   | { type: 'remove'; id: string }
-  | ({ type: 'search' } & SearchRequest);
+  | ({ type: 'search' } & SearchRequest)
+  | ({ type: 'rankedIds'; seq: number } & RankedIdsRequest);
 
 export type WorkerResponse =
   | { type: 'need'; token: number; ids: string[] }
   | { type: 'ready'; token: number; size: number; how: ReadyHow }
   | { type: 'results'; seq: number; outcome: SearchOutcome }
+  | { type: 'rankedIds'; seq: number; outcome: RankedIdsOutcome }
   | { type: 'failed'; seq?: number; token?: number; message: string };

@@ -1,23 +1,37 @@
 // The UI's side of the search worker. `sync` brings the worker's index up to date with the archive
 // (sending only the clippings it asks for, in batches, so no one holds the whole archive's text);
-// `search` asks for one page of an answer. Answers to queries the UI has moved on from are dropped
+// `search` asks for one page of an answer, `rankedIds` for every match's id in that order (what
+// exporting the results needs, however few pages the list has loaded). Answers to queries the UI has moved on from are dropped
 // by the caller (each request resolves to its own answer).
 import type { SearchDoc } from '../../../archive/api.ts';
 import type { ClippingSummary } from '../../../archive/clipping.ts';
 import type { SearchOutcome } from '../../../archive/search/engine.ts';
 import { archiveClient } from '../api/client.ts';
-import type { ReadyHow, SearchRequest, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type {
+  RankedIdsOutcome,
+  RankedIdsRequest,
+  ReadyHow,
+  SearchRequest,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol.ts';
 
 /** Clippings per searchCorpus call while filling the index. */
 const BATCH = 5000;
 
 type Listener<T> = (value: T) => void;
 
+interface Waiter<T> {
+  resolve(value: T): void;
+  reject(error: Error): void;
+}
+
 export class SearchClient {
   private readonly worker: Worker;
   private seq = 0;
   private token = 0;
-  private readonly answers = new Map<number, { resolve(o: SearchOutcome): void; reject(e: Error): void }>();
+  private readonly answers = new Map<number, Waiter<SearchOutcome>>();
+  private readonly rankings = new Map<number, Waiter<RankedIdsOutcome>>();
   private readonly syncs = new Map<number, { resolve(how: ReadyHow): void; reject(e: Error): void }>();
   private readonly failureListeners = new Set<Listener<string>>();
 
@@ -55,6 +69,16 @@ export class SearchClient {
     return new Promise((resolve, reject) => {
       this.answers.set(seq, { resolve, reject });
       this.post({ type: 'search', seq, ...request });
+    });
+  }
+
+  /** Every match of the query, ranked as search() pages them (ids only). */
+  rankedIds(request: RankedIdsRequest): Promise<RankedIdsOutcome> {
+    this.seq += 1;
+    const seq = this.seq;
+    return new Promise((resolve, reject) => {
+      this.rankings.set(seq, { resolve, reject });
+      this.post({ type: 'rankedIds', seq, ...request });
     });
   }
 
@@ -105,11 +129,19 @@ export class SearchClient {
         waiter?.resolve(response.outcome);
         return;
       }
+      case 'rankedIds': {
+        const waiter = this.rankings.get(response.seq);
+        this.rankings.delete(response.seq);
+        waiter?.resolve(response.outcome);
+        return;
+      }
       case 'failed': {
         const error = new Error(response.message);
         if (response.seq !== undefined) {
           this.answers.get(response.seq)?.reject(error);
           this.answers.delete(response.seq);
+          this.rankings.get(response.seq)?.reject(error);
+          this.rankings.delete(response.seq);
         } else if (response.token !== undefined) this.settleSync(response.token, undefined, error);
         this.failureListeners.forEach((l) => l(response.message));
         return;

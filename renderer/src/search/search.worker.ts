@@ -98,6 +98,13 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse | undefine
       });
       return { type: 'results', seq: request.seq, outcome };
     }
+    case 'rankedIds': {
+      const outcome = (engine ?? new SearchEngine()).rankedIds(request.query, {
+        sort: request.sort,
+        typing: request.typing,
+      });
+      return { type: 'rankedIds', seq: request.seq, outcome };
+    }
   }
 }
 
@@ -113,7 +120,7 @@ scope.onmessage = (event) => {
       const message = error instanceof Error ? error.message : String(error);
       scope.postMessage({
         type: 'failed',
-        ...(request.type === 'search' ? { seq: request.seq } : {}),
+        ...(request.type === 'search' || request.type === 'rankedIds' ? { seq: request.seq } : {}),
         ...(request.type === 'sync' || request.type === 'docs' ? { token: request.token } : {}),
         message,
       });
