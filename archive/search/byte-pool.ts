@@ -145,6 +145,29 @@ export class BytePool {
 
 const EMPTY = new Uint8Array(0);
 
+/** Reads, one after another, the unsigned varints a ByteWriter wrote. */
+export class VarintReader {
+  private position = 0;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  get done(): boolean {
+    return this.position >= this.bytes.length;
+  }
+
+  next(): number {
+    let value = 0;
+    let scale = 1;
+    let b: number;
+    do {
+      b = this.bytes[this.position++]!;
+      value += (b & 0x7f) * scale;
+      scale *= 128;
+    } while (b & 0x80);
+    return value;
+  }
+}
+
 /** Appends unsigned varints to a growable byte array. */
 export class ByteWriter {
   private buffer: Uint8Array<ArrayBufferLike>;

@@ -7,6 +7,7 @@
 // clauses, plus a bonus when the words stand close together. Equal scores: newer first.
 import type { SearchDoc } from '../api.ts';
 import type { Level, StemOrder } from './analyze.ts';
+import { VarintReader } from './byte-pool.ts';
 import { segmentsOf, type Segment } from './highlight.ts';
 import { BODY_TF_MASK, IN_TITLE, InvertedIndex, META_FIELDS, SEPARATOR, type MetaField } from './inverted-index.ts';
 import { compileWord, expand, type CompiledWord } from './matcher.ts';
@@ -391,7 +392,8 @@ export class SearchEngine {
           let i = 0;
           const end = bytes.length;
           while (i < end) {
-            // A varint of at most 4 bytes (document deltas stay far below 2^25).
+            // A varint of at most 4 bytes (document deltas stay far below 2^25), read inline rather
+            // than through VarintReader: every query word runs this over all its documents.
             let b = bytes[i++]!;
             let value = b & 0x7f;
             for (let shift = 7; b & 0x80; shift += 7) {
@@ -814,18 +816,7 @@ function subtract(a: Matches, remove: Uint32Array): Matches {
 /** Reads the word ids of a forward entry. */
 export function decodeForward(bytes: Uint8Array): number[] {
   const ids: number[] = [];
-  let i = 0;
-  while (i < bytes.length) {
-    let value = 0;
-    let shift = 1;
-    let b: number;
-    do {
-      b = bytes[i++]!;
-      value += (b & 0x7f) * shift;
-      shift *= 128;
-    } while (b & 0x80);
-    ids.push(value);
-  }
+  for (const reader = new VarintReader(bytes); !reader.done;) ids.push(reader.next());
   return ids;
 }
 
@@ -853,16 +844,8 @@ function smallestSpan(bytes: Uint8Array, mask: Uint8Array, words: number): numbe
   let best: number | undefined;
   let sectionStart = 0;
   let p = 0;
-  let i = 0;
-  while (i < bytes.length) {
-    let id = 0;
-    let shift = 1;
-    let b: number;
-    do {
-      b = bytes[i++]!;
-      id += (b & 0x7f) * shift;
-      shift *= 128;
-    } while (b & 0x80);
+  for (const reader = new VarintReader(bytes); !reader.done;) {
+    const id = reader.next();
     if (id === SEPARATOR) {
       last.fill(-1);
       sectionStart = p + 1;

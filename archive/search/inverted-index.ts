@@ -13,7 +13,7 @@
 // A changed clipping gets a new document number and its old one is marked deleted; compact()
 // drops deleted documents when they become too many.
 import type { SearchDoc } from '../api.ts';
-import { BytePool, ByteWriter, Streams, grow } from './byte-pool.ts';
+import { BytePool, ByteWriter, Streams, VarintReader, grow } from './byte-pool.ts';
 import type { StemOrder } from './analyze.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -278,16 +278,8 @@ export class InvertedIndex {
     const dense = new Uint8Array(this.docCount); // grows again when a document is added
     let doc = -1;
     for (const bytes of parts) {
-      let i = 0;
-      while (i < bytes.length) {
-        let value = 0;
-        let shift = 1;
-        let b: number;
-        do {
-          b = bytes[i++]!;
-          value += (b & 0x7f) * shift;
-          shift *= 128;
-        } while (b & 0x80);
+      for (const reader = new VarintReader(bytes); !reader.done;) {
+        const value = reader.next();
         const flags = value & 7;
         doc += (value - flags) / 8;
         dense[doc] = flags;
@@ -346,16 +338,8 @@ export class InvertedIndex {
       const bytes = this.frozenPostings.subarray(this.frozenOffsets[t]!, this.frozenOffsets[t + 1]!);
       let doc = -1;
       let last = -1;
-      let i = 0;
-      while (i < bytes.length) {
-        let value = 0;
-        let shift = 1;
-        let b: number;
-        do {
-          b = bytes[i++]!;
-          value += (b & 0x7f) * shift;
-          shift *= 128;
-        } while (b & 0x80);
+      for (const reader = new VarintReader(bytes); !reader.done;) {
+        const value = reader.next();
         const flags = value & 7;
         doc += (value - flags) / 8;
         const n = renumber[doc]!;
