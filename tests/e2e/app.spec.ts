@@ -2,6 +2,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { API_METHODS } from '../../archive/api-methods.ts';
+import type { Locator } from '@playwright/test';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -122,4 +123,64 @@ test('the page gets exactly the API as window.pressArchive and no Node', async (
     process: typeof (window as unknown as { process?: unknown }).process,
   }));
   expect(shape).toEqual({ keys: [...API_METHODS, 'onCommand'].sort(), node: 'undefined', process: 'undefined' });
+});
+
+// Layout: buttons that touch or wrap word by word were a real bug (the reader's toolbar had no gap).
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The space between two boxes: negative when they overlap, 0 when they touch. */
+function gapBetween(a: Box, b: Box): number {
+  return Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width), b.y - (a.y + a.height), a.y - (b.y + b.height));
+}
+
+async function boxesOf(locators: Locator[]): Promise<Box[]> {
+  return Promise.all(
+    locators.map(async (l) => {
+      const box = await l.boundingBox();
+      if (box === null) throw new Error(`${l} is not on the page`);
+      return box;
+    }),
+  );
+}
+
+for (const width of [1280, 900]) {
+  test(`the reader's buttons stand apart, in Hindi and English, ${width} px wide`, async ({ app }) => {
+    await app.setViewportSize({ width, height: 800 });
+    await app.getByTestId('result-item').first().click();
+    const reader = app.getByTestId('reader');
+    const edit = reader.getByTestId('edit-clipping');
+    const buttons = [reader.getByTestId('export-pdf'), edit, reader.getByTestId('trash-clipping')];
+    for (const language of ['hi', 'en']) {
+      await app.getByTestId(`language-${language}`).click();
+      await expect(edit).toHaveText(language === 'hi' ? 'संपादित करें' : 'Edit');
+      const boxes = await boxesOf(buttons);
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          expect(gapBetween(boxes[i]!, boxes[j]!), `${language}: buttons ${i} and ${j}`).toBeGreaterThanOrEqual(4);
+        }
+      }
+    }
+  });
+}
+
+test('in a 900 px window the header buttons stay on one line each and inside the window', async ({ app }) => {
+  await app.setViewportSize({ width: 900, height: 800 });
+  const header = app.getByRole('banner');
+  for (const language of ['hi', 'en']) {
+    await app.getByTestId(`language-${language}`).click();
+    await expect(app.getByTestId('add-clipping')).toContainText(language === 'hi' ? 'कतरन जोड़ें' : 'Add clipping');
+    const buttons = await header.getByRole('button').all();
+    const boxes = await boxesOf(buttons);
+    const oneLine = Math.min(...boxes.map((b) => b.height));
+    for (const [i, box] of boxes.entries()) {
+      const name = `${language}: ${await buttons[i]!.textContent()}`;
+      expect(box.height, `${name} wraps`).toBeLessThan(oneLine * 1.5);
+      expect(box.x + box.width, `${name} is cut off`).toBeLessThanOrEqual(900);
+    }
+  }
 });

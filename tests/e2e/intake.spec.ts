@@ -1,8 +1,9 @@
 // Intake and curation in the real renderer through `press-archive serve`: edit, trash and restore,
 // empty trash, undo, import by file picker, near duplicates, export. Every change is checked on disk.
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { snapshotFiles } from '../support/snapshot.ts';
+import { tempDir } from '../support/temp.ts';
 import { expect, test } from './fixtures.ts';
 
 const SEED_TITLE_START = 'उत्तर प्रदेश सरकार के 8 वर्ष';
@@ -362,4 +363,51 @@ test('backs the archive up to a file and restores it after confirming', async ({
   expect(await shardsText(archiveDir)).not.toContain('यह कतरन बैकअप के बाद जोड़ी गई।');
   const snapshots = await readdir(join(archiveDir, 'backups'));
   expect(snapshots.length).toBeGreaterThan(0);
+});
+
+test.describe('import progress', () => {
+  // Enough records that the archive takes well over the 300 ms after which the progress shows.
+  const RECORDS = 15_000;
+
+  async function largeNdjson(dir: string): Promise<string> {
+    const lines = Array.from({ length: RECORDS }, (_, i) =>
+      JSON.stringify({
+        title: `बड़े आयात की कतरन ${i}`,
+        body: `कतरन ${i} का पाठ: नगर निगम ने सड़कों की मरम्मत, जल निकासी और स्ट्रीट लाइटों के लिए नई योजना बनाई। `.repeat(4),
+      }),
+    );
+    const path = join(dir, 'large.ndjson');
+    await writeFile(path, lines.join('\n'), 'utf8');
+    return path;
+  }
+
+  for (const [language, progressText, addedText] of [
+    ['en', 'Importing 1 file…', `Added: ${RECORDS}`],
+    ['hi', '1 फ़ाइल आयात हो रही है…', `जोड़ी गईं: ${RECORDS}`],
+  ] as const) {
+    test(`a large import shows a labelled progress bar before its summary (${language})`, async ({ app }) => {
+      const { dir, cleanup } = await tempDir('press-archive-large-import-');
+      try {
+        const file = await largeNdjson(dir);
+        await expect(app.getByTestId('result-item')).toHaveCount(1);
+        await app.getByTestId(`language-${language}`).click();
+        await app.getByTestId('import-input').setInputFiles(file);
+
+        const progress = app.getByTestId('import-progress');
+        await expect(progress).toBeVisible();
+        await expect(progress).toHaveAttribute('role', 'status');
+        await expect(progress).toHaveText(progressText);
+        await expect(progress.getByRole('progressbar', { name: progressText })).toBeVisible();
+        // The summary is not there yet while the progress shows; the progress goes once it is.
+        await expect(app.getByTestId('import-summary')).toHaveCount(0);
+        await expect(app.getByTestId('import-files')).toBeDisabled();
+
+        await expect(app.getByTestId('import-added')).toHaveText(addedText, { timeout: 30_000 });
+        await expect(progress).toHaveCount(0);
+        await expect(app.getByTestId('import-files')).toBeEnabled();
+      } finally {
+        await cleanup();
+      }
+    });
+  }
 });

@@ -1,6 +1,6 @@
 // "Import files": a file picker, and files dropped anywhere on the window (an overlay says so
 // while dragging). While an import runs a progress bar shows; then a summary of what happened.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../../archive/messages.ts';
 import type { ImportState } from '../hooks/use-import.ts';
@@ -50,6 +50,7 @@ export function ImportStatus({ state }: { state: ImportState }) {
   const language = useLanguage();
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
+  const progressLabel = useId();
   const { importFiles } = state;
 
   useEffect(() => {
@@ -95,8 +96,9 @@ export function ImportStatus({ state }: { state: ImportState }) {
       )}
       {state.running !== undefined && (
         <div className="import-progress" data-testid="import-progress" role="status">
-          <span>{t('intake.importing', { count: state.running })}</span>
-          <progress />
+          <span id={progressLabel}>{t('intake.importingFiles', { count: state.running })}</span>
+          {/* No value: how far the archive has got is not known, so the bar is indeterminate. */}
+          <progress aria-labelledby={progressLabel} />
         </div>
       )}
       {outcome && (
