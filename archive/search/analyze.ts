@@ -4,13 +4,15 @@
 //
 //   0 exact       the same word (NFC, case and invisible characters aside)
 //   1 folded      the same after spelling folds (nukta, anusvara, ॉ, digits …; see normalize.ts)
-//   2 stemmed     the same stem, long and short i/u alike (पत्रकारों ~ पत्रकार ~ पत्रकारिता)
+//   2 stemmed     the same stem, long and short i/u alike in stems of three letters or more
+//                 (पत्रकारों ~ पत्रकार ~ पत्रकारिता, दिवाली ~ दीवाली), and no clash of verb and
+//                 noun endings (मिलेगा "will meet" ≁ मिलों "mills"; see matcher.ts)
 //   3 prefix      a typed beginning of the word (कमिश्न → कमिश्नरेट)
 //   4 sound       a Latin word's sound key or letter-name spelling ("kanpur" → कानपुर, NDA → एनडीए)
 import { acronymInDevanagari } from './acronym.ts';
 import { exactForm, foldVowelLength, foldWord } from './normalize.ts';
-import { phoneticKeys } from './phonetic.ts';
-import { stemHindi } from './stem.ts';
+import { phoneticKeys, soundShapes, type SoundShape } from './phonetic.ts';
+import { letterCount, stemHindi } from './stem.ts';
 import { isStopword } from './stopwords.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -35,12 +37,32 @@ export interface WordKeys {
   stop: boolean;
 }
 
+/**
+ * Vowel length is folded only in stems of at least this many letters. In a longer word a long or
+ * short i/u is a spelling habit (दिवाली / दीवाली); in a short one it is often all that tells two
+ * words apart: दिन day / दीन poor, कुल all / कूल bank, मिल mill / मील mile, दिए given / दीये lamps.
+ */
+export const MIN_LENGTH_FOLD_LETTERS = 3;
+
 export function stemKey(folded: string, order: StemOrder = 'stem-first'): string {
   if (order === 'no-length-fold') return stemHindi(folded);
-  return order === 'stem-first' ? foldVowelLength(stemHindi(folded)) : stemHindi(foldVowelLength(folded));
+  if (order === 'fold-first') return stemHindi(foldVowelLength(folded));
+  const stem = stemHindi(folded);
+  return letterCount(stem) >= MIN_LENGTH_FOLD_LETTERS ? foldVowelLength(stem) : stem;
 }
 
 const DEVANAGARI = /[\u0900-\u097F]/;
+
+/** What sound keys are made of: a Devanagari word folded but for its nukta (ड़ is not ड), or the folded Latin word. */
+export function soundForm(surface: string): string {
+  const folded = foldWord(surface);
+  return DEVANAGARI.test(folded) ? foldWord(surface, { keepNukta: true }) : folded;
+}
+
+/** A word's sound keys with the vowels inside it, to tell राम from रूम (phonetic.ts). */
+export function shapesOf(surface: string): SoundShape[] {
+  return soundShapes(soundForm(surface));
+}
 
 /** The keys of one word of a document or a query. */
 export function wordKeys(surface: string, order: StemOrder = 'stem-first'): WordKeys {
@@ -53,7 +75,7 @@ export function wordKeys(surface: string, order: StemOrder = 'stem-first'): Word
     exact,
     folded,
     stem: devanagari && !stop ? stemKey(folded, order) : undefined,
-    sounds: stop ? [] : phoneticKeys(devanagari ? foldWord(surface, { keepNukta: true }) : folded),
+    sounds: stop ? [] : phoneticKeys(soundForm(surface)),
     latin,
     stop,
   };

@@ -1,9 +1,10 @@
 // How one query word matches index words, and at which level (analyze.ts). The same rules serve
 // twice: `expand` finds the matching words of the vocabulary through its key maps (the index), and
 // `levelFor` tells whether one word of a text matches (highlighting); tests check they agree.
-import { LEVEL, latinAlternatives, wordKeys, type Level, type StemOrder, type WordKeys } from './analyze.ts';
-import { latinSkeletonPrefix } from './phonetic.ts';
+import { LEVEL, latinAlternatives, shapesOf, wordKeys, type Level, type StemOrder, type WordKeys } from './analyze.ts';
+import { latinSkeletonPrefix, soundPrefixAgrees, soundsAgree, type SoundShape } from './phonetic.ts';
 import type { QueryWord } from './query.ts';
+import { sameWordClass, wordClass, type WordClass } from './stem.ts';
 import type { StoredTerm, Vocabulary } from './vocabulary.ts';
 
 /** At most this many index words per typed prefix (the most common survive if there are more). */
@@ -18,8 +19,12 @@ export interface CompiledWord {
   soundPrefix: string | undefined;
   /** Whether a sound-alike may match: not for letter acronyms (NDA, GST, UP), which no one says as a word. */
   sounds: boolean;
+  /** The sound keys with the vowels inside the word, which a sound-alike must not contradict. */
+  shapes: SoundShape[];
   /** Whether another form of the word may match: not inside an "exact phrase". */
   stems: boolean;
+  /** Verb or noun, when the word's ending tells: forms of the other kind do not match at the stem. */
+  wordClass: WordClass;
 }
 
 /** A short Latin word that cannot be said as a word: two letters, no vowel, or consonants run together. */
@@ -38,12 +43,19 @@ export function compileWord(word: QueryWord, order: StemOrder, inPhrase = false)
     acronym: keys.latin ? latinAlternatives(keys.folded)[0] : undefined,
     soundPrefix: skeleton !== undefined && skeleton.replace('V', '').length >= 2 ? skeleton : undefined,
     sounds: !(keys.latin && isLetterAcronym(keys.folded)),
+    shapes: keys.stop ? [] : shapesOf(word.text),
     stems: !inPhrase,
+    wordClass: keys.stem === undefined ? undefined : wordClass(keys.folded),
   };
 }
 
-function sharesSound(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((s) => b.includes(s));
+/** A shared sound key, and vowels that agree (the keys hold only the final vowel). */
+function soundsLike(q: CompiledWord, t: StoredTerm): boolean {
+  return q.keys.sounds.some((s) => t.sounds.includes(s)) && soundsAgree(q.shapes, shapesOf(t.exact));
+}
+
+function startsLike(q: CompiledWord, t: StoredTerm): boolean {
+  return t.sounds.some((s) => s.startsWith(q.soundPrefix!)) && soundPrefixAgrees(q.keys.folded, shapesOf(t.exact));
 }
 
 /** The best level at which the query word matches this index word, or -1. */
@@ -51,15 +63,17 @@ export function levelFor(q: CompiledWord, t: StoredTerm): Level | -1 {
   const k = q.keys;
   if (t.exact === k.exact) return LEVEL.exact;
   if (t.folded === k.folded) return LEVEL.folded;
-  if (q.stems && k.stem !== undefined && t.stem === k.stem) return LEVEL.stemmed;
+  if (q.stems && k.stem !== undefined && t.stem === k.stem && sameWordClass(q.wordClass, wordClass(t.folded))) {
+    return LEVEL.stemmed;
+  }
   if (q.word.prefix && k.folded !== '' && t.folded.startsWith(k.folded)) return LEVEL.prefix;
   if (k.stop) return -1;
   if (k.latin) {
-    if (q.sounds && sharesSound(k.sounds, t.sounds)) return LEVEL.sound;
+    if (q.sounds && soundsLike(q, t)) return LEVEL.sound;
     if (q.acronym !== undefined && t.folded === q.acronym) return LEVEL.sound;
-    if (q.soundPrefix !== undefined && t.sounds.some((s) => s.startsWith(q.soundPrefix!))) return LEVEL.sound;
+    if (q.soundPrefix !== undefined && startsLike(q, t)) return LEVEL.sound;
   } else if (t.latin) {
-    if (sharesSound(k.sounds, t.sounds) || t.acronym === k.folded) return LEVEL.sound;
+    if (soundsLike(q, t) || t.acronym === k.folded) return LEVEL.sound;
   }
   return -1;
 }
@@ -74,20 +88,32 @@ export function expand(q: CompiledWord, vocabulary: Vocabulary): Map<number, Lev
     }
   };
   const k = q.keys;
+  const alike = (ids: readonly number[], test: (q: CompiledWord, t: StoredTerm) => boolean) =>
+    ids.filter((id) => test(q, vocabulary.term(id)!));
   const folded = vocabulary.withFolded(k.folded);
   const exact = vocabulary.exactId(k.exact, k.folded);
   if (exact !== undefined) note([exact], LEVEL.exact);
   note(folded, LEVEL.folded);
-  if (q.stems && k.stem !== undefined) note(vocabulary.withStem(k.stem), LEVEL.stemmed);
+  if (q.stems && k.stem !== undefined) {
+    const forms = vocabulary.withStem(k.stem);
+    note(
+      q.wordClass === undefined
+        ? forms
+        : forms.filter((id) => sameWordClass(q.wordClass, wordClass(vocabulary.foldedOf(id)))),
+      LEVEL.stemmed,
+    );
+  }
   if (q.word.prefix && k.folded !== '') note(vocabulary.foldedPrefix(k.folded, MAX_PREFIX_WORDS), LEVEL.prefix);
   if (k.stop) return found;
   if (k.latin) {
-    if (q.sounds) for (const sound of k.sounds) note(vocabulary.withSound(sound), LEVEL.sound);
+    if (q.sounds) for (const sound of k.sounds) note(alike(vocabulary.withSound(sound), soundsLike), LEVEL.sound);
     if (q.acronym !== undefined) note(vocabulary.withFolded(q.acronym), LEVEL.sound);
-    if (q.soundPrefix !== undefined) note(vocabulary.soundPrefix(q.soundPrefix, MAX_PREFIX_WORDS), LEVEL.sound);
+    if (q.soundPrefix !== undefined) {
+      note(alike(vocabulary.soundPrefix(q.soundPrefix, MAX_PREFIX_WORDS), startsLike), LEVEL.sound);
+    }
   } else {
     const latinOnly = (ids: readonly number[]) => ids.filter((id) => vocabulary.isLatin(id));
-    for (const sound of k.sounds) note(latinOnly(vocabulary.withSound(sound)), LEVEL.sound);
+    for (const sound of k.sounds) note(alike(latinOnly(vocabulary.withSound(sound)), soundsLike), LEVEL.sound);
     note(vocabulary.withAcronym(k.folded), LEVEL.sound);
   }
   return found;

@@ -9,6 +9,12 @@
 // (anusvara, "m" before p/b). The final vowel class tells शर्मा (A) from a word ending in a
 // consonant (0); a Latin final "a" may be either (राम is "ram" or "rama"), so Latin words can have
 // two keys.
+//
+// The key leaves out the vowels inside the word. A word's shape keeps them too, one slot per
+// consonant of the key, as the classes they may be: words that share a key match only if no slot
+// tells them apart (soundsAgree). A Latin vowel may stand for several classes — "a" for अ or आ,
+// "u" for उ, ऊ or अ (lucknow लखनऊ), "e" for ए, इ (delhi दिल्ली) or अ (verma वर्मा) — but a/aa
+// never for उ/ऊ, so "ram" is राम and not रूम (room).
 
 type FinalClass = '0' | 'A' | 'I' | 'U' | 'E' | 'O';
 
@@ -78,63 +84,123 @@ const INDEPENDENT_VOWEL_CLASS: Record<string, FinalClass> = {
 const VIRAMA = '्';
 const NUKTA = '\u093C';
 
-function collapse(skeleton: string[]): string {
-  let out = '';
-  for (const c of skeleton) if (out.at(-1) !== c) out += c;
-  return out;
+/** Vowel classes a slot may be ('0' for none or the inherent a), or undefined: any. */
+type Classes = string | undefined;
+
+/** A sound key, with the vowels of the word beside it. */
+export interface SoundShape {
+  key: string;
+  /** Before the first consonant, then after each consonant of the key (the last is the key's final class). */
+  slots: Classes[];
 }
 
 /**
- * The keys of a Devanagari word folded except for its nukta (see foldWord's keepNukta). ड़ and ढ़
- * are romanized both ways, "r"/"rh" (चंडीगढ़ "chandigarh") and "d"/"dh" (सड़क "sadak", लड़की
- * "ladki"), so a word with them has two keys.
+ * Doubled letters collapse (दिल्ली, "dilli" → dl) and so do their vowel slots: a vowel written
+ * between the two (दादा, "dada") leaves the slot open.
  */
-export function devanagariKeys(word: string): string[] {
+function shapeOf(
+  start: string,
+  letters: string[],
+  vowels: string[],
+  final: FinalClass,
+  classes: (vowel: string) => Classes,
+): SoundShape {
+  let skeleton = '';
+  const merged: (string | null)[] = [];
+  letters.forEach((c, i) => {
+    if (skeleton.at(-1) !== c) {
+      skeleton += c;
+      merged.push(vowels[i]!);
+    } else merged[merged.length - 1] = merged.at(-1) === '' ? vowels[i]! : null;
+  });
+  return {
+    key: `${start === '' ? '' : 'V'}${skeleton}:${final}`,
+    slots: [classes(start), ...merged.map((v) => (v === null ? undefined : classes(v)))],
+  };
+}
+
+/** A Devanagari slot: one vowel sign (or none) is its class; two vowels in a row are left open. */
+function devanagariClasses(vowel: string): Classes {
+  if (vowel === '') return '0';
+  return vowel.length === 1 ? vowel : undefined;
+}
+
+/**
+ * The shapes of a Devanagari word folded except for its nukta (see foldWord's keepNukta). ड़ and ढ़
+ * are romanized both ways, "r"/"rh" (चंडीगढ़ "chandigarh") and "d"/"dh" (सड़क "sadak", लड़की
+ * "ladki"), so a word with them has two.
+ */
+function devanagariShapes(word: string): SoundShape[] {
   const skeleton: string[] = [];
-  let startsWithVowel = false;
+  const vowels: string[] = []; // the vowel classes written after each consonant
+  let initial = '';
   let final: FinalClass = '0';
+  const push = (...letters: string[]) => {
+    for (const c of letters) {
+      skeleton.push(c);
+      vowels.push('');
+    }
+  };
+  const addVowel = (cls: string) => {
+    if (skeleton.length === 0) initial += cls;
+    else vowels[vowels.length - 1] += cls;
+  };
   const chars = [...word.normalize('NFD')];
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
     const consonant = DEVANAGARI_CONSONANTS[ch];
     if (consonant !== undefined) {
       if (chars[i + 1] === NUKTA) {
-        skeleton.push(ch === 'ड' || ch === 'ढ' ? FLAP : consonant);
+        push(ch === 'ड' || ch === 'ढ' ? FLAP : consonant);
         i += 1;
       } else if (ch === 'ज' && chars[i + 1] === VIRAMA && chars[i + 2] === 'ञ') {
         // ज्ञ is said and romanized "gy" (ज्ञान, "gyan").
-        skeleton.push('g', 'y');
+        push('g', 'y');
         i += 2;
-      } else skeleton.push(consonant);
+      } else push(consonant);
       final = '0';
       continue;
     }
     if (ch === 'ं' || ch === 'ँ') {
-      skeleton.push('n'); // the vowel before it stays the final vowel (में, हैं)
+      push('n'); // the vowel before it stays the final vowel (में, हैं)
       continue;
     }
     if (ch === 'ृ' || ch === 'ऋ') {
-      skeleton.push('r');
+      push('r');
+      addVowel('I');
       final = 'I';
       continue;
     }
     const sign = VOWEL_SIGN_CLASS[ch];
     if (sign !== undefined) {
+      if (skeleton.length > 0) addVowel(sign);
       final = sign;
       continue;
     }
     const independent = INDEPENDENT_VOWEL_CLASS[ch];
     if (independent !== undefined) {
-      if (skeleton.length === 0) startsWithVowel = true;
+      // A vowel letter after a consonant follows its inherent a (मुंबई, साइकिल): two vowels.
+      addVowel(skeleton.length > 0 && vowels.at(-1) === '' ? `0${independent}` : independent);
       final = independent;
       continue;
     }
     if (/[0-9a-z]/.test(ch)) return []; // mixed scripts: no key
   }
   if (skeleton.length === 0) return [];
-  const key = (flap: string) =>
-    `${startsWithVowel ? 'V' : ''}${collapse(skeleton.map((c) => (c === FLAP ? flap : c)))}:${final}`;
-  return skeleton.includes(FLAP) ? [key('r'), key('d')] : [key('')];
+  const shape = (flap: string) =>
+    shapeOf(
+      initial,
+      skeleton.map((c) => (c === FLAP ? flap : c)),
+      vowels,
+      final,
+      devanagariClasses,
+    );
+  return skeleton.includes(FLAP) ? [shape('r'), shape('d')] : [shape('')];
+}
+
+/** The keys of a Devanagari word folded except for its nukta. */
+export function devanagariKeys(word: string): string[] {
+  return devanagariShapes(word).map((s) => s.key);
 }
 
 const FLAP = 'R';
@@ -196,26 +262,55 @@ function latinFinalClasses(ending: string): FinalClass[] {
 }
 
 /**
+ * The Devanagari vowel classes a Latin vowel spelling inside a word may stand for; undefined (any)
+ * for spellings with no usual reading.
+ */
+export function latinVowelClasses(vowel: string): Classes {
+  if (vowel === '') return '0'; // "patna" पटना: an unwritten vowel is the inherent a
+  // English loanwords: "a" is ै in बैंक "bank", स्टेशन "station"; "o" is ॉ (folded to ा) in
+  // डॉक्टर "doctor", कॉलेज "college".
+  if (vowel === 'a') return '0AE';
+  if (vowel === 'aa') return 'A';
+  if (/^(i|ii|ie)$/.test(vowel)) return 'I';
+  if (/^(ee|ea)$/.test(vowel)) return 'IE'; // मेरठ "meerut", ग्रेटर "greater"
+  if (vowel === 'e') return 'EI0';
+  if (vowel === 'u') return 'U0';
+  if (/^(oo|uu)$/.test(vowel)) return 'U';
+  if (vowel === 'o') return 'OUA';
+  if (/^(ai|ae|ei)$/.test(vowel)) return 'EI';
+  if (/^(au|ou|ao)$/.test(vowel)) return 'OU';
+  return undefined; // "*" (before r, below) and rarer spellings: any vowel
+}
+
+/**
  * The keys of a lower-case Latin word: one, or a few when its spelling is ambiguous — a final "a"
  * (राम "ram", शर्मा "sharma"), a "g" before e/i (गीता "gita", डिजिटल "digital").
  */
 export function latinKeys(word: string): string[] {
+  return [...new Set(latinShapes(word).map((s) => s.key))];
+}
+
+function latinShapes(word: string): SoundShape[] {
   if (!/^[a-z]+$/.test(word)) return [];
   let w = word.replace(/ngh$/, 'nH'); // singh सिंह: a real h (H is never read as aspiration)
   // A final y after a consonant is a vowel (sunny); elsewhere y is the consonant य (ajay, vijay).
   w = w.replace(/([^aeiou])y$/, '$1i');
   w = w.replace(/([aeiou])w$/, '$1u'); // lucknow
   const skeleton: string[][] = [];
-  const startsWithVowel = VOWELS.has(w[0]!);
+  const vowels: string[] = []; // the vowel letters written after each consonant
+  let initial = '';
   let i = 0;
   let lastWasConsonant = false;
   const push = (...options: string[]) => {
     skeleton.push(options);
+    vowels.push('');
     lastWasConsonant = true;
   };
   while (i < w.length) {
     const ch = w[i]!;
     if (VOWELS.has(ch)) {
+      if (skeleton.length === 0) initial += ch;
+      else vowels[vowels.length - 1] += ch;
       lastWasConsonant = false;
       i += 1;
       continue;
@@ -244,11 +339,19 @@ export function latinKeys(word: string): string[] {
   if (skeleton.length === 0) return [];
   const ending = /[aeiouy]*$/.exec(w)![0];
   const finals = latinFinalClasses(ending);
-  const keys: string[] = [];
+  // Before an r with no vowel after it, English writes any vowel for the sound Hindi writes अ, ा
+  // or ो: "first" फर्स्ट, "turn" टर्न, "court" कोर्ट, "doctor" डॉक्टर. Such a vowel tells nothing;
+  // nor does a vowel left out before y ("haryana" हरियाणा).
+  const rColored = (k: number) => skeleton[k]?.[0] === 'r' && vowels[k] === '';
+  if (initial !== '' && rColored(0)) initial = '*';
+  vowels.forEach((v, k) => {
+    if (v === '' ? skeleton[k + 1]?.[0] === 'y' : rColored(k + 1)) vowels[k] = '*';
+  });
+  const shapes: SoundShape[] = [];
   for (const letters of spellings(skeleton)) {
-    for (const final of finals) keys.push(`${startsWithVowel ? 'V' : ''}${collapse(letters)}:${final}`);
+    for (const final of finals) shapes.push(shapeOf(initial, letters, vowels, final, latinVowelClasses));
   }
-  return [...new Set(keys)];
+  return shapes;
 }
 
 /** Every way to read a skeleton with ambiguous letters (at most 4). */
@@ -266,11 +369,44 @@ export function latinSkeletonPrefix(word: string): string | undefined {
   return key?.slice(0, key.indexOf(':'));
 }
 
-/** The phonetic keys of any word folded except for its nukta: Devanagari, Latin, or none (digits). */
-export function phoneticKeys(word: string): string[] {
-  if (/^[a-z]+$/.test(word)) return latinKeys(word);
-  if (/[\u0900-\u097F]/.test(word)) {
-    return devanagariKeys(word);
-  }
+/** The sound shapes of any word folded except for its nukta: Devanagari, Latin, or none (digits). */
+export function soundShapes(word: string): SoundShape[] {
+  if (/^[a-z]+$/.test(word)) return latinShapes(word);
+  if (/[\u0900-\u097F]/.test(word)) return devanagariShapes(word);
   return [];
+}
+
+/** The phonetic keys of any word folded except for its nukta. */
+export function phoneticKeys(word: string): string[] {
+  return [...new Set(soundShapes(word).map((s) => s.key))];
+}
+
+/** Whether the first `count` vowel slots of two shapes may be the same vowels. */
+function slotsAgree(a: SoundShape, b: SoundShape, count: number): boolean {
+  for (let i = 0; i < count; i++) {
+    const x = a.slots[i];
+    const y = b.slots[i];
+    if (x !== undefined && y !== undefined && ![...x].some((c) => y.includes(c))) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether two words sound alike: a shared key, and no vowel inside the word that tells them apart
+ * (the final vowel is already in the key).
+ */
+export function soundsAgree(a: readonly SoundShape[], b: readonly SoundShape[]): boolean {
+  return a.some((x) => b.some((y) => x.key === y.key && slotsAgree(x, y, x.slots.length - 1)));
+}
+
+/**
+ * Whether a Latin word being typed may be the beginning of a word of these shapes: its consonants
+ * begin the other's key, and the vowels typed between them agree.
+ */
+export function soundPrefixAgrees(typed: string, b: readonly SoundShape[]): boolean {
+  const prefix = latinShapes(typed.replace(/[aeiouy]+$/, ''));
+  return prefix.some((p) => {
+    const skeleton = p.key.slice(0, p.key.indexOf(':'));
+    return b.some((y) => y.key.startsWith(skeleton) && slotsAgree(p, y, p.slots.length - 1));
+  });
 }

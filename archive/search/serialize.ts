@@ -6,7 +6,8 @@ import type { StemOrder } from './analyze.ts';
 import { FieldDictionary, InvertedIndex, META_FIELDS } from './inverted-index.ts';
 
 const MAGIC = 0x49534150; // "PASI" little-endian
-export const INDEX_FORMAT = 1;
+// 2: vowel length is no longer folded in stems under three letters (analyze.ts stemKey).
+export const INDEX_FORMAT = 2;
 
 interface Header {
   format: number;

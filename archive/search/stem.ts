@@ -101,17 +101,47 @@ export const MIN_STEM_LETTERS = 2;
 const I_ENDINGS = new Set(['ियां', 'ियों', 'ी', 'ि']);
 const U_ENDINGS = new Set(['ुओं', 'ुएं', 'ुआं', 'ू', 'ु']);
 
-/** The stem of one folded Devanagari word; other words are returned as they are. */
-export function stemHindi(word: string, suffixes: readonly string[] = BY_LENGTH): string {
-  if (!/[\u0900-\u097F]/.test(word)) return word;
+/** The ending the stemmer removes from one folded Devanagari word ('' for none). */
+export function inflection(word: string, suffixes: readonly string[] = BY_LENGTH): string {
+  if (!/[\u0900-\u097F]/.test(word)) return '';
   for (const suffix of suffixes) {
     if (word.length > suffix.length && word.endsWith(suffix)) {
       const stem = word.slice(0, -suffix.length);
       if (letterCount(stem) < MIN_STEM_LETTERS || stem.endsWith('\u094D')) continue;
-      if (I_ENDINGS.has(suffix)) return stem + 'ि';
-      if (U_ENDINGS.has(suffix)) return stem + 'ु';
-      return stem;
+      return suffix;
     }
   }
-  return word;
+  return '';
+}
+
+/** The stem of one folded Devanagari word; other words are returned as they are. */
+export function stemHindi(word: string, suffixes: readonly string[] = BY_LENGTH): string {
+  const suffix = inflection(word, suffixes);
+  if (suffix === '') return word;
+  const stem = word.slice(0, -suffix.length);
+  if (I_ENDINGS.has(suffix)) return stem + 'ि';
+  if (U_ENDINGS.has(suffix)) return stem + 'ु';
+  return stem;
+}
+
+// Endings that belong to one part of speech only: the future of a verb (मिलेगा, करेंगे, करूंगी)
+// and the plural of a noun (मिलों, नदियों, नेताओं, बेटियां). The others are shared (ें, ाएं:
+// सड़कें "roads" and मिलें "may meet"; ता, ती, ते: नेता and करता) or derive one from the other.
+const VERB_ENDINGS = new Set(SUFFIXES.filter((s) => /(गा|गी|गे)$/.test(s)));
+const NOUN_ENDINGS = new Set(SUFFIXES.filter((s) => /(ों|ओं|यां)$/.test(s)));
+
+export type WordClass = 'verb' | 'noun' | undefined;
+
+/** The part of speech a folded Devanagari word's ending shows, if it shows one. */
+export function wordClass(word: string): WordClass {
+  const suffix = inflection(word);
+  return VERB_ENDINGS.has(suffix) ? 'verb' : NOUN_ENDINGS.has(suffix) ? 'noun' : undefined;
+}
+
+/**
+ * Whether two words of the same stem may be forms of one word: not a verb form and a noun form,
+ * which share a stem only when a noun and a verb are spelled alike (मिल mill, मिलना to meet).
+ */
+export function sameWordClass(a: WordClass, b: WordClass): boolean {
+  return a === undefined || b === undefined || a === b;
 }

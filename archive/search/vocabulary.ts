@@ -133,6 +133,11 @@ export class Vocabulary {
     };
   }
 
+  /** The folded form of word `id` (as term(id).folded, without building the term). */
+  foldedOf(id: number): string {
+    return this.folded[id] ?? '';
+  }
+
   isLatin(id: number): boolean {
     return (this.flags[id]! & LATIN) !== 0;
   }

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acronymInDevanagari } from '../../archive/search/acronym.ts';
-import { stemKey, wordKeys } from '../../archive/search/analyze.ts';
+import { LEVEL, MIN_LENGTH_FOLD_LETTERS, shapesOf, stemKey, wordKeys } from '../../archive/search/analyze.ts';
+import { compileWord, levelFor } from '../../archive/search/matcher.ts';
 import {
   asciiDigits,
   chandrabinduToAnusvara,
@@ -15,10 +16,21 @@ import {
   nasalToAnusvara,
   removeNukta,
 } from '../../archive/search/normalize.ts';
-import { latinKeys, phoneticKeys } from '../../archive/search/phonetic.ts';
-import { stemHindi } from '../../archive/search/stem.ts';
+import {
+  latinKeys,
+  latinVowelClasses,
+  phoneticKeys,
+  soundPrefixAgrees,
+  soundsAgree,
+} from '../../archive/search/phonetic.ts';
+import { inflection, letterCount, sameWordClass, stemHindi, wordClass } from '../../archive/search/stem.ts';
+import { termOf } from '../../archive/search/vocabulary.ts';
 import { tokenize, words } from '../../archive/search/tokenize.ts';
 import { hashOf, scanWords } from '../../archive/search/word-scan.ts';
+
+/** The level at which query word `query` matches the document word `word` (-1: not at all). */
+const levelOf = (query: string, word: string) =>
+  levelFor(compileWord({ text: query, prefix: false, implicit: false }, 'stem-first'), termOf(wordKeys(word)));
 
 describe('tokenize', () => {
   it('keeps vowel signs, virama, nukta and anusvara inside words', () => {
@@ -146,14 +158,64 @@ describe('stemHindi', () => {
     expect(stemKey('मिलेंगी', 'stem-first')).toBe(stemKey('मिलेगा', 'stem-first'));
     expect(stemKey('मिलेंगी', 'fold-first')).not.toBe(stemKey('मिलेगा', 'fold-first'));
   });
+
+  it('folds vowel length only in stems of three letters or more', () => {
+    expect(MIN_LENGTH_FOLD_LETTERS).toBe(3);
+    expect(stemKey('दीवाली')).toBe(stemKey('दिवाली'));
+    expect(stemKey('परीक्षाओं')).toBe(stemKey('परिक्षा'));
+    // Short words that vowel length alone tells apart.
+    expect(letterCount(stemHindi(foldWord('दीये')))).toBe(2);
+    expect(stemKey(foldWord('दीये'))).not.toBe(stemKey(foldWord('दिए')));
+    expect(stemKey('दीन')).not.toBe(stemKey('दिन'));
+    expect(stemKey('मील')).not.toBe(stemKey('मिल'));
+    expect(stemKey('कूल')).not.toBe(stemKey('कुल'));
+    // The stemmer's own short i/u still joins the forms of a short word.
+    expect(stemKey('नदियों')).toBe(stemKey('नदी'));
+    expect(levelOf('दिए', 'दीये')).toBe(-1);
+    expect(levelOf('दिए', 'दिये')).toBe(LEVEL.folded);
+    expect(levelOf('दिवाली', 'दीवाली')).toBe(LEVEL.stemmed);
+  });
+
+  it('tells a verb ending (future) from a noun ending (plural), and shared endings from both', () => {
+    expect(inflection('मिलेगा')).toBe('ेगा');
+    expect(wordClass('मिलेगा')).toBe('verb');
+    expect(wordClass('करेंगे')).toBe('verb');
+    expect(wordClass('करूंगी')).toBe('verb');
+    expect(wordClass('मिलों')).toBe('noun');
+    expect(wordClass('नदियों')).toBe('noun');
+    expect(wordClass('नेताओं')).toBe('noun');
+    expect(wordClass('बेटियां')).toBe('noun');
+    for (const shared of ['मिल', 'मिलकर', 'मिलें', 'सड़कें', 'करता', 'नेता', 'पत्रकारिता']) {
+      expect(wordClass(shared), shared).toBeUndefined();
+    }
+    expect(sameWordClass('verb', 'noun')).toBe(false);
+    expect(sameWordClass('noun', 'verb')).toBe(false);
+    expect(sameWordClass('verb', 'verb')).toBe(true);
+    expect(sameWordClass('verb', undefined)).toBe(true);
+    expect(sameWordClass(undefined, 'noun')).toBe(true);
+  });
+
+  it('a verb form and a noun form of the same stem do not match; other forms do', () => {
+    expect(stemKey('मिलों')).toBe(stemKey('मिलेगा')); // the same stem …
+    expect(levelOf('मिलेगा', 'मिलों')).toBe(-1); // … but "will meet" is not "mills"
+    expect(levelOf('मिलों', 'मिलेगा')).toBe(-1);
+    expect(levelOf('मिलेगा', 'मिलेंगी')).toBe(LEVEL.stemmed);
+    expect(levelOf('मिलेगा', 'मिलकर')).toBe(LEVEL.stemmed);
+    expect(levelOf('मिलेगा', 'मिल')).toBe(LEVEL.stemmed);
+    expect(levelOf('मिलों', 'मिल')).toBe(LEVEL.stemmed);
+    expect(levelOf('किसानों', 'किसान')).toBe(LEVEL.stemmed);
+    expect(levelOf('पढ़ेंगे', 'पढ़ने')).toBe(LEVEL.stemmed);
+  });
 });
 
 describe('sound keys', () => {
+  // A shared key and vowels inside the word that agree (what the matcher asks).
+  const alike = (latin: string, other: string) => {
+    const shared = latinKeys(latin).some((k) => phoneticKeys(foldWord(other, { keepNukta: true })).includes(k));
+    return shared && soundsAgree(shapesOf(latin), shapesOf(other));
+  };
   const same = (latin: string, devanagari: string) =>
-    expect(
-      latinKeys(latin).some((k) => phoneticKeys(foldWord(devanagari, { keepNukta: true })).includes(k)),
-      `${latin} ~ ${devanagari}`,
-    ).toBe(true);
+    expect(alike(latin, devanagari), `${latin} ~ ${devanagari}`).toBe(true);
 
   it('a Latin spelling meets the Devanagari word', () => {
     same('delhi', 'दिल्ली');
@@ -175,16 +237,84 @@ describe('sound keys', () => {
     same('chandigarh', 'चंडीगढ़');
     same('gyan', 'ज्ञान');
     same('isro', 'इसरो');
+    same('ram', 'राम');
+    same('rama', 'राम');
+    same('dilli', 'दिल्ली');
+    same('meerut', 'मेरठ');
+    same('haryana', 'हरियाणा');
+    same('verma', 'वर्मा');
+    same('mamta', 'ममता');
+    same('deepak', 'दीपक');
+    same('dipak', 'दीपक');
+    same('pooja', 'पूजा');
+    same('puja', 'पूजा');
+    same('suraj', 'सूरज');
+    same('vrindavan', 'वृंदावन');
+    same('amritsar', 'अमृतसर');
+    same('dehradun', 'देहरादून');
+    same('indore', 'इंदौर');
+    // English loanwords as Hindi writes them.
+    same('police', 'पुलिस');
+    same('doctor', 'डॉक्टर');
+    same('doctor', 'डाक्टर');
+    same('college', 'कॉलेज');
+    same('office', 'ऑफिस');
+    same('cable', 'केबल');
+    same('bank', 'बैंक');
+    same('manager', 'मैनेजर');
+    same('bus', 'बस');
+    same('first', 'फर्स्ट');
+    same('court', 'कोर्ट');
+    same('greater', 'ग्रेटर');
+    same('mobile', 'मोबाइल');
   });
 
   it('keeps apart what sounds different', () => {
-    const differ = (latin: string, devanagari: string) =>
-      expect(latinKeys(latin).some((k) => phoneticKeys(foldWord(devanagari, { keepNukta: true })).includes(k))).toBe(
-        false,
-      );
+    const differ = (latin: string, other: string) => expect(alike(latin, other), `${latin} ≁ ${other}`).toBe(false);
     differ('hindi', 'हिंदू');
     differ('delhi', 'दल');
     differ('kanpur', 'कानून');
+    // The same consonants, but a/aa is never u/oo: राम is not रूम (room), nor the other way.
+    differ('ram', 'रूम');
+    differ('raam', 'रूम');
+    differ('room', 'राम');
+    differ('rum', 'राम');
+    differ('pal', 'पुल');
+    differ('mil', 'मेल');
+    differ('ram', 'room'); // Latin words among themselves
+    same('delhi', 'dilli');
+  });
+
+  it('a Latin vowel stands for some classes only; a and aa are never u or oo', () => {
+    for (const v of ['a', 'aa']) expect(latinVowelClasses(v)).not.toMatch(/U/);
+    for (const v of ['u', 'oo', 'uu']) expect(latinVowelClasses(v)).not.toMatch(/A/);
+    expect(latinVowelClasses('')).toBe('0');
+    expect(latinVowelClasses('aa')).toBe('A');
+    expect(latinVowelClasses('oo')).toBe('U');
+    expect(latinVowelClasses('iou')).toBeUndefined(); // no usual reading: any vowel
+  });
+
+  it("the vowels inside a word decide, the final one is the key's", () => {
+    expect(phoneticKeys('राम')).toEqual(phoneticKeys('रूम'));
+    expect(soundsAgree(shapesOf('ram'), shapesOf('राम'))).toBe(true);
+    expect(soundsAgree(shapesOf('ram'), shapesOf('रूम'))).toBe(false);
+    // A vowel between doubled letters leaves the slot open (दादा, "dada" → d).
+    expect(soundsAgree(shapesOf('dada'), shapesOf('दादा'))).toBe(true);
+  });
+
+  it('a Latin word being typed: the vowels typed so far must agree', () => {
+    expect(soundPrefixAgrees('ram', shapesOf('रामपुर'))).toBe(true);
+    expect(soundPrefixAgrees('kanp', shapesOf('कानपुर'))).toBe(true);
+    expect(soundPrefixAgrees('ram', shapesOf('रूम'))).toBe(false);
+    expect(soundPrefixAgrees('rum', shapesOf('रामपुर'))).toBe(false);
+  });
+
+  it('the matcher uses them: "ram" finds राम, not रूम, and राम finds "Ram", not "room"', () => {
+    expect(levelOf('ram', 'राम')).toBe(LEVEL.sound);
+    expect(levelOf('ram', 'रूम')).toBe(-1);
+    expect(levelOf('राम', 'Ram')).toBe(LEVEL.sound);
+    expect(levelOf('राम', 'room')).toBe(-1);
+    expect(levelOf('kanpur', 'कानपुर')).toBe(LEVEL.sound);
   });
 
   it('stopwords and digits have no sound key', () => {

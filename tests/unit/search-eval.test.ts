@@ -28,10 +28,17 @@ describe('labelled search set', () => {
   it('finds what it should with our engine', () => {
     const scores = evaluate(engineSearch('stem-first'));
     console.log(report('Press Archive engine (stem, then fold vowel length)', scores));
-    // Floors measured when the set was written: recall 100%, precision 98.5%.
-    expect(scores.recall).toBeGreaterThanOrEqual(0.99);
-    expect(scores.precision).toBeGreaterThanOrEqual(0.98);
-    expect(scores.strictPrecision).toBeGreaterThanOrEqual(0.98);
+    // Everything found and nothing wrong. When the set was written, three clippings were found
+    // wrongly (precision 98.5%): "ram" found रूम (room), दिए found दीये (lamps), मिलेगा found
+    // मिलों (mills). Sound keys now check the vowels inside a word, vowel length is folded only in
+    // stems of three letters or more, and a verb ending does not match a noun ending.
+    const misses = scores.queries.filter((s) => s.missed.length > 0).map((s) => `${s.query.query}: ${s.missed}`);
+    const wrong = scores.queries.filter((s) => s.wrong.length > 0).map((s) => `${s.query.query}: ${s.wrong}`);
+    expect(misses).toEqual([]);
+    expect(wrong).toEqual([]);
+    expect(scores.recall).toBe(1);
+    expect(scores.precision).toBe(1);
+    expect(scores.strictPrecision).toBe(1);
     expect(scores.firstRight).toBe(1);
   });
 
