@@ -1,8 +1,8 @@
 // The UI's side of the search worker. `sync` brings the worker's index up to date with the archive
 // (sending only the clippings it asks for, in batches, so no one holds the whole archive's text);
 // `search` asks for one page of an answer, `rankedIds` for every match's id in that order (what
-// exporting the results needs, however few pages the list has loaded). Answers to queries the UI has moved on from are dropped
-// by the caller (each request resolves to its own answer).
+// exporting the results needs, however few pages the list has loaded). Answers to queries the UI
+// has moved on from are dropped by the caller (each request resolves to its own answer).
 import type { SearchDoc } from '../../../archive/api.ts';
 import type { ClippingSummary } from '../../../archive/clipping.ts';
 import type { SearchOutcome } from '../../../archive/search/engine.ts';
