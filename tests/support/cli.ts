@@ -7,6 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/press-archive.js', import.meta.url));
 export const BUILT = existsSync(new URL('../../out/cli/press-archive.js', import.meta.url));
+/** For a test file's beforeAll: the CLI tests run the built CLI, so a missing build is said plainly. */
+export function assertCliBuilt(): void {
+  if (!BUILT) throw new Error('out/cli is missing: run `npm run build` before the unit tests (npm test does)');
+}
+
 export const TEST_CACHE_DIR = join(tmpdir(), 'press-archive-test-cache');
 
 export interface CliResult {

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Clipping } from '../../archive/clipping.ts';
 import { ArchiveService } from '../../archive/service.ts';
 import { readManifest } from '../support/archive-files.ts';
-import { BIN, BUILT, runCli } from '../support/cli.ts';
+import { BIN, assertCliBuilt, runCli } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 1);
@@ -35,7 +35,7 @@ let writerDir: string;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  if (!BUILT) throw new Error('out/cli is missing: run `npm run build` first');
+  assertCliBuilt();
   ({ dir: root, cleanup } = await tempDir('press-archive-crash-'));
   archive = join(root, 'archive');
   // Built inside the project so that it finds the dependencies in node_modules.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { indexFilePath } from '../../archive/search/index-file.ts';
 import { FIRST_ARTICLE_TEXT } from '../../archive/seed/index.ts';
-import { BUILT, runCli } from '../support/cli.ts';
+import { assertCliBuilt, runCli } from '../support/cli.ts';
 import { bodyArea, pdfFonts, pdfInfo, pdfOutline, pdfText, squeeze } from '../support/poppler.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
@@ -15,9 +15,7 @@ let root: string;
 let archive: string;
 let cleanup: () => Promise<void>;
 
-beforeAll(() => {
-  if (!BUILT) throw new Error('out/cli is missing: run `npm run build` before the unit tests (npm test does)');
-});
+beforeAll(assertCliBuilt);
 beforeEach(async () => {
   ({ dir: root, cleanup } = await tempDir());
   archive = join(root, 'archive');

@@ -3,7 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BUILT, runCli } from '../support/cli.ts';
+import { assertCliBuilt, runCli } from '../support/cli.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 import { EVAL_DOCS } from '../search-eval/clippings.ts';
@@ -14,9 +14,7 @@ let archive: string;
 let cache: string;
 let cleanup: () => Promise<void>;
 
-beforeAll(() => {
-  if (!BUILT) throw new Error('out/cli is missing: run `npm run build` before the unit tests (npm test does)');
-});
+beforeAll(assertCliBuilt);
 beforeEach(async () => {
   ({ dir: root, cleanup } = await tempDir());
   archive = join(root, 'archive');

@@ -4,16 +4,14 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { garbleFile, shardFile } from '../support/archive-files.ts';
-import { BUILT, runCli } from '../support/cli.ts';
+import { assertCliBuilt, runCli } from '../support/cli.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
 let archive: string;
 let cleanup: () => Promise<void>;
 
-beforeAll(() => {
-  if (!BUILT) throw new Error('out/cli is missing: run `npm run build` before the unit tests (npm test does)');
-});
+beforeAll(assertCliBuilt);
 beforeEach(async () => {
   const temp = await tempDir();
   cleanup = temp.cleanup;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readManifest } from '../support/archive-files.ts';
-import { BIN, BUILT, runCli } from '../support/cli.ts';
+import { BIN, assertCliBuilt, runCli } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 
 let archive: string;
@@ -15,7 +15,7 @@ let cleanup: () => Promise<void>;
 const servers: ChildProcess[] = [];
 
 beforeAll(async () => {
-  if (!BUILT) throw new Error('out/cli is missing: run `npm run build` first');
+  assertCliBuilt();
   const temp = await tempDir();
   cleanup = temp.cleanup;
   archive = join(temp.dir, 'archive');

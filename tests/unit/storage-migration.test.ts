@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../archive/service.ts';
 import { checkArchive } from '../../archive/storage/check.ts';
 import { readManifest, shardNamesWithTwoContents } from '../support/archive-files.ts';
-import { BUILT, runCli } from '../support/cli.ts';
+import { assertCliBuilt, runCli } from '../support/cli.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -132,12 +132,11 @@ describe('a newer format', () => {
     const before = await snapshotFiles(dir);
     const error = await ArchiveService.open(dir).catch((e: { info: unknown }) => e.info);
     expect(error).toEqual({ code: 'newerFormat', params: { dir, version: 3 } });
-    if (BUILT) {
-      for (const args of [['list'], ['add', '--title', 't', '--body', 'b'], ['check'], ['backups'], ['backup']]) {
-        const result = await runCli([...args, '--archive', dir]);
-        expect(result.code, args.join(' ')).toBe(1);
-        expect(result.stderr + result.stdout).toMatch(/newer/);
-      }
+    assertCliBuilt();
+    for (const args of [['list'], ['add', '--title', 't', '--body', 'b'], ['check'], ['backups'], ['backup']]) {
+      const result = await runCli([...args, '--archive', dir]);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr + result.stdout).toMatch(/newer/);
     }
     expect(await snapshotFiles(dir)).toEqual(before);
   });
