@@ -76,7 +76,8 @@ describe('preload dependencies', () => {
   });
 
   const built = fileURLToPath(new URL('../../out/preload/index.cjs', import.meta.url));
-  it.skipIf(!existsSync(built))('the built preload (out/preload/index.cjs) requires nothing but electron', () => {
+  it('the built preload (out/preload/index.cjs) requires nothing but electron', () => {
+    expect(existsSync(built), 'out/preload is missing: run `npm run build` first (npm test does)').toBe(true);
     const bundle = readFileSync(built, 'utf8');
     const required = [...bundle.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
     expect(required.length).toBeGreaterThan(0);
