@@ -31,6 +31,9 @@ interface Props {
 // Rows have one fixed height (title on one line, details, two lines of text; see app.css):
 // measuring rows of varying height makes the virtualizer recompute 100,000 offsets per row.
 export const ROW_HEIGHT = 118;
+// The virtualizer recomputes every row's offset whenever one of its options is a new function: so
+// no getItemKey (rows are keyed by index there, by clipping for React below) and one estimateSize.
+const rowHeight = () => ROW_HEIGHT;
 
 export function ResultList(props: Props) {
   const { id, count, entryAt, indexOf, selectedId, emptyText, listRef, onOpen, snippetOf, onNeedSnippets, onRange } =
@@ -44,8 +47,7 @@ export function ResultList(props: Props) {
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => entryAt(index)?.id ?? `row-${index}`,
+    estimateSize: rowHeight,
     overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
@@ -137,7 +139,7 @@ export function ResultList(props: Props) {
           const entry = entryAt(item.index);
           return (
             <ResultRow
-              key={item.key}
+              key={entry?.id ?? `row-${item.index}`}
               entry={entry}
               snippet={entry ? (entry.snippet ?? snippetOf(entry.id)) : undefined}
               index={item.index}
