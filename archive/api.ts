@@ -22,6 +22,12 @@ import { ExportPdfInputSchema, ExportedPdfSchema } from './pdf/export-request.ts
 
 export const MAX_IMPORT_FILES = 1000;
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+/** The error for a file over MAX_IMPORT_BYTES, said before it is read (sizes in whole MB). */
+export function fileTooLarge(file: string, bytes: number): ErrorInfo {
+  const mb = (n: number) => Math.ceil(n / (1024 * 1024));
+  return { code: 'fileTooLarge', params: { file, size: mb(bytes), max: mb(MAX_IMPORT_BYTES) } };
+}
 /** searchCorpus by ids: at most this many per call. */
 export const MAX_CORPUS_IDS = 5000;
 

@@ -11,6 +11,7 @@ export const ErrorCodeSchema = z.enum([
   'locked',
   'unsupportedFile',
   'unreadableFile',
+  'fileTooLarge',
   'badRecord',
   'badRequest',
   'noSuchBackup',

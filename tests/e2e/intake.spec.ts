@@ -1,6 +1,6 @@
 // Intake and curation in the real renderer through `press-archive serve`: edit, trash and restore,
 // empty trash, undo, import by file picker, near duplicates, export. Every change is checked on disk.
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
@@ -158,6 +158,31 @@ test('a file that is not UTF-8 is refused with a clear message and nothing is wr
   await app.getByTestId('import-input').setInputFiles({ name: 'old.txt', mimeType: 'text/plain', buffer: latin1 });
   await expect(app.getByTestId('error-message')).toContainText('“old.txt” is not UTF-8');
   expect(await snapshotFiles(archiveDir)).toEqual(before);
+});
+
+test('a file over 200 MB is refused by its size, before it is read, and nothing is written', async ({
+  app,
+  archiveDir,
+}) => {
+  const { dir, cleanup } = await tempDir('press-archive-huge-import-');
+  try {
+    // A sparse file: 300 MB by its size, no data on the disk; it is never read.
+    const path = join(dir, 'huge.ndjson');
+    await writeFile(path, '');
+    await truncate(path, 300 * 1024 * 1024);
+    await expect(app.getByTestId('result-item')).toHaveCount(1);
+    const before = await snapshotFiles(archiveDir);
+    await app.getByTestId('import-input').setInputFiles(path);
+    await expect(app.getByTestId('error-message')).toContainText(
+      'huge.ndjson is too large to import in one piece (300 MB; at most 200 MB a file)',
+    );
+    await app.getByTestId('language-hi').click();
+    await app.getByTestId('import-input').setInputFiles(path);
+    await expect(app.getByTestId('error-message')).toContainText('huge.ndjson एक बार में आयात करने के लिए बहुत बड़ी है');
+    expect(await snapshotFiles(archiveDir)).toEqual(before);
+  } finally {
+    await cleanup();
+  }
 });
 
 test('flags an edited copy of a clipping as a near duplicate and compares them side by side', async ({ app }) => {

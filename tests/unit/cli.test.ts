@@ -1,5 +1,5 @@
 // The command-line contract of ARCHITECTURE.md, run against the built CLI on real folders.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIRST_ARTICLE_TEXT } from '../../archive/seed/index.ts';
@@ -149,6 +149,25 @@ describe('press-archive CLI', () => {
       expect(result.code, file).toBe(1);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
+    expect(await snapshotFiles(archive)).toEqual(before);
+  });
+
+  it("refuses a file too large to import by its size, in the user's language, before reading it", async () => {
+    await cli('list');
+    const before = await snapshotFiles(archive);
+    // Sparse: 600 MB by its size (more than one string can hold), nothing on the disk.
+    const huge = join(root, 'huge.ndjson');
+    await writeFile(huge, '');
+    await truncate(huge, 600 * 1024 * 1024);
+    const en = await cli('import', huge);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toBe(
+      'press-archive: huge.ndjson is too large to import in one piece (600 MB; at most 200 MB a file). ' +
+        'Split it into smaller files and import them together. Nothing was imported.\n',
+    );
+    const hi = await runCli(['import', huge, '--archive', archive], { LANG: 'hi_IN.UTF-8' });
+    expect(hi.code).toBe(1);
+    expect(hi.stderr).toContain('huge.ndjson एक बार में आयात करने के लिए बहुत बड़ी है (600 MB; एक फ़ाइल अधिकतम 200 MB)');
     expect(await snapshotFiles(archive)).toEqual(before);
   });
 

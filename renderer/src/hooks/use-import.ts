@@ -2,9 +2,9 @@
 // only, refused otherwise with the file's name), sent to the archive in one call, and the result
 // kept for the summary. `running` is set only for imports that take long enough to notice.
 import { useCallback, useRef, useState } from 'react';
-import type { ImportFile, ImportReport } from '../../../archive/api.ts';
+import { MAX_IMPORT_BYTES, fileTooLarge, type ImportFile, type ImportReport } from '../../../archive/api.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
-import { errorInfoOf } from '../api/api-error.ts';
+import { ApiError, errorInfoOf } from '../api/api-error.ts';
 import { archiveClient } from '../api/client.ts';
 
 const SHOW_PROGRESS_AFTER_MS = 300;
@@ -27,6 +27,8 @@ class NotUtf8 extends Error {
 }
 
 async function readText(file: File): Promise<ImportFile> {
+  // Refused before reading: the archive takes no more in one file, and the text may not even fit in memory.
+  if (file.size > MAX_IMPORT_BYTES) throw new ApiError(fileTooLarge(file.name, file.size));
   try {
     // fatal: a byte sequence that is not UTF-8 is refused, never turned into U+FFFD.
     return { name: file.name, content: new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer()) };
