@@ -14,7 +14,7 @@ import { runCli } from '../tests/support/cli.ts';
 import { tempDir } from '../tests/support/temp.ts';
 import { heaps, launchApp, topFunctions, type Heaps } from './support/app-browser.ts';
 import { answerTime, instrument, savedIndexKeys, startFrames, stopFrames, type PageLog } from './support/app-page.ts';
-import { serveOn } from './support/app-serve.ts';
+import { serveArchive } from '../tests/support/serve.ts';
 import { syntheticClipping, syntheticQueries } from './support/hindi-corpus.ts';
 import { markdownTable, ms, percentile, writeResult } from './support/table.ts';
 
@@ -200,7 +200,7 @@ async function measureSize(size: number, notes: string[]): Promise<Figures> {
   try {
     const archiveDir = join(dir, 'archive');
     const imported = await importArchive(dir, size, notes);
-    let served = await serveOn(archiveDir);
+    let served = await serveArchive(archiveDir);
     const port = Number(new URL(served.url).port);
     const profile = join(dir, 'profile');
     await mkdir(profile);
@@ -233,7 +233,7 @@ async function measureSize(size: number, notes: string[]): Promise<Figures> {
       // anew) on the same port, the same browser profile (the saved index).
       await context.close();
       await served.stop();
-      served = await serveOn(archiveDir, port);
+      served = await serveArchive(archiveDir, port);
       ({ context, page } = await launchApp(profile));
       await context.addInitScript(instrument);
       await page.goto(served.url);

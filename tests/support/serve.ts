@@ -8,8 +8,9 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export async function serveArchive(archiveDir: string): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--archive', archiveDir], {
+/** `port` 0 takes any free port; the app benchmark relaunches on the same one (the browser keeps the index per origin). */
+export async function serveArchive(archiveDir: string, port = 0): Promise<Served> {
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--archive', archiveDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LANG: 'en_US.UTF-8' },
   });
