@@ -89,6 +89,27 @@ test('facets count the matches and filter on click', async ({ app }) => {
   await expect(app.getByTestId('result-count')).toContainText('2 results');
 });
 
+test('timeline and facets stay closed once closed, across searches and restarts', async ({ app }) => {
+  await addClippings(app, fixtures());
+  const search = app.getByTestId('search-input');
+  const refine = app.getByTestId('refine');
+  const facet = app.locator('[data-testid=facet][data-field=publication]').first();
+  await search.fill('कानपुर');
+  await expect(refine).toHaveAttribute('open', '');
+  await expect(facet).toBeVisible();
+  await refine.locator('summary').click();
+  await expect(facet).toBeHidden();
+  await search.fill('पुलिस');
+  await expect(app.getByTestId('result-count')).toContainText('पुलिस');
+  await expect(refine).not.toHaveAttribute('open');
+  await app.reload();
+  await app.getByTestId('search-input').fill('कानपुर');
+  await expect(app.getByTestId('result-count')).toContainText('7 results');
+  await expect(refine).not.toHaveAttribute('open');
+  await refine.locator('summary').click();
+  await expect(facet).toBeVisible();
+});
+
 test('a syntax error is explained, in English and in Hindi, and goes when fixed', async ({ app }) => {
   const search = app.getByTestId('search-input');
   await search.fill('titel:कानपुर');

@@ -1,5 +1,6 @@
 // Under the search box: the order of results, saved searches, a query mistake (if any), and for a
 // search with results the timeline and the facets.
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SORTS, type SortOrder } from '../../../archive/search/query.ts';
 import { dateOf, withDate } from '../../../archive/search/query-edit.ts';
@@ -24,9 +25,32 @@ const SORT_LABELS: Record<SortOrder, string> = {
   oldest: 'search.sortOldest',
 };
 
+const REFINE_KEY = 'press-archive.refine';
+
+/** Whether the timeline and facets show: as the person left them last (shown the first time). */
+function useRefineOpen(): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(() => {
+    try {
+      return localStorage.getItem(REFINE_KEY) !== 'closed';
+    } catch {
+      return true;
+    }
+  });
+  const remember = useCallback((next: boolean) => {
+    setOpen(next);
+    try {
+      localStorage.setItem(REFINE_KEY, next ? 'open' : 'closed');
+    } catch {
+      // Not remembered; the choice still applies now.
+    }
+  }, []);
+  return [open, remember];
+}
+
 export function SearchTools({ query, results, saved, onQuery }: Props) {
   const { t } = useTranslation();
   const answer = results.latest;
+  const [refineOpen, setRefineOpen] = useRefineOpen();
   return (
     <div className="search-tools">
       <div className="search-tools-row">
@@ -59,10 +83,20 @@ export function SearchTools({ query, results, saved, onQuery }: Props) {
       {query.trim() === '' && <p className="search-hint">{t('search.syntaxHelp')}</p>}
       {results.error && <SearchError error={results.error} />}
       {answer && answer.total > 0 && (
-        <details className="refine" open>
+        <details
+          className="refine"
+          data-testid="refine"
+          open={refineOpen}
+          onToggle={(e) => {
+            if (e.currentTarget.open !== refineOpen) setRefineOpen(e.currentTarget.open);
+          }}
+        >
           <summary>{t('search.refine')}</summary>
-          <Timeline timeline={answer.timeline} date={dateOf(query)} onDate={(d) => onQuery(withDate(query, d))} />
-          <Facets facets={answer.facets} query={query} onQuery={onQuery} />
+          {/* Bounded, so the results keep most of the column however many facets there are. */}
+          <div className="refine-body">
+            <Timeline timeline={answer.timeline} date={dateOf(query)} onDate={(d) => onQuery(withDate(query, d))} />
+            <Facets facets={answer.facets} query={query} onQuery={onQuery} />
+          </div>
         </details>
       )}
     </div>
