@@ -4,18 +4,7 @@
 // names and places, numbers in both scripts, a few Latin words, and a long tail of rare words so the
 // vocabulary keeps growing with the archive as real vocabularies do.
 import type { SearchDoc } from '../../archive/api.ts';
-
-/** mulberry32: a small, fast, seeded PRNG. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../tests/support/random.ts';
 
 const FUNCTION_WORDS = `का की के को में से ने और है हैं पर कि भी यह इस एक लिए तो ही था थी थे गया गई गए किया कहा बताया
   उन्होंने वह ये वे जो तक साथ बाद अब कर रहा रही रहे होगा होगी नहीं सभी कई अपने अपनी इसके उनके जिससे जबकि लेकिन या`

@@ -20,6 +20,7 @@ import type { Clipping } from '../../archive/clipping.ts';
 import { ArchiveService } from '../../archive/service.ts';
 import { readManifest } from '../support/archive-files.ts';
 import { BIN, assertCliBuilt, runCli } from '../support/cli.ts';
+import { random } from '../support/random.ts';
 import { tempDir } from '../support/temp.ts';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 1);
@@ -57,18 +58,6 @@ afterAll(async () => {
   await rm(writerDir, { recursive: true, force: true });
   await cleanup();
 });
-
-/** mulberry32: a small seeded generator, so a failing run can be repeated with CRASH_SEED. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Run {
   stdout: string;
