@@ -247,8 +247,9 @@ export class ShardedStore {
     return this.write(async (held) => {
       const changes = new Map<number, Clipping[]>();
       const changed: Clipping[] = [];
+      const wanted = ids && [...ids];
       for (const entry of this.manifest!.shards) {
-        if (ids && ![...ids].some((id) => mayHold(entry, id))) continue;
+        if (wanted && !wanted.some((id) => mayHold(entry, id))) continue;
         const clippings = await this.loadShard(entry);
         let list: Clipping[] | undefined;
         clippings.forEach((current, i) => {
