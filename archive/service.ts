@@ -49,12 +49,14 @@ export class ArchiveService implements ApiHandlers {
     private readonly now: () => Date,
     private readonly openInBrowser?: (url: string) => Promise<void>,
     private readonly printer?: PdfPrinter,
+    private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
   /**
    * `openInBrowser`: how the host opens a web address in the system browser (the desktop app passes
    * main/open-external.ts); without it openClippingUrl leaves the opening to the page.
    * `whenDamaged`: the app opens a damaged archive read-only (the default); the CLI refuses it.
+   * `env`: where the saved search index is kept (PRESS_ARCHIVE_CACHE_DIR), default this process's.
    */
   static async open(
     dir: string,
@@ -63,6 +65,7 @@ export class ArchiveService implements ApiHandlers {
       openInBrowser?: (url: string) => Promise<void>;
       printer?: PdfPrinter;
       whenDamaged?: WhenDamaged;
+      env?: NodeJS.ProcessEnv;
     } = {},
   ): Promise<ArchiveService> {
     const now = options.now ?? (() => new Date());
@@ -76,7 +79,7 @@ export class ArchiveService implements ApiHandlers {
         );
       },
     });
-    return new ArchiveService(store, now, options.openInBrowser, options.printer);
+    return new ArchiveService(store, now, options.openInBrowser, options.printer, options.env);
   }
 
   get archiveDir(): string {
@@ -286,7 +289,7 @@ export class ArchiveService implements ApiHandlers {
       // Ranked by the saved search index (brought up to date, see index-file.ts): building one for
       // each export would read and analyze the whole archive again.
       const { openSearchIndex } = await import('./search/index-file.ts');
-      ids = searchForPdf((await openSearchIndex(this)).engine, input.query);
+      ids = searchForPdf((await openSearchIndex(this, this.env)).engine, input.query);
     }
     const chosen =
       ids === undefined ? await this.activeClippings() : await Promise.all(ids.map((id) => this.get({ id })));

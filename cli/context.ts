@@ -1,7 +1,10 @@
 // What every command shares: argument parsing, output, the user's language, opening the archive.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { languageFromLocale, type Language } from '../archive/messages.ts';
 import { resolveArchiveDir } from '../archive/paths.ts';
+import type { PdfPrinter } from '../archive/pdf/printer.ts';
 import { ArchiveService } from '../archive/service.ts';
 
 /** A mistake in how the command was called: exit 2 with the usage text. */
@@ -9,10 +12,51 @@ export class UsageError extends Error {}
 
 export type Command = (args: string[]) => Promise<number>;
 
-export const lang: Language = languageFromLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/**
+ * The world one run of the CLI sees: the real process's, or what a caller of `main` passes (tests
+ * run the CLI in-process this way). `printer` lets a caller keep one Chromium for many exports.
+ */
+export interface CliIo {
+  stdout: Output;
+  stderr: Output;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  printer?: PdfPrinter;
+}
+
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+// Held per call rather than passed to every command, so that two runs in one process (tests)
+// never mix their output or environments.
+const current = new AsyncLocalStorage<CliIo>();
+
+export function runWithIo<T>(io: CliIo, work: () => T): T {
+  return current.run(io, work);
+}
+
+export function io(): CliIo {
+  return current.getStore() ?? processIo();
+}
+
+export function lang(): Language {
+  const { env } = io();
+  return languageFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/** A path the user typed, taken from the folder the CLI was started in. */
+export function fromCwd(path: string): string {
+  return resolve(io().cwd, path);
+}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-const COMMON = {
+export const COMMON = {
   archive: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -31,15 +75,22 @@ export function noPositionals(positionals: string[]): void {
 }
 
 export function out(line: string): void {
-  process.stdout.write(line + '\n');
+  io().stdout.write(line + '\n');
+}
+
+export function err(line: string): void {
+  io().stderr.write(line + '\n');
 }
 
 export function printJson(value: unknown): void {
   out(JSON.stringify(value, null, 2));
 }
 
+/** --archive DIR, else $PRESS_ARCHIVE_DIR (both from the current folder), else the app's folder. */
 export function archiveDirOf(flag: unknown): string {
-  return resolveArchiveDir(typeof flag === 'string' ? flag : undefined);
+  const { env } = io();
+  const given = typeof flag === 'string' && flag !== '' ? flag : env.PRESS_ARCHIVE_DIR || undefined;
+  return given === undefined ? resolveArchiveDir(undefined, env) : fromCwd(given);
 }
 
 /** Commands that read or change clippings refuse a damaged archive (exit 1, naming the file). */

@@ -14,9 +14,9 @@ import { restore } from './commands/restore.ts';
 import { search } from './commands/search.ts';
 import { serve } from './commands/serve.ts';
 import { show } from './commands/show.ts';
-import { UsageError, lang, out, type Command } from './context.ts';
+import { UsageError, err, lang, out, processIo, runWithIo, type CliIo, type Command } from './context.ts';
 
-const USAGE = `Usage: press-archive <command> [options] [--archive DIR]
+const USAGE = `Usage: press-archive [--archive DIR] [--json] <command> [options]
   add --title T [--publication P] [--date YYYY|YYYY-MM|YYYY-MM-DD] [--author A] [--url U]
       [--page P] [--place P] [--section S] [--edition E] [--language L] [--tags a,b] [--notes N]
       (--body TEXT | --body-file FILE)          prints the new id
@@ -34,7 +34,8 @@ const USAGE = `Usage: press-archive <command> [options] [--archive DIR]
   backup [--json]                               takes a snapshot now
   restore SNAPSHOT [--json]                     puts the archive back as in SNAPSHOT (the current state is kept too)
   serve [--port N]                              first stdout line is the URL
-The archive is --archive DIR, else $PRESS_ARCHIVE_DIR, else the desktop app's folder.`;
+The archive is --archive DIR, else $PRESS_ARCHIVE_DIR, else the desktop app's folder.
+--archive and --json may come before the command or after it.`;
 
 const COMMANDS: Record<string, Command> = {
   add,
@@ -51,28 +52,64 @@ const COMMANDS: Record<string, Command> = {
   serve,
 };
 
-export async function main(argv: string[]): Promise<number> {
-  const [command, ...args] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    out(USAGE);
-    return command === undefined ? 2 : 0;
-  }
+/** Options that may also come before the command, as with git and npm: `--archive DIR import …`. */
+const GLOBAL_VALUES = ['--archive'];
+const GLOBAL_FLAGS = ['--json'];
+
+/**
+ * Runs one command, in this process, and gives its exit code. `io` is what it reads and writes
+ * (default: this process's streams, environment and folder).
+ */
+export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
+  return runWithIo({ ...processIo(), ...io }, () => run(argv));
+}
+
+async function run(argv: string[]): Promise<number> {
   try {
-    const run = COMMANDS[command];
-    if (!run) throw new UsageError(`unknown command: ${command}`);
+    const { command, args, help } = splitGlobalOptions(argv);
+    if (command === undefined || command === 'help' || help) {
+      out(USAGE);
+      return command === undefined && !help ? 2 : 0;
+    }
+    const runCommand = COMMANDS[command];
+    if (!runCommand) throw new UsageError(`unknown command: ${command}`);
     if (args.includes('--help') || args.includes('-h')) {
       out(USAGE);
       return 0;
     }
-    return await run(args);
+    return await runCommand(args);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`press-archive: ${error.message}\n${USAGE}\n`);
+      err(`press-archive: ${error.message}\n${USAGE}`);
       return 2;
     }
-    process.stderr.write(`press-archive: ${formatError(toErrorInfo(error), lang)}\n`);
+    err(`press-archive: ${formatError(toErrorInfo(error), lang())}`);
     return 1;
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+/** The command, its own arguments with any global options moved after it, and whether help was asked. */
+function splitGlobalOptions(argv: string[]): { command?: string; args: string[]; help: boolean } {
+  const globals: string[] = [];
+  let help = false;
+  let i = 0;
+  for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg] : [arg];
+    if (name === '--help' || name === '-h') help = true;
+    else if (GLOBAL_FLAGS.includes(name!) && inline === undefined) globals.push(arg);
+    else if (GLOBAL_VALUES.includes(name!)) {
+      if (inline !== undefined) globals.push(inline);
+      else if (i + 1 < argv.length) globals.push(arg, argv[++i]!);
+      else throw new UsageError(`option '${arg} <value>' argument missing`);
+    } else throw new UsageError(`unknown option before the command: ${arg}`);
+  }
+  const [command, ...rest] = argv.slice(i);
+  if (
+    globals.some((g) => g.startsWith('--archive')) &&
+    rest.some((a) => a === '--archive' || a.startsWith('--archive='))
+  ) {
+    throw new UsageError('--archive is given twice');
+  }
+  return { command, args: [...rest, ...globals], help };
+}

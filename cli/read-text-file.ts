@@ -6,14 +6,17 @@ import { errorDetail } from '../archive/storage/durable-json-file.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** A file's text; a missing, unreadable, too large or non-UTF-8 file is a clear error, never mangled text. */
-export async function readTextFile(path: string): Promise<string> {
+/**
+ * A file's text; a missing, unreadable, too large or non-UTF-8 file is a clear error, never mangled
+ * text. `path` is the name the user gave (in messages); `location` where to read it (default: `path`).
+ */
+export async function readTextFile(path: string, location = path): Promise<string> {
   let bytes: Buffer;
   try {
     // Refused before reading: past ~512 MB the text would not even fit in one string.
-    const { size } = await stat(path);
+    const { size } = await stat(location);
     if (size > MAX_IMPORT_BYTES) throw new ArchiveError(fileTooLarge(basename(path), size));
-    bytes = await readFile(path);
+    bytes = await readFile(location);
   } catch (error) {
     if (error instanceof ArchiveError) throw error;
     throw new ArchiveError({ code: 'unreadableFile', params: { file: path, detail: errorDetail(error) } });

@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   build: {
-    ssr: 'cli/press-archive.ts',
+    ssr: 'cli/run.ts',
     outDir: 'out/cli',
     target: 'node20',
     emptyOutDir: true,

@@ -1,5 +1,5 @@
 import type { ClippingInput } from '../../archive/clipping.ts';
-import { UsageError, noPositionals, openArchive, out, parse, type Command } from '../context.ts';
+import { UsageError, fromCwd, noPositionals, openArchive, out, parse, type Command } from '../context.ts';
 import { readTextFile } from '../read-text-file.ts';
 
 const FIELDS = [
@@ -40,7 +40,10 @@ export const add: Command = async (args) => {
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean);
-  input.body = typeof values['body-file'] === 'string' ? await readTextFile(values['body-file']) : values.body;
+  input.body =
+    typeof values['body-file'] === 'string'
+      ? await readTextFile(values['body-file'], fromCwd(values['body-file']))
+      : values.body;
   const clipping = await (await openArchive(values.archive)).add(input as ClippingInput);
   out(clipping.id);
   return 0;

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { ClippingIdSchema } from '../../archive/clipping.ts';
 import { ArchiveError } from '../../archive/errors.ts';
 import { chromiumPrinter } from '../../archive/pdf/chromium-printer.ts';
@@ -9,7 +9,19 @@ import { formatQueryError } from '../../archive/search/query-messages.ts';
 import { parseQuery } from '../../archive/search/query.ts';
 import { ArchiveService } from '../../archive/service.ts';
 import { writeFileDurably } from '../../archive/storage/durable-json-file.ts';
-import { UsageError, archiveDirOf, lang, noPositionals, out, parse, printJson, type Command } from '../context.ts';
+import {
+  UsageError,
+  archiveDirOf,
+  err,
+  fromCwd,
+  io,
+  lang,
+  noPositionals,
+  out,
+  parse,
+  printJson,
+  type Command,
+} from '../context.ts';
 
 /**
  * export-pdf --out FILE (--id ID … | --query Q | --all) [--page-size A4|Letter] [--font sans|serif]
@@ -34,7 +46,7 @@ export const exportPdf: Command = async (args) => {
   // A mistake in the query is explained as `search` explains it, before the archive is opened.
   const parsed = values.query === undefined ? undefined : parseQuery(values.query.trim());
   if (parsed && !parsed.ok) {
-    process.stderr.write(`press-archive: ${formatQueryError(parsed.error, lang)}\n`);
+    err(`press-archive: ${formatQueryError(parsed.error, lang())}`);
     return 1;
   }
 
@@ -47,12 +59,13 @@ export const exportPdf: Command = async (args) => {
     options: {
       pageSize: choice(values['page-size'], PAGE_SIZES, '--page-size', 'A4'),
       typeface: choice(values.font, TYPEFACES, '--font', 'sans'),
-      language: lang,
+      language: lang(),
     },
   };
-  const target = resolve(values.out);
+  const target = fromCwd(values.out);
   await ensureFolder(dirname(target)); // before printing, not after
-  const service = await ArchiveService.open(archiveDirOf(values.archive), { printer: chromiumPrinter() });
+  const { printer = chromiumPrinter({ env: io().env }), env } = io();
+  const service = await ArchiveService.open(archiveDirOf(values.archive), { printer, env });
   const pdf = await service.exportPdf(input);
   const bytes = Buffer.from(pdf.pdfBase64, 'base64');
   await writeFileDurably(target, bytes);

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { ArchiveError } from '../../archive/errors.ts';
 import { IMPORT_EXTENSIONS, extensionOf } from '../../archive/import/records.ts';
 import { formatError } from '../../archive/messages.ts';
-import { UsageError, lang, openArchive, out, parse, printJson, type Command } from '../context.ts';
+import { UsageError, fromCwd, lang, openArchive, out, parse, printJson, type Command } from '../context.ts';
 import { readTextFile } from '../read-text-file.ts';
 
 /** import FILE... [--json]: a file that cannot be read stops the import before anything is written. */
@@ -14,10 +14,10 @@ export const importFiles: Command = async (args) => {
     if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(path))) {
       throw new ArchiveError({ code: 'unsupportedFile', params: { file: path } });
     }
-    files.push({ name: basename(path), content: await readTextFile(path) });
+    files.push({ name: basename(path), content: await readTextFile(path, fromCwd(path)) });
   }
   const report = await (await openArchive(values.archive)).importFiles({ files });
-  const errors = report.errors.map((e) => ({ ...e, message: formatError(e.error, lang) }));
+  const errors = report.errors.map((e) => ({ ...e, message: formatError(e.error, lang()) }));
   if (values.json) {
     printJson({ added: report.added, skipped: report.skipped, errors });
     return 0;

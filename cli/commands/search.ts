@@ -2,7 +2,7 @@ import { highlighterFor, toGuillemets } from '../../archive/search/highlight.ts'
 import { openSearchIndex } from '../../archive/search/index-file.ts';
 import { formatQueryError } from '../../archive/search/query-messages.ts';
 import { SORTS, type SortOrder } from '../../archive/search/query.ts';
-import { UsageError, lang, openArchive, out, parse, printJson, type Command } from '../context.ts';
+import { UsageError, err, io, lang, openArchive, out, parse, printJson, type Command } from '../context.ts';
 
 /**
  * search QUERY [--limit N] [--sort relevance|newest|oldest] [--json]: the query language of the
@@ -19,10 +19,10 @@ export const search: Command = async (args) => {
     throw new UsageError(`--sort must be one of ${SORTS.join(', ')}`);
   }
   const service = await openArchive(values.archive);
-  const { engine } = await openSearchIndex(service);
+  const { engine } = await openSearchIndex(service, io().env);
   const result = engine.search(query, { limit, sort: values.sort as SortOrder | undefined });
   if (!result.ok) {
-    process.stderr.write(`press-archive: ${formatQueryError(result.error, lang)}\n`);
+    err(`press-archive: ${formatQueryError(result.error, lang())}`);
     return 1;
   }
   const highlighter = highlighterFor(query);

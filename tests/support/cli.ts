@@ -1,13 +1,16 @@
-// Runs the built press-archive CLI as a real process, the way a user or another tool would.
+// The press-archive CLI for tests: in this process through its `main` (fast: no Node start, no
+// build needed), or as a real process of the built CLI, the way a user or another tool runs it
+// (for exit codes, the npx bin, signals, several processes at once).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PdfPrinter } from '../../archive/pdf/printer.ts';
 
 export const BIN = fileURLToPath(new URL('../../bin/press-archive.js', import.meta.url));
 export const BUILT = existsSync(new URL('../../out/cli/press-archive.js', import.meta.url));
-/** For a test file's beforeAll: the CLI tests run the built CLI, so a missing build is said plainly. */
+/** For a test file's beforeAll: the CLI process tests run the built CLI, so a missing build is said plainly. */
 export function assertCliBuilt(): void {
   if (!BUILT) throw new Error('out/cli is missing: run `npm run build` before the unit tests (npm test does)');
 }
@@ -20,11 +23,47 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+/** English, and the saved search index in a temp folder, not the user's ~/.cache. */
+function testEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', PRESS_ARCHIVE_CACHE_DIR: TEST_CACHE_DIR, ...env };
+}
+
+export interface InProcessOptions {
+  cwd?: string;
+  /** A printer to share between calls (one Chromium for a whole test file). */
+  printer?: PdfPrinter;
+}
+
+/** The CLI's `main` in this process, with its own output, environment and folder. */
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  options: InProcessOptions = {},
+): Promise<CliResult> {
+  // Loaded on first use: files that only need BIN (serve) do not load the whole CLI.
+  const { main } = await import('../../cli/press-archive.ts');
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: testEnv(env),
+    cwd: options.cwd ?? process.cwd(),
+    ...(options.printer ? { printer: options.printer } : {}),
+  });
+  return { code, stdout, stderr };
+}
+
+/** The built CLI as a real process (bin/press-archive.js), as `npx press-archive` runs it. */
+export function runCliProcess(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { cwd?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      // The saved search index goes to a temp folder, not the user's ~/.cache.
-      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', PRESS_ARCHIVE_CACHE_DIR: TEST_CACHE_DIR, ...env },
+      env: testEnv(env),
+      cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

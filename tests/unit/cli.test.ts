@@ -1,10 +1,11 @@
-// The command-line contract of ARCHITECTURE.md, run against the built CLI on real folders.
+// The command-line contract of ARCHITECTURE.md on real folders: through the CLI's main in this
+// process, and a few checks of the built CLI as real processes (exit codes, the bin, the locale).
 import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIRST_ARTICLE_TEXT } from '../../archive/seed/index.ts';
 import { shardFile } from '../support/archive-files.ts';
-import { assertCliBuilt, runCli } from '../support/cli.ts';
+import { assertCliBuilt, runCli, runCliProcess } from '../support/cli.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -12,7 +13,7 @@ let root: string;
 let archive: string;
 let cleanup: () => Promise<void>;
 
-beforeAll(assertCliBuilt);
+beforeAll(assertCliBuilt); // for the real-process tests
 beforeEach(async () => {
   ({ dir: root, cleanup } = await tempDir());
   archive = join(root, 'archive');
@@ -204,8 +205,16 @@ describe('press-archive CLI', () => {
       runs.push(
         (async () => {
           for (let i = 0; i < 5; i++) {
-            const r = await cli('add', '--title', `प्रक्रिया ${p} कतरन ${i}`, '--body', `पाठ ${p}-${i}`);
-            expect(r.code).toBe(0);
+            const r = await runCliProcess([
+              'add',
+              '--archive',
+              archive,
+              '--title',
+              `प्रक्रिया ${p} कतरन ${i}`,
+              '--body',
+              `पाठ ${p}-${i}`,
+            ]);
+            expect(r.code, r.stderr).toBe(0);
           }
         })(),
       );
@@ -213,5 +222,70 @@ describe('press-archive CLI', () => {
     await Promise.all(runs);
     expect(JSON.parse((await cli('list', '--json')).stdout)).toHaveLength(21);
     expect((await cli('check')).code).toBe(0);
+  });
+});
+
+describe('options before the command, as with git and npm', () => {
+  it('--archive DIR and --json before the command act as after it, with = too', async () => {
+    const file = join(root, 'a.ndjson');
+    await writeFile(file, JSON.stringify({ title: 'पहले विकल्प', body: 'आदेश से पहले' }));
+    const imported = await runCli(['--archive', archive, '--json', 'import', file]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ added: 1, skipped: 0 });
+    const listed = await runCli([`--archive=${archive}`, 'list', '--json']);
+    expect(JSON.parse(listed.stdout).map((c: { title: string }) => c.title)).toContain('पहले विकल्प');
+    expect(await runCli(['--json', 'list', '--archive', archive])).toEqual(await cli('list', '--json'));
+  });
+
+  it('a relative --archive is taken from the folder the CLI runs in', async () => {
+    const result = await runCli(['--archive', 'archive', 'add', '--title', 'सापेक्ष', '--body', 'पथ'], {}, { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    expect((await cli('show', result.stdout.trim(), '--json')).stdout).toContain('सापेक्ष');
+  });
+
+  it('--help before or after the command prints the usage and exits 0', async () => {
+    for (const args of [['--help'], ['-h'], ['--help', 'list'], ['--archive', archive, 'list', '--help'], ['help']]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout, args.join(' ')).toMatch(/^Usage: press-archive \[--archive DIR\]/);
+    }
+  });
+
+  it.each([
+    [['--archive'], /argument missing/],
+    [['--archive', archivePlaceholder()], /Usage: press-archive/],
+    [['--colour', 'list'], /unknown option before the command: --colour/],
+    [['--json'], /Usage: press-archive/],
+    [['--archive', '/a', 'list', '--archive', '/b'], /--archive is given twice/],
+    [['--archive=/a', 'list', '--archive=/b'], /--archive is given twice/],
+  ])('exits 2 on a usage error before the command %j', async (args, message) => {
+    const result = await runCli(args as string[]);
+    expect(result.code).toBe(2);
+    expect(result.stderr + result.stdout).toMatch(message);
+  });
+});
+
+/** Any folder: the command is missing, so nothing is opened. */
+function archivePlaceholder(): string {
+  return '/nonexistent/press-archive-never-opened';
+}
+
+describe('the built CLI as a real process', () => {
+  it('exits 0, 1 and 2, speaks the locale, and takes options before the command', async () => {
+    const id = await runCliProcess(['--archive', archive, 'add', '--title', 'प्रक्रिया', '--body', 'असली']);
+    expect(id.code, id.stderr).toBe(0);
+    expect(id.stdout.trim()).toMatch(/^[0-9a-z]{17}$/);
+    const hindi = await runCliProcess(['add', '--title', '', '--body', 'x', '--archive', archive], {
+      LANG: 'hi_IN.UTF-8',
+    });
+    expect(hindi).toMatchObject({ code: 1, stdout: '' });
+    expect(hindi.stderr.trim().split('\n')).toHaveLength(1);
+    expect(hindi.stderr).toContain('शीर्षक भरना ज़रूरी है।');
+    const usage = await runCliProcess(['frobnicate']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/unknown command: frobnicate\nUsage: press-archive/);
+    const none = await runCliProcess([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toMatch(/^Usage: press-archive/);
   });
 });
