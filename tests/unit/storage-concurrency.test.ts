@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readManifest } from '../support/archive-files.ts';
-import { BIN, assertCliBuilt, runCli } from '../support/cli.ts';
+import { BIN, assertCliBuilt, runCli, runCliProcess } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 
 let archive: string;
@@ -79,7 +79,7 @@ it('three app processes and the CLI writing at once lose no add and no edit', { 
   };
   const cliLane = async (k: number) => {
     for (let i = 0; i < 6; i++) {
-      const result = await runCli([
+      const result = await runCliProcess([
         'add',
         '--title',
         `सीएलआई ${k}-${i}`,
