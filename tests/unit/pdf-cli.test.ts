@@ -1,12 +1,14 @@
-// `press-archive export-pdf` as a real process on a real folder (the contract in ARCHITECTURE.md).
-// Each export starts a Chromium: generous timeouts for a busy machine.
+// `press-archive export-pdf` on a real folder (the contract in ARCHITECTURE.md): once as a real
+// process of the built CLI, which starts and stops its own Chromium; the rest through the CLI's
+// main in this process, printing with one Chromium for the whole file. Generous timeouts for a busy machine.
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chromiumPrinter } from '../../archive/pdf/chromium-printer.ts';
 import { indexFilePath } from '../../archive/search/index-file.ts';
 import { FIRST_ARTICLE_TEXT } from '../../archive/seed/index.ts';
-import { assertCliBuilt, runCli } from '../support/cli.ts';
+import { assertCliBuilt, runCli, runCliProcess } from '../support/cli.ts';
 import { bodyArea, pdfFonts, pdfInfo, pdfOutline, pdfText, squeeze } from '../support/poppler.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
@@ -15,14 +17,17 @@ let root: string;
 let archive: string;
 let cleanup: () => Promise<void>;
 
+const printer = chromiumPrinter({ keepAliveMs: 10 * 60_000 });
 beforeAll(assertCliBuilt);
+afterAll(() => printer.dispose());
 beforeEach(async () => {
   ({ dir: root, cleanup } = await tempDir());
   archive = join(root, 'archive');
 });
 afterEach(() => cleanup());
 
-const cli = (args: string[], env: Record<string, string> = {}) => runCli([...args, '--archive', archive], env);
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli([...args, '--archive', archive], env, { printer });
 
 async function addClipping(title: string, body: string): Promise<string> {
   const result = await cli(['add', '--title', title, '--body', body]);
@@ -35,7 +40,7 @@ describe('press-archive export-pdf', { timeout: 120_000 }, () => {
     await cli(['list']); // creates the archive with the first article
     const before = await snapshotFiles(archive);
     const out = join(root, 'all.pdf');
-    const result = await cli(['export-pdf', '--out', out, '--all', '--json']);
+    const result = await runCliProcess(['export-pdf', '--out', out, '--all', '--json', '--archive', archive]);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ out, clippings: 1, pages: 1 });
@@ -119,7 +124,8 @@ describe('press-archive export-pdf', { timeout: 120_000 }, () => {
     expect(unknown.stderr).toContain('zzzzzzzzzzzz');
     const noFolder = await cli(['export-pdf', '--out', join(root, 'missing', 'x.pdf'), '--all']);
     expect(noFolder.code).toBe(1);
-    const noChromium = await cli(['export-pdf', '--out', out, '--all'], {
+    // Its own printer, which looks for Chromium where the environment says.
+    const noChromium = await runCli(['export-pdf', '--out', out, '--all', '--archive', archive], {
       PRESS_ARCHIVE_CHROMIUM: join(root, 'no-chromium'),
       LANG: 'hi_IN.UTF-8',
     });

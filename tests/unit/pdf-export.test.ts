@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Clipping } from '../../archive/clipping.ts';
 import { chromiumPrinter } from '../../archive/pdf/chromium-printer.ts';
 import { exportPdf, searchForPdf } from '../../archive/pdf/export-pdf.ts';
@@ -25,12 +25,16 @@ let dir: string;
 let cleanup: () => Promise<void>;
 let service: ArchiveService;
 let dispatch: Dispatch;
+// One Chromium for the exports of this file, not one per export (the printer's own start and stop
+// are tested below, with printers of their own).
+const printer = chromiumPrinter({ keepAliveMs: 10 * 60_000 });
+afterAll(() => printer.dispose());
 
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir('press-archive-pdf-'));
   // An export by query ranks with the saved search index: kept here, not in the user's cache folder.
   process.env.PRESS_ARCHIVE_CACHE_DIR = join(dir, 'cache');
-  service = await ArchiveService.open(join(dir, 'archive'), { printer: chromiumPrinter() });
+  service = await ArchiveService.open(join(dir, 'archive'), { printer });
   dispatch = createDispatcher(service);
 });
 afterEach(async () => {
@@ -104,7 +108,7 @@ describe('PDF export, read back with poppler', { timeout: 120_000 }, () => {
     const options = PdfOptionsSchema.parse({});
     const pdf = await renderPdf(
       { clippings, selection: { kind: 'query', query: 'पटना' }, options, exportedAt: new Date('2024-08-01T06:30:00Z') },
-      chromiumPrinter(),
+      printer,
       { entries: 2, chars: 1_000_000 }, // three print jobs, merged
     );
     const file = await writePdf(pdf.bytes, 'several.pdf');
@@ -150,13 +154,13 @@ describe('PDF export, read back with poppler', { timeout: 120_000 }, () => {
       fontsConf,
       `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${join(dir, 'font-cache')}</cachedir></fontconfig>\n`,
     );
-    const printer = chromiumPrinter({ env: { ...process.env, FONTCONFIG_FILE: fontsConf } });
+    const fontless = chromiumPrinter({ env: { ...process.env, FONTCONFIG_FILE: fontsConf } });
     const [seed] = await service.list();
     const first = await service.get({ id: seed!.id });
     const options = PdfOptionsSchema.parse({ pageSize: 'Letter', typeface: 'serif', language: 'en' });
     const pdf = await renderPdf(
       { clippings: [first], selection: { kind: 'ids' }, options, exportedAt: new Date() },
-      printer,
+      fontless,
     );
     const file = await writePdf(pdf.bytes, 'serif-letter.pdf');
 
@@ -206,10 +210,7 @@ describe('PDF export, read back with poppler', { timeout: 120_000 }, () => {
       story(i, { title, body: english, publication: undefined, tags: [], language: 'hi' }),
     );
     const options = PdfOptionsSchema.parse({ language: 'en' });
-    const pdf = await renderPdf(
-      { clippings, selection: { kind: 'ids' }, options, exportedAt: new Date() },
-      chromiumPrinter(),
-    );
+    const pdf = await renderPdf({ clippings, selection: { kind: 'ids' }, options, exportedAt: new Date() }, printer);
     const file = await writePdf(pdf.bytes, 'titles.pdf');
     const info = await pdfInfo(file);
     const starts = (await pdfOutline(file)).slice(1).map((entry) => entry.page);
@@ -310,6 +311,9 @@ async function chromiumChildren(): Promise<number[]> {
 }
 
 describe('the Chromium printer', { timeout: 120_000 }, () => {
+  // These printers are counted by their Chromium processes: the shared one is stopped first.
+  beforeAll(() => printer.dispose());
+
   it('stops Chromium with the export on the command line; keeps it for the next one in serve', async () => {
     const job = { pageSize: 'A4', outline: false, tagged: false } as const;
     const once = chromiumPrinter();
