@@ -155,11 +155,19 @@ test('pages from app:// carry the Content-Security-Policy', async () => {
 });
 
 test('navigation away and new windows are blocked', async () => {
+  // The main process sees the attempt (and its own guard, registered first, cancels it): waited
+  // for as an event, not for a while.
+  const attempted = app.evaluate(
+    ({ BrowserWindow }) =>
+      new Promise<string>((resolve) =>
+        BrowserWindow.getAllWindows()[0]!.webContents.once('will-navigate', (_event, url) => resolve(url)),
+      ),
+  );
   await page.evaluate(() => {
     window.location.href = 'https://example.com/';
   });
+  expect(await attempted).toBe('https://example.com/');
   const opened = await page.evaluate(() => window.open('https://example.com/') === null);
-  await page.waitForTimeout(500);
   expect(page.url()).toBe(APP_URL);
   expect(opened).toBe(true);
   expect(app.windows()).toHaveLength(1);

@@ -83,9 +83,32 @@ async function evidence(page: Page) {
 /** What a clean page shows: nothing ran, no dialog, no element or handler from clipping text. */
 export const NOTHING_RAN = { runs: [], dialogs: [], injected: [], withHandlers: [], baseChanged: false };
 
-/** Gives event handlers (onerror of a failed image, autofocus, ontoggle) time to fire, then looks. */
+/**
+ * Looks once whatever a payload that became markup would have set off has run: every image has
+ * loaded or failed (onerror), every frame has loaded, and a frame has been rendered twice (autofocus,
+ * ontoggle and onload run by then) — the events themselves, not a guess at how long they take.
+ */
 export async function xssEvidence(page: Page, dialogs: readonly string[]): Promise<typeof NOTHING_RAN> {
-  await page.waitForTimeout(300);
+  await page.evaluate(async () => {
+    const settled = (element: HTMLImageElement | HTMLIFrameElement) =>
+      element instanceof HTMLImageElement && element.complete
+        ? undefined
+        : new Promise((resolve) => {
+            element.addEventListener('load', resolve, { once: true });
+            element.addEventListener('error', resolve, { once: true });
+          });
+    await Promise.all([...document.querySelectorAll('img')].map(settled));
+    await Promise.all(
+      [...document.querySelectorAll('iframe')]
+        // A frame whose document is out of reach (blocked, another origin) has already loaded.
+        .filter((frame) => frame.contentDocument && frame.contentDocument.readyState !== 'complete')
+        .map(settled),
+    );
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    await frame();
+    await frame();
+    await new Promise((resolve) => setTimeout(resolve)); // the tasks those frames queued
+  });
   const found = await evidence(page);
   return { ...found, dialogs: [...dialogs] } as unknown as typeof NOTHING_RAN;
 }

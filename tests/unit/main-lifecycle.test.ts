@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./main-electron-stand-in.ts'));
 
 import { API_METHODS, IPC_PREFIX } from '../../archive/api-methods.ts';
+import { UNTIL_DONE } from '../support/until-done.ts';
 
 type StandIn = typeof import('./main-electron-stand-in.ts');
 const argv = process.argv;
@@ -39,7 +40,7 @@ afterEach(async () => {
 describe('main process lifecycle', () => {
   it('opens the --archive folder, registers IPC and the protocol, then opens the window and menu', async () => {
     const { app, BrowserWindow, Menu, protocol, recorded, session } = await startMain();
-    await vi.waitFor(() => expect(Menu.setApplicationMenu).toHaveBeenCalled());
+    await vi.waitFor(() => expect(Menu.setApplicationMenu).toHaveBeenCalled(), UNTIL_DONE);
 
     // Before ready: the privileged scheme, the sandbox, the guards.
     const readyOrder = app.whenReady.mock.invocationCallOrder[0]!;
@@ -78,7 +79,7 @@ describe('main process lifecycle', () => {
     const { app, BrowserWindow, recorded } = await startMain((electron) => {
       electron.app.requestSingleInstanceLock.mockReturnValue(false);
     });
-    await new Promise((r) => setTimeout(r, 20));
+    // main/index.ts decides on import: it has quit, and started nothing, before startMain returns.
     expect(app.quit).toHaveBeenCalled();
     expect(app.whenReady).not.toHaveBeenCalled();
     expect(BrowserWindow.instances).toHaveLength(0);
@@ -91,7 +92,7 @@ describe('main process lifecycle', () => {
     const { writeFile } = await import('node:fs/promises');
     await writeFile(join(dir, 'file'), 'not a folder');
     const { app, BrowserWindow, dialog } = await startMain();
-    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(1));
+    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(1), UNTIL_DONE);
     expect(dialog.showErrorBox).toHaveBeenCalledTimes(1);
     expect(BrowserWindow.instances).toHaveLength(0);
   });

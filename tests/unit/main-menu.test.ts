@@ -16,6 +16,7 @@ import { importFromDialog } from '../../main/import-command.ts';
 import { buildMenuTemplate, installApplicationMenu, type MenuActions } from '../../main/menu.ts';
 import { sendUiCommand } from '../../main/ui-commands.ts';
 import { BrowserWindow, dialog, Menu, resetStandIn } from './main-electron-stand-in.ts';
+import { UNTIL_DONE } from '../support/until-done.ts';
 
 function fakeActions(): MenuActions & { [K in keyof MenuActions]: ReturnType<typeof vi.fn> } {
   return {
@@ -80,7 +81,7 @@ describe('menu template', () => {
     actions.importFiles.mockRejectedValueOnce(new Error('disk gone'));
     const file = submenu(buildMenuTemplate(actions, { language: 'en', isPackaged: true, platform: 'linux' }), 'file');
     click(item(file, 'import'));
-    await vi.waitFor(() => expect(actions.onError).toHaveBeenCalledWith(new Error('disk gone')));
+    await vi.waitFor(() => expect(actions.onError).toHaveBeenCalledWith(new Error('disk gone')), UNTIL_DONE);
   });
 
   it('has the standard Edit roles so copy and paste work', () => {

@@ -10,6 +10,7 @@ vi.mock('electron', () => import('./main-electron-stand-in.ts'));
 import { IPC_PREFIX } from '../../archive/api-methods.ts';
 import { createFileOpener, filesToOpen } from '../../main/open-files.ts';
 import { tempDir } from '../support/temp.ts';
+import { UNTIL_DONE } from '../support/until-done.ts';
 
 type StandIn = typeof import('./main-electron-stand-in.ts');
 const argv = process.argv;
@@ -71,7 +72,7 @@ describe('the desktop app opening files', () => {
     const electron = (await import('electron')) as unknown as StandIn;
     electron.resetStandIn();
     await import('../../main/index.ts');
-    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1), UNTIL_DONE);
     return electron;
   }
 
@@ -96,11 +97,13 @@ describe('the desktop app opening files', () => {
     const window = electron.BrowserWindow.instances[0]!;
     expect(electron.dialog.showMessageBox).not.toHaveBeenCalled(); // not before the window shows
     window.emit('ready-to-show');
-    await vi.waitFor(() =>
-      expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(
-        window,
-        expect.objectContaining({ message: 'Added: 2. Skipped (already in the archive): 0. Problems: 0.' }),
-      ),
+    await vi.waitFor(
+      () =>
+        expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(
+          window,
+          expect.objectContaining({ message: 'Added: 2. Skipped (already in the archive): 0. Problems: 0.' }),
+        ),
+      UNTIL_DONE,
     );
     expect(await titles(electron)).toEqual(expect.arrayContaining(['गंगा में बढ़ा जलस्तर', 'चुनाव परिणाम']));
   });
@@ -118,10 +121,10 @@ describe('the desktop app opening files', () => {
     app.emit('open-file', openFile, first); // may come before the window shows
     expect(openFile.preventDefault).toHaveBeenCalled();
     window.emit('ready-to-show');
-    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(1), UNTIL_DONE);
 
     app.emit('second-instance', {}, ['/opt/electron/electron', 'out/main/index.js', second, first], dir);
-    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(2), UNTIL_DONE);
     expect(dialog.showMessageBox.mock.calls[1]![1]).toMatchObject({
       message: 'Added: 1. Skipped (already in the archive): 1. Problems: 0.',
     });

@@ -11,6 +11,7 @@ import { IPC_PREFIX } from '../../archive/api-methods.ts';
 import { buildMenuTemplate } from '../../main/menu.ts';
 import { withoutHome } from '../../main/diagnostics.ts';
 import { tempDir } from '../support/temp.ts';
+import { UNTIL_DONE } from '../support/until-done.ts';
 
 type StandIn = typeof import('./main-electron-stand-in.ts');
 const argv = process.argv;
@@ -22,7 +23,7 @@ async function startMain(): Promise<StandIn> {
   const electron = (await import('electron')) as unknown as StandIn;
   electron.resetStandIn();
   await import('../../main/index.ts');
-  await vi.waitFor(() => expect(electron.Menu.setApplicationMenu).toHaveBeenCalled());
+  await vi.waitFor(() => expect(electron.Menu.setApplicationMenu).toHaveBeenCalled(), UNTIL_DONE);
   return electron;
 }
 
@@ -78,7 +79,7 @@ describe('Help → Copy diagnostics', () => {
 
     const template = Menu.buildFromTemplate.mock.calls[0]![0] as MenuItemConstructorOptions[];
     (menuItem(template, 'help', 'copy-diagnostics').click as unknown as () => void)();
-    await vi.waitFor(() => expect(clipboard.writeText).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(clipboard.writeText).toHaveBeenCalledTimes(1), UNTIL_DONE);
     const text = clipboard.writeText.mock.calls[0]![0];
 
     expect(text).toMatch(/^Press Archive 0\.0\.0-stand-in \(development build\)$/m);
@@ -92,11 +93,13 @@ describe('Help → Copy diagnostics', () => {
     for (const secret of ['गोपनीय', 'सूत्र', 'Whistleblower', 'contractor', 'निजी', 'उत्तर प्रदेश']) {
       expect(text).not.toContain(secret);
     }
-    await vi.waitFor(() =>
-      expect(dialog.showMessageBox).toHaveBeenCalledWith(
-        expect.anything(), // the window
-        expect.objectContaining({ type: 'info', message: expect.stringContaining('clipboard') }),
-      ),
+    await vi.waitFor(
+      () =>
+        expect(dialog.showMessageBox).toHaveBeenCalledWith(
+          expect.anything(), // the window
+          expect.objectContaining({ type: 'info', message: expect.stringContaining('clipboard') }),
+        ),
+      UNTIL_DONE,
     );
   });
 
