@@ -5,10 +5,13 @@ import { defineConfig } from '@playwright/test';
 import { chromiumPath, chromiumArgs } from './tests/support/chromium.ts';
 
 export default defineConfig({
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
-  fullyParallel: false,
-  workers: 1,
+  // Watchdogs, not measures: every wait is for an event, and a busy machine may take long for it.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  // Each test has its own archive and its own `serve`, so tests run on both cores; each worker
+  // starts one Chromium and gives every test a fresh context in it.
+  fullyParallel: true,
+  workers: 2,
   reporter: [['list'], ['./tests/support/skip-reasons-reporter.ts']],
   outputDir: 'test-results',
   projects: [
