@@ -54,6 +54,8 @@ const en = {
   'error.printerMissing':
     'Chromium is needed to make PDFs and was not found at {{path}}. Install Chromium, or set {{variable}} to the path of a Chromium or Chrome program.',
   'error.printFailed': 'The PDF could not be printed: {{detail}}. No PDF was written.',
+  'error.notUtf8': '“{{file}}” is not UTF-8 text. Nothing was imported.',
+  'error.cancelled': 'Cancelled. Nothing was changed.',
   'error.internal': 'Something went wrong: {{detail}}',
   'import.lineError': 'line {{line}}',
   'import.recordError': 'record {{record}}',
@@ -110,6 +112,8 @@ const hi: Record<MessageKey, string> = {
   'error.printerMissing':
     'PDF बनाने के लिए Chromium चाहिए, पर वह {{path}} पर नहीं मिला। Chromium इंस्टॉल करें, या {{variable}} में किसी Chromium या Chrome प्रोग्राम का पथ दें।',
   'error.printFailed': 'PDF प्रिंट नहीं हो सकी: {{detail}}। कोई PDF नहीं बनी।',
+  'error.notUtf8': '“{{file}}” UTF-8 पाठ नहीं है। कुछ भी आयात नहीं हुआ।',
+  'error.cancelled': 'रद्द कर दिया गया। कुछ नहीं बदला।',
   'error.internal': 'कुछ गड़बड़ हो गई: {{detail}}',
   'import.lineError': 'पंक्ति {{line}}',
   'import.recordError': 'प्रविष्टि {{record}}',
