@@ -60,6 +60,15 @@ const en = {
   'import.lineError': 'line {{line}}',
   'import.recordError': 'record {{record}}',
   'import.duplicate': 'already in the archive',
+  'progress.import.bytes': 'Importing: reading files, {{done}} / {{total}} MB',
+  'progress.import.read': 'Importing: {{done}} / {{total}} records read',
+  'progress.import.added': 'Importing: {{done}} / {{total}} clippings',
+  'progress.index.indexed': 'Indexing {{done}} of {{total}} clippings',
+  'progress.exportPdf.printed': 'Making the PDF: {{done}} / {{total}} clippings',
+  'progress.exportData.written': 'Exporting: {{done}} / {{total}} clippings',
+  'progress.backup.written': 'Backing up: {{done}} / {{total}} clippings',
+  'progress.restore.read': 'Restoring: {{done}} / {{total}} clippings checked',
+  'progress.restore.written': 'Restoring: writing {{total}} clippings',
 };
 
 type MessageKey = keyof typeof en;
@@ -118,6 +127,15 @@ const hi: Record<MessageKey, string> = {
   'import.lineError': 'पंक्ति {{line}}',
   'import.recordError': 'प्रविष्टि {{record}}',
   'import.duplicate': 'संग्रह में पहले से है',
+  'progress.import.bytes': 'आयात: फ़ाइलें पढ़ी जा रही हैं, {{done}} / {{total}} MB',
+  'progress.import.read': 'आयात: {{done}} / {{total}} प्रविष्टियाँ पढ़ी गईं',
+  'progress.import.added': 'आयात: {{done}} / {{total}} कतरनें',
+  'progress.index.indexed': 'खोज-सूची बन रही है: {{total}} में से {{done}} कतरनें',
+  'progress.exportPdf.printed': 'PDF बन रही है: {{done}} / {{total}} कतरनें',
+  'progress.exportData.written': 'निर्यात: {{done}} / {{total}} कतरनें',
+  'progress.backup.written': 'बैकअप: {{done}} / {{total}} कतरनें',
+  'progress.restore.read': 'बहाली: {{done}} / {{total}} कतरनें जाँची गईं',
+  'progress.restore.written': 'बहाली: {{total}} कतरनें लिखी जा रही हैं',
 };
 
 export const catalogs: Record<Language, Record<MessageKey, string>> = { en, hi };
