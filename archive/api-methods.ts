@@ -9,6 +9,10 @@ export const API_METHODS = [
   'trash',
   'restore',
   'importFiles',
+  'importBegin',
+  'importChunk',
+  'importFinish',
+  'cancelTask',
   'searchCorpus',
   'searchSnippets',
   'savedSearches',
@@ -38,3 +42,5 @@ export type UiCommand = (typeof UI_COMMANDS)[number];
 
 export const IPC_PREFIX = 'press-archive:';
 export const IPC_COMMAND_CHANNEL = 'press-archive-command';
+/** Progress events of long tasks, main to renderer (one channel; each event names its task). */
+export const IPC_PROGRESS_CHANNEL = 'press-archive-progress';

@@ -9,6 +9,8 @@ import {
   ClippingSummarySchema,
 } from './clipping.ts';
 import type { ApiMethod } from './api-methods.ts';
+import type { TaskRun } from './tasks.ts';
+import { TaskIdSchema } from './task-id.ts';
 import {
   SaveSearchesInputSchema,
   SavedSearchesSchema,
@@ -67,6 +69,30 @@ export const ImportReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
+const withTask = { task: TaskIdSchema.optional() };
+
+export const TASK_KINDS = ['import', 'index', 'exportPdf', 'exportData', 'backup', 'restore'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+/**
+ * What a step counts: bytes of the files received, records read (parsed and checked), records
+ * added, clippings indexed, clippings written (export, backup, restore), pages printed.
+ */
+export const PROGRESS_STEPS = ['bytes', 'read', 'added', 'indexed', 'written', 'printed'] as const;
+export type ProgressStep = (typeof PROGRESS_STEPS)[number];
+
+/** One progress event of a long task: `done` of `total` in this step. */
+export const ProgressSchema = z.object({
+  task: z.string(),
+  kind: z.enum(TASK_KINDS),
+  step: z.enum(PROGRESS_STEPS),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type Progress = z.infer<typeof ProgressSchema>;
+
+/** An import's files are sent in pieces of at most this many bytes (each its own call). */
+export const IMPORT_CHUNK_BYTES = 1024 * 1024;
+
 /** What the search worker indexes: the searchable text of one clipping. */
 export const SearchDocSchema = z.object({
   id: z.string(),
@@ -115,9 +141,35 @@ export const api = {
   trash: { input: byId, output: ClippingSchema },
   restore: { input: byId, output: ClippingSchema },
   importFiles: {
-    input: z.strictObject({ files: z.array(ImportFileSchema).min(1).max(MAX_IMPORT_FILES) }),
+    input: z.strictObject({ files: z.array(ImportFileSchema).min(1).max(MAX_IMPORT_FILES), ...withTask }),
     output: ImportReportSchema,
   },
+  /**
+   * The same import with the files sent as bytes, piece by piece, so the page never holds or
+   * decodes a whole file: importBegin names the files and their sizes, importChunk sends the next
+   * bytes of one (in order), importFinish imports them all at once (all or nothing, as importFiles).
+   */
+  importBegin: {
+    input: z.strictObject({
+      task: TaskIdSchema,
+      files: z
+        .array(z.strictObject({ name: z.string().min(1).max(1000), size: z.number().int().nonnegative() }))
+        .min(1)
+        .max(MAX_IMPORT_FILES),
+    }),
+    output: z.object({ chunkBytes: z.number().int() }),
+  },
+  importChunk: {
+    input: z.strictObject({
+      task: TaskIdSchema,
+      file: z.number().int().nonnegative().max(MAX_IMPORT_FILES),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= IMPORT_CHUNK_BYTES, 'tooLong'),
+    }),
+    output: z.object({ received: z.number().int() }),
+  },
+  importFinish: { input: z.strictObject({ task: TaskIdSchema }), output: ImportReportSchema },
+  /** Stops a long task; what it was doing is left undone (an import adds nothing). */
+  cancelTask: { input: z.strictObject({ task: TaskIdSchema }), output: z.object({ cancelled: z.boolean() }) },
   /** The searchable text of every clipping not in the trash, or of just these (to catch an index up). */
   searchCorpus: {
     input: z.strictObject({ ids: z.array(ClippingIdSchema).max(MAX_CORPUS_IDS).optional() }),
@@ -131,14 +183,18 @@ export const api = {
   /** The snapshots in the archive's backups/ folder, newest first. */
   backups: { input: z.strictObject({}), output: z.array(BackupInfoSchema) },
   /** Puts the archive back as it was in a snapshot; the current state is set aside first. */
-  restoreBackup: { input: z.strictObject({ name: BackupNameSchema }), output: RestoreResultSchema },
+  restoreBackup: { input: z.strictObject({ name: BackupNameSchema, ...withTask }), output: RestoreResultSchema },
   /** Publications and tags in use, most used first: for autocomplete. */
   vocabulary: { input: z.strictObject({}), output: VocabularySchema },
   /** Near duplicates of a clipping (the same story with small edits), most similar first. */
   similar: { input: byId, output: z.array(SimilarClippingSchema) },
   /** Clippings as a file: the given ids, else every clipping not in the trash. */
   exportData: {
-    input: z.strictObject({ format: z.enum(EXPORT_FORMATS), ids: z.array(ClippingIdSchema).max(1_000_000).optional() }),
+    input: z.strictObject({
+      format: z.enum(EXPORT_FORMATS),
+      ids: z.array(ClippingIdSchema).max(1_000_000).optional(),
+      ...withTask,
+    }),
     output: ExportedFileSchema,
   },
   /** Opens the web address stored with a clipping (the user clicked it in the reader); see service. */
@@ -160,10 +216,14 @@ export const api = {
     output: z.object({ changed: z.number().int() }),
   },
   /** The whole archive, the trash included, as one file to keep wherever the user likes. */
-  backupFile: { input: z.strictObject({}), output: ExportedFileSchema },
+  backupFile: { input: z.strictObject({ ...withTask }), output: ExportedFileSchema },
   /** Replaces the archive by a backup file's clippings; the current state is kept as a snapshot. */
   restoreFile: {
-    input: z.strictObject({ name: z.string().min(1).max(1000), content: z.string().max(MAX_IMPORT_BYTES) }),
+    input: z.strictObject({
+      name: z.string().min(1).max(1000),
+      content: z.string().max(MAX_IMPORT_BYTES),
+      ...withTask,
+    }),
     output: z.object({ restored: z.number().int(), setAside: z.string() }),
   },
   /** Renames a tag on every clipping; renaming to a tag in use merges the two. */
@@ -181,13 +241,22 @@ export type ApiOutput<M extends ApiMethod> = z.output<Api[M]['output']>;
 /** Every answer crosses a transport as an envelope, so errors keep their code and fields. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
-/** What the service implements. */
-export type ApiHandlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> };
+/** What the service implements; long methods also take the run that reports progress (archive/tasks.ts). */
+export type ApiHandlers = {
+  [M in ApiMethod]: (input: ApiParsedInput<M>, run?: TaskRun) => Promise<ApiOutput<M>>;
+};
+
+/** The bridge takes an import's bytes as a Blob (a slice of the chosen file, never read by the page). */
+export type BridgeInput<M extends ApiMethod> = M extends 'importChunk'
+  ? Omit<ApiInput<M>, 'bytes'> & { bytes: Blob }
+  : ApiInput<M>;
 
 /** What `window.pressArchive` offers the renderer, over either transport. */
 export type PressArchiveBridge = {
-  [M in ApiMethod]: (input: ApiInput<M>) => Promise<Envelope<ApiOutput<M>>>;
+  [M in ApiMethod]: (input: BridgeInput<M>) => Promise<Envelope<ApiOutput<M>>>;
 } & {
   /** Menu commands from the desktop app; the web transport has none. Returns an unsubscribe. */
   onCommand(listener: (command: string) => void): () => void;
+  /** Progress of the long tasks this page started (see ProgressSchema). Returns an unsubscribe. */
+  onProgress(listener: (event: Progress) => void): () => void;
 };

@@ -20,6 +20,8 @@ export const ErrorCodeSchema = z.enum([
   'tooManyToExport',
   'printerMissing',
   'printFailed',
+  'notUtf8',
+  'cancelled',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

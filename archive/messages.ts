@@ -54,10 +54,21 @@ const en = {
   'error.printerMissing':
     'Chromium is needed to make PDFs and was not found at {{path}}. Install Chromium, or set {{variable}} to the path of a Chromium or Chrome program.',
   'error.printFailed': 'The PDF could not be printed: {{detail}}. No PDF was written.',
+  'error.notUtf8': '“{{file}}” is not UTF-8 text. Nothing was imported.',
+  'error.cancelled': 'Cancelled. Nothing was changed.',
   'error.internal': 'Something went wrong: {{detail}}',
   'import.lineError': 'line {{line}}',
   'import.recordError': 'record {{record}}',
   'import.duplicate': 'already in the archive',
+  'progress.import.bytes': 'Importing: reading files, {{done}} / {{total}} MB',
+  'progress.import.read': 'Importing: {{done}} / {{total}} records read',
+  'progress.import.added': 'Importing: {{done}} / {{total}} clippings',
+  'progress.index.indexed': 'Indexing {{done}} of {{total}} clippings',
+  'progress.exportPdf.printed': 'Making the PDF: {{done}} / {{total}} clippings',
+  'progress.exportData.written': 'Exporting: {{done}} / {{total}} clippings',
+  'progress.backup.written': 'Backing up: {{done}} / {{total}} clippings',
+  'progress.restore.read': 'Restoring: {{done}} / {{total}} clippings checked',
+  'progress.restore.written': 'Restoring: writing {{total}} clippings',
 };
 
 type MessageKey = keyof typeof en;
@@ -110,10 +121,21 @@ const hi: Record<MessageKey, string> = {
   'error.printerMissing':
     'PDF बनाने के लिए Chromium चाहिए, पर वह {{path}} पर नहीं मिला। Chromium इंस्टॉल करें, या {{variable}} में किसी Chromium या Chrome प्रोग्राम का पथ दें।',
   'error.printFailed': 'PDF प्रिंट नहीं हो सकी: {{detail}}। कोई PDF नहीं बनी।',
+  'error.notUtf8': '“{{file}}” UTF-8 पाठ नहीं है। कुछ भी आयात नहीं हुआ।',
+  'error.cancelled': 'रद्द कर दिया गया। कुछ नहीं बदला।',
   'error.internal': 'कुछ गड़बड़ हो गई: {{detail}}',
   'import.lineError': 'पंक्ति {{line}}',
   'import.recordError': 'प्रविष्टि {{record}}',
   'import.duplicate': 'संग्रह में पहले से है',
+  'progress.import.bytes': 'आयात: फ़ाइलें पढ़ी जा रही हैं, {{done}} / {{total}} MB',
+  'progress.import.read': 'आयात: {{done}} / {{total}} प्रविष्टियाँ पढ़ी गईं',
+  'progress.import.added': 'आयात: {{done}} / {{total}} कतरनें',
+  'progress.index.indexed': 'खोज-सूची बन रही है: {{total}} में से {{done}} कतरनें',
+  'progress.exportPdf.printed': 'PDF बन रही है: {{done}} / {{total}} कतरनें',
+  'progress.exportData.written': 'निर्यात: {{done}} / {{total}} कतरनें',
+  'progress.backup.written': 'बैकअप: {{done}} / {{total}} कतरनें',
+  'progress.restore.read': 'बहाली: {{done}} / {{total}} कतरनें जाँची गईं',
+  'progress.restore.written': 'बहाली: {{total}} कतरनें लिखी जा रही हैं',
 };
 
 export const catalogs: Record<Language, Record<MessageKey, string>> = { en, hi };

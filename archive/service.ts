@@ -1,15 +1,16 @@
 // The service that implements the API over the archive on disk. Transports call it through
 // createDispatcher (validated input); the CLI calls it directly.
-import type {
-  ApiHandlers,
-  ArchiveInfo,
-  ExportedFile,
-  ImportFile,
-  ImportProblem,
-  ImportReport,
-  SearchDoc,
-  SimilarClipping,
-  Vocabulary,
+import {
+  IMPORT_CHUNK_BYTES,
+  type ApiHandlers,
+  type ArchiveInfo,
+  type ExportedFile,
+  type ImportFile,
+  type ImportProblem,
+  type ImportReport,
+  type SearchDoc,
+  type SimilarClipping,
+  type Vocabulary,
 } from './api.ts';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -32,17 +33,29 @@ import { NearDuplicateCache } from './near-duplicate-cache.ts';
 import type { ExportedPdf, ValidExportPdfInput } from './pdf/export-request.ts';
 import type { PdfPrinter } from './pdf/printer.ts';
 import { newClippingId } from './ids.ts';
-import { parseImportFile, type CandidateRecord } from './import/records.ts';
+import { IMPORT_EXTENSIONS, extensionOf, parseImportFile, type CandidateRecord } from './import/records.ts';
 import type { SavedSearch } from './search/api-schemas.ts';
 import { highlighterFor } from './search/highlight.ts';
 import { readSavedSearches, writeSavedSearches } from './search/saved-searches.ts';
 import { seedClippings } from './seed/index.ts';
 import type { BackupInfo, RestoreResult } from './backup/backup-info.ts';
 import { FORMAT_VERSION } from './storage/format.ts';
+import { Uploads } from './import/upload.ts';
+import { TaskRegistry, cancelledError, quietRun, type TaskRun } from './tasks.ts';
 import { ShardedStore, type Damage, type InsertContext, type WhenDamaged } from './storage/sharded-store.ts';
+
+/**
+ * A place where a test holds an import until it lets it go ('chunk': after the first piece of a
+ * file came; 'adding': halfway through adding the records), so it can watch the progress and cancel
+ * without racing the machine. Only `press-archive serve` under a test passes one (see serve.ts).
+ */
+export type ImportHold = (point: 'chunk' | 'adding', signal: AbortSignal) => Promise<void>;
 
 export class ArchiveService implements ApiHandlers {
   private readonly nearDuplicates = new NearDuplicateCache();
+  /** The long tasks running now, so cancelTask can stop one. */
+  readonly tasks = new TaskRegistry();
+  private readonly uploads = new Uploads();
 
   private constructor(
     private readonly store: ShardedStore,
@@ -50,6 +63,7 @@ export class ArchiveService implements ApiHandlers {
     private readonly openInBrowser?: (url: string) => Promise<void>,
     private readonly printer?: PdfPrinter,
     private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly hold?: ImportHold,
   ) {}
 
   /**
@@ -66,6 +80,7 @@ export class ArchiveService implements ApiHandlers {
       printer?: PdfPrinter;
       whenDamaged?: WhenDamaged;
       env?: NodeJS.ProcessEnv;
+      importHold?: ImportHold;
     } = {},
   ): Promise<ArchiveService> {
     const now = options.now ?? (() => new Date());
@@ -79,7 +94,7 @@ export class ArchiveService implements ApiHandlers {
         );
       },
     });
-    return new ArchiveService(store, now, options.openInBrowser, options.printer, options.env);
+    return new ArchiveService(store, now, options.openInBrowser, options.printer, options.env, options.importHold);
   }
 
   get archiveDir(): string {
@@ -152,22 +167,32 @@ export class ArchiveService implements ApiHandlers {
   /**
    * Imports files in one write: every valid record not already in the archive (same URL or same
    * text) is added, the rest are reported. A file that cannot be read at all stops the import
-   * before anything is written.
+   * before anything is written, and so does cancelling it (the run's signal) before the write.
+   * Progress: records read (parsed and checked) of all, then records added of the valid ones.
    */
-  async importFiles(input: { files: ImportFile[] }): Promise<ImportReport> {
+  async importFiles(input: { files: ImportFile[] }, run: TaskRun = quietRun()): Promise<ImportReport> {
     const candidates: CandidateRecord[] = [];
     const errors: ImportProblem[] = [];
     for (const file of input.files) {
       const parsed = await parseImportFile(file);
       candidates.push(...parsed.records);
       errors.push(...parsed.problems);
+      run.check();
     }
+    const total = candidates.length + errors.length;
     const valid: ValidClippingInput[] = [];
-    for (const candidate of candidates) {
+    run.progress('read', errors.length, total);
+    for (const [i, candidate] of candidates.entries()) {
       const result = ClippingInputSchema.safeParse(candidate.value);
       if (result.success) valid.push(result.data);
       else errors.push(problemAt(candidate, validationError(result.error)));
+      if ((i + 1) % 500 === 0) {
+        run.check();
+        run.progress('read', errors.length + valid.length, total);
+        await yieldToOthers(); // other calls (a cancel, the progress stream) get their turn
+      }
     }
+    run.progress('read', total, total);
     // Report problems in reading order: file by file, line by line.
     const fileOrder = new Map(input.files.map((f, i) => [f.name, i]));
     errors.sort(
@@ -180,7 +205,13 @@ export class ArchiveService implements ApiHandlers {
       const seen = new DuplicateFilter(await stored.all());
       const fresh: Clipping[] = [];
       const freshIds = new Set<string>(); // a set: 100,000 records would otherwise compare 10^10 times
-      for (const record of valid) {
+      run.progress('added', 0, valid.length);
+      for (const [i, record] of valid.entries()) {
+        if (i > 0 && i % 500 === 0) {
+          run.check();
+          run.progress('added', i, valid.length);
+          if (this.hold && i >= valid.length / 2 && i - 500 < valid.length / 2) await this.hold('adding', run.signal);
+        }
         if (seen.isDuplicate(record)) {
           skipped += 1;
           continue;
@@ -190,9 +221,58 @@ export class ArchiveService implements ApiHandlers {
         freshIds.add(clipping.id);
         fresh.push(clipping);
       }
+      // The last moment a cancel can stop it: past here the write is done whole.
+      run.check();
+      run.progress('added', valid.length, valid.length);
       return fresh;
     });
     return { added: added.length, skipped, addedIds: added.map((c) => c.id), errors };
+  }
+
+  /** Begins an import whose files come in pieces (importChunk), decoded here as they come. */
+  async importBegin(input: { task: string; files: { name: string; size: number }[] }, run: TaskRun = quietRun()) {
+    for (const file of input.files) {
+      if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) {
+        throw new ArchiveError({ code: 'unsupportedFile', params: { file: file.name } });
+      }
+    }
+    const upload = this.uploads.begin(input.task, input.files);
+    run.progress('bytes', 0, upload.totalBytes);
+    return { chunkBytes: IMPORT_CHUNK_BYTES };
+  }
+
+  async importChunk(input: { task: string; file: number; bytes: Uint8Array }, run: TaskRun = quietRun()) {
+    const upload = this.uploadOf(input.task, run);
+    const first = upload.receivedBytes === 0;
+    const received = upload.add(input.file, input.bytes);
+    run.progress('bytes', received, upload.totalBytes);
+    if (this.hold && first) await this.hold('chunk', run.signal);
+    this.uploadOf(input.task, run); // cancelled meanwhile?
+    return { received };
+  }
+
+  async importFinish(input: { task: string }, run: TaskRun = quietRun()): Promise<ImportReport> {
+    const upload = this.uploadOf(input.task, run);
+    try {
+      return await this.importFiles({ files: upload.finish() }, run);
+    } finally {
+      this.uploads.end(input.task);
+    }
+  }
+
+  /** Stops a long task; an import's pieces received so far are dropped. */
+  async cancelTask(input: { task: string }): Promise<{ cancelled: boolean }> {
+    const running = this.tasks.cancel(input.task);
+    const uploading = this.uploads.end(input.task) !== undefined;
+    return { cancelled: running || uploading };
+  }
+
+  private uploadOf(task: string, run: TaskRun) {
+    run.check();
+    const upload = this.uploads.get(task);
+    if (upload) return upload;
+    if (this.tasks.isCancelled(task)) throw cancelledError();
+    throw new ArchiveError({ code: 'badRequest', params: { detail: `no import ${task} is under way` } });
   }
 
   /** The searchable text of every clipping not in the trash (or of just `ids`), for the search index. */
@@ -265,22 +345,39 @@ export class ArchiveService implements ApiHandlers {
     return result;
   }
 
-  async exportData(input: { format: ExportFormat; ids?: string[] | undefined }): Promise<ExportedFile> {
-    const clippings =
-      input.ids === undefined
-        ? await this.activeClippings()
-        : await Promise.all(input.ids.map((id) => this.get({ id })));
+  async exportData(
+    input: { format: ExportFormat; ids?: string[] | undefined },
+    run: TaskRun = quietRun(),
+  ): Promise<ExportedFile> {
+    const clippings = input.ids === undefined ? await this.activeClippings() : await this.getAll(input.ids, run);
+    run.check();
     const day = this.now().toISOString().slice(0, 10);
+    const content = serializeClippings(clippings, input.format);
+    run.progress('written', clippings.length, clippings.length);
     return {
       fileName: `press-archive-${day}${EXPORT_EXTENSIONS[input.format]}`,
       mimeType: EXPORT_MIME_TYPES[input.format],
-      content: serializeClippings(clippings, input.format),
+      content,
       count: clippings.length,
     };
   }
 
+  /** These clippings, in order, reporting how many were read (step 'written': they go to a file). */
+  private async getAll(ids: readonly string[], run: TaskRun): Promise<Clipping[]> {
+    const clippings: Clipping[] = [];
+    run.progress('written', 0, ids.length);
+    for (const id of ids) {
+      clippings.push(await this.get({ id }));
+      if (clippings.length % 500 === 0) {
+        run.check();
+        run.progress('written', clippings.length, ids.length);
+      }
+    }
+    return clippings;
+  }
+
   /** A PDF of the given clippings, a search's results or all, printed by the host's printer. */
-  async exportPdf(input: ValidExportPdfInput): Promise<ExportedPdf> {
+  async exportPdf(input: ValidExportPdfInput, run: TaskRun = quietRun()): Promise<ExportedPdf> {
     if (!this.printer) throw new ArchiveError({ code: 'internal', params: { detail: 'no PDF printer here' } });
     // Loaded on first use: pdf-lib and the fonts would slow every CLI command's start.
     const { exportPdf, searchForPdf } = await import('./pdf/export-pdf.ts');
@@ -293,7 +390,14 @@ export class ArchiveService implements ApiHandlers {
     }
     const chosen =
       ids === undefined ? await this.activeClippings() : await Promise.all(ids.map((id) => this.get({ id })));
-    return exportPdf(chosen, input, { printer: this.printer, now: this.now() });
+    return exportPdf(chosen, input, {
+      printer: this.printer,
+      now: this.now(),
+      onPrinted: (done, total) => {
+        run.check();
+        run.progress('printed', done, total);
+      },
+    });
   }
 
   /** Every clipping not in the trash, newest first. */
@@ -307,8 +411,12 @@ export class ArchiveService implements ApiHandlers {
   }
 
   /** Puts the archive back as it was in a snapshot, the current state set aside first. */
-  restoreBackup(input: { name: string }): Promise<RestoreResult> {
-    return this.store.restoreBackup(input.name);
+  async restoreBackup(input: { name: string }, run: TaskRun = quietRun()): Promise<RestoreResult> {
+    // One step in the store (all or nothing): progress says it began and when it is done.
+    run.progress('written', 0, 1);
+    const result = await this.store.restoreBackup(input.name);
+    run.progress('written', 1, 1);
+    return result;
   }
 
   /** Takes a snapshot now (the CLI's `backup`). */
@@ -317,14 +425,14 @@ export class ArchiveService implements ApiHandlers {
   }
 
   /** The whole archive, the trash included, as one JSON file (see restoreFile). */
-  async backupFile(): Promise<ExportedFile> {
+  async backupFile(_input: object = {}, run: TaskRun = quietRun()): Promise<ExportedFile> {
     const clippings = (await this.store.all()).sort(newestFirst);
     const createdAt = this.now().toISOString();
     const file: BackupFile = { kind: BACKUP_FILE_KIND, formatVersion: FORMAT_VERSION, createdAt, clippings };
     return {
       fileName: `press-archive-backup-${createdAt.slice(0, 10)}.json`,
       mimeType: 'application/json',
-      content: JSON.stringify(file, null, 2) + '\n',
+      content: await backupText(file, run),
       count: clippings.length,
     };
   }
@@ -332,8 +440,12 @@ export class ArchiveService implements ApiHandlers {
   /**
    * Puts the archive back as a backup file has it. The file is checked whole first (a bad one
    * changes nothing); the current state is kept aside in a snapshot, named in the answer.
+   * Progress: clippings checked ('read'), then the one write ('written').
    */
-  async restoreFile(input: { name: string; content: string }): Promise<{ restored: number; setAside: string }> {
+  async restoreFile(
+    input: { name: string; content: string },
+    run: TaskRun = quietRun(),
+  ): Promise<{ restored: number; setAside: string }> {
     let data: unknown;
     try {
       data = JSON.parse(input.content);
@@ -343,24 +455,48 @@ export class ArchiveService implements ApiHandlers {
         params: { file: input.name, detail: error instanceof Error ? error.message : String(error) },
       });
     }
-    const parsed = BackupFileSchema.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid';
-      throw new ArchiveError({
+    const notBackup = (where: string) =>
+      new ArchiveError({
         code: 'unreadableFile',
         params: { file: input.name, detail: `not a Press Archive backup (${where})` },
       });
+    const head = BackupFileSchema.omit({ clippings: true })
+      .extend({ clippings: z.array(z.unknown()) })
+      .safeParse(data);
+    if (!head.success) {
+      const issue = head.error.issues[0];
+      throw notBackup(issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid');
     }
-    const ids = new Set(parsed.data.clippings.map((c) => c.id));
-    if (ids.size !== parsed.data.clippings.length) {
+    // Clipping by clipping, so the check can report how far it got and be cancelled.
+    const clippings: Clipping[] = [];
+    const total = head.data.clippings.length;
+    run.progress('read', 0, total);
+    for (const [i, raw] of head.data.clippings.entries()) {
+      const parsed = ClippingSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw notBackup(issue ? `clippings.${i}.${issue.path.join('.')}: ${issue.message}` : 'invalid');
+      }
+      clippings.push(parsed.data);
+      if (i % 500 === 499) {
+        run.check();
+        run.progress('read', i + 1, total);
+        await yieldToOthers();
+      }
+    }
+    run.progress('read', total, total);
+    const ids = new Set(clippings.map((c) => c.id));
+    if (ids.size !== clippings.length) {
       throw new ArchiveError({
         code: 'unreadableFile',
         params: { file: input.name, detail: 'two clippings have the same id' },
       });
     }
-    const setAside = await this.store.replaceAll(parsed.data.clippings);
-    return { restored: parsed.data.clippings.length, setAside: setAside.name };
+    run.check(); // the last moment a cancel can stop it: the write below is whole or nothing
+    run.progress('written', 0, total);
+    const setAside = await this.store.replaceAll(clippings);
+    run.progress('written', total, total);
+    return { restored: clippings.length, setAside: setAside.name };
   }
 
   /** Removes the clippings in the trash from disk: the one way anything leaves the archive. */
@@ -426,6 +562,31 @@ const BackupFileSchema = z.object({
 });
 type BackupFile = z.infer<typeof BackupFileSchema>;
 
+/**
+ * The backup file's text, exactly JSON.stringify(file, null, 2) + newline, made clipping by clipping
+ * so a large archive reports progress ('written') and can be cancelled on the way.
+ */
+async function backupText(file: BackupFile, run: TaskRun): Promise<string> {
+  const { clippings, ...head } = file;
+  const total = clippings.length;
+  run.progress('written', 0, total);
+  if (total === 0) return JSON.stringify(file, null, 2) + '\n';
+  const opening = JSON.stringify({ ...head, clippings: [] }, null, 2).replace(/\[\]\n\}$/, '[\n');
+  const parts: string[] = [opening];
+  for (const [i, clipping] of clippings.entries()) {
+    const text = JSON.stringify(clipping, null, 2).replace(/\n/g, '\n    ');
+    parts.push(`    ${text}${i < total - 1 ? ',' : ''}\n`);
+    if (i % 500 === 499) {
+      run.check();
+      run.progress('written', i + 1, total);
+      await yieldToOthers();
+    }
+  }
+  parts.push('  ]\n}\n');
+  run.progress('written', total, total);
+  return parts.join('');
+}
+
 /** Tags checked and normalized as the clipping form's are (NFC, trimmed, no empties, no repeats). */
 function parseTags(tags: string[]): string[] {
   const parsed = ClippingPatchSchema.safeParse({ tags });
@@ -443,6 +604,11 @@ function countValues(values: string[]): { value: string; count: number }[] {
   return [...counts]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'hi'));
+}
+
+/** Lets queued I/O and calls run between slices of a long loop. */
+function yieldToOthers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function newestFirst(a: Clipping, b: Clipping): number {

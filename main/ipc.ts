@@ -1,13 +1,22 @@
 // The Electron transport of the API: one ipcMain.handle per method in API_METHODS, generated, each
 // refusing callers that are not the app's own main frame, then handing over to the dispatcher
-// (which validates the arguments and the result and turns errors into envelopes).
+// (which validates the arguments and the result and turns errors into envelopes). Progress events of
+// a long call go back to the window that made it, on IPC_PROGRESS_CHANNEL.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../archive/api.ts';
-import { API_METHODS, IPC_PREFIX } from '../archive/api-methods.ts';
+import { API_METHODS, IPC_PREFIX, IPC_PROGRESS_CHANNEL } from '../archive/api-methods.ts';
 import type { Dispatch } from '../archive/transport/dispatch.ts';
 import { isAppUrl } from './origin.ts';
 
 type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
+type Sender = Pick<IpcMainInvokeEvent['sender'], 'send' | 'isDestroyed'>;
+
+/** Where a call's progress goes: its own window, while that window is open. */
+export function progressTo(sender: Sender) {
+  return (event: unknown): void => {
+    if (!sender.isDestroyed()) sender.send(IPC_PROGRESS_CHANNEL, event);
+  };
+}
 
 /** Only the top frame of a page served from app://press-archive may call the API. */
 export function isTrustedSender(event: SenderEvent): boolean {
@@ -26,7 +35,7 @@ export function registerIpcHandlers(dispatch: Dispatch): void {
   for (const method of API_METHODS) {
     ipcMain.handle(IPC_PREFIX + method, async (event, input: unknown) => {
       if (!isTrustedSender(event)) return UNTRUSTED_SENDER;
-      return dispatch(method, input);
+      return dispatch(method, input, progressTo(event.sender));
     });
   }
 }

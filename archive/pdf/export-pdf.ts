@@ -13,6 +13,8 @@ import { shorten } from './escape.ts';
 export interface PdfExportContext {
   printer: PdfPrinter;
   now: Date;
+  /** Progress: clippings printed of all; may throw to stop (a cancelled export). */
+  onPrinted?: (done: number, total: number) => void;
 }
 
 /**
@@ -31,8 +33,15 @@ export async function exportPdf(
   if (clippings.length > MAX_PDF_ENTRIES) {
     throw new ArchiveError({ code: 'tooManyToExport', params: { max: MAX_PDF_ENTRIES, count: clippings.length } });
   }
+  context.onPrinted?.(0, clippings.length);
   const pdf = await renderPdf(
-    { clippings, selection, options: input.options, exportedAt: context.now },
+    {
+      clippings,
+      selection,
+      options: input.options,
+      exportedAt: context.now,
+      onPrinted: (done) => context.onPrinted?.(done, clippings.length),
+    },
     context.printer,
   );
   return {

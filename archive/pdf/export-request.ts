@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ClippingIdSchema } from '../clipping.ts';
 import { MAX_PDF_ENTRIES, PdfOptionsSchema } from './options.ts';
+import { TaskIdSchema } from '../task-id.ts';
 
 export const ExportPdfInputSchema = z
   .strictObject({
@@ -16,6 +17,8 @@ export const ExportPdfInputSchema = z
     /** Every clipping not in the trash, newest first. */
     all: z.literal(true).optional(),
     options: PdfOptionsSchema.prefault({}),
+    /** Names the export for its progress events and for cancelTask. */
+    task: TaskIdSchema.optional(),
   })
   .refine(
     (input) => [input.ids ?? input.query, input.all].filter((chosen) => chosen !== undefined).length === 1,

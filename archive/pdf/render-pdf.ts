@@ -17,6 +17,8 @@ export interface PdfRequest {
   selection: PdfSelection;
   options: PdfOptions;
   exportedAt: Date;
+  /** Told the clippings printed so far after each print job; may throw to stop (a cancelled export). */
+  onPrinted?: (done: number) => void;
 }
 
 export interface RenderedPdf {
@@ -59,6 +61,7 @@ async function printSingle(session: PrintSession, request: PdfRequest): Promise<
   const doc = await PDFDocument.load(
     await session.print(html, { pageSize: options.pageSize, outline: true, tagged: true }),
   );
+  request.onPrinted?.(1);
   return { doc, starts: startsOf(doc, 1) };
 }
 
@@ -75,6 +78,7 @@ async function printParts(session: PrintSession, request: PdfRequest, limits: Ch
     const offset = doc.getPageCount();
     starts.push(...startsOf(printed, part.length).map((s) => ({ ...s, page: s.page + offset })));
     for (const page of await doc.copyPages(printed, printed.getPageIndices())) doc.addPage(page);
+    request.onPrinted?.(starts.length);
   }
   return { doc, starts };
 }

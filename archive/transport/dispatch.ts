@@ -1,22 +1,45 @@
 // The one place a call from any transport enters the service: argument validation, the call,
-// result validation, and errors turned into envelopes. Both transports use it.
-import { api, type ApiHandlers, type Envelope } from '../api.ts';
-import { isApiMethod } from '../api-methods.ts';
+// result validation, and errors turned into envelopes. Both transports use it. A call that names a
+// task (`task` in its input) gets a run that reports progress to the transport's sink and can be
+// cancelled (archive/tasks.ts); every event is checked against ProgressSchema like any answer.
+import { api, ProgressSchema, type ApiHandlers, type Envelope, type TaskKind } from '../api.ts';
+import { isApiMethod, type ApiMethod } from '../api-methods.ts';
 import { toErrorInfo, validationError } from '../errors.ts';
+import { TaskRegistry, type ProgressSink } from '../tasks.ts';
 
-export type Dispatch = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+/** `progress`: where this call's progress events go (the transport sends them to its caller). */
+export type Dispatch = (method: string, input: unknown, progress?: ProgressSink) => Promise<Envelope<unknown>>;
 
-export function createDispatcher(handlers: ApiHandlers): Dispatch {
-  return async (method, input) => {
+/** The kind of task each long method is; the rest report nothing. */
+const TASK_KIND_OF: Partial<Record<ApiMethod, TaskKind>> = {
+  importFiles: 'import',
+  importBegin: 'import',
+  importChunk: 'import',
+  importFinish: 'import',
+  exportPdf: 'exportPdf',
+  exportData: 'exportData',
+  backupFile: 'backup',
+  restoreFile: 'restore',
+  restoreBackup: 'restore',
+};
+
+export function createDispatcher(handlers: ApiHandlers & { readonly tasks?: TaskRegistry }): Dispatch {
+  const tasks = handlers.tasks ?? new TaskRegistry();
+  return async (method, input, progress) => {
     if (!isApiMethod(method)) {
       return { ok: false, error: { code: 'badRequest', params: { detail: `unknown method ${method.slice(0, 50)}` } } };
     }
     const spec = api[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error).info };
+    const kind = TASK_KIND_OF[method];
+    const task = kind === undefined ? undefined : (parsed.data as { task?: string }).task;
+    const sink: ProgressSink | undefined =
+      progress && ((event) => ProgressSchema.safeParse(event).success && progress(event));
+    const { run, end } = tasks.begin(task, kind ?? 'import', kind === undefined ? undefined : sink);
     try {
-      const handler = handlers[method] as (this: ApiHandlers, input: unknown) => Promise<unknown>;
-      const result = spec.output.safeParse(await handler.call(handlers, parsed.data));
+      const handler = handlers[method] as (this: ApiHandlers, input: unknown, run: unknown) => Promise<unknown>;
+      const result = spec.output.safeParse(await handler.call(handlers, parsed.data, run));
       if (!result.success) {
         // Our own bug, not the caller's input: never pass a malformed answer on.
         return { ok: false, error: { code: 'internal', params: { detail: `invalid result of ${method}` } } };
@@ -24,6 +47,8 @@ export function createDispatcher(handlers: ApiHandlers): Dispatch {
       return { ok: true, value: result.data };
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };
+    } finally {
+      end();
     }
   };
 }

@@ -1,18 +1,25 @@
 // The web transport of `press-archive serve`: the built renderer and the API over HTTP, on
 // 127.0.0.1 only. Every API call needs the per-run random token; Host and Origin are checked so a
 // web page elsewhere (or a DNS-rebinding one) cannot reach the archive.
+// A call that asks for `Accept: text/event-stream` gets its answer as server-sent events on the same
+// response: `progress` events while a long task runs, then one `result` event with the envelope.
+// An import's bytes come as an application/octet-stream body, the call's other fields as JSON in
+// the x-press-archive-input header.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
-import { MAX_IMPORT_BYTES } from '../api.ts';
+import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES } from '../api.ts';
 import type { Dispatch } from './dispatch.ts';
 import { CONTENT_SECURITY_POLICY, mimeType } from './renderer-content.ts';
 
 export { CONTENT_SECURITY_POLICY };
 
 export const TOKEN_HEADER = 'x-press-archive-token';
+export const INPUT_HEADER = 'x-press-archive-input';
+/** The one method whose input carries bytes (its `bytes` field is the request's body). */
+const BYTES_METHOD = 'importChunk';
 const HOST = '127.0.0.1';
 const MAX_BODY_BYTES = MAX_IMPORT_BYTES + 1024 * 1024;
 
@@ -53,20 +60,37 @@ export async function startWebServer(options: {
       return send(response, 403, 'text/plain; charset=utf-8', 'wrong origin');
     if (!sameSecret(request.headers[TOKEN_HEADER], token))
       return send(response, 401, 'text/plain; charset=utf-8', 'token required');
-    if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
+    const type = request.headers['content-type'] ?? '';
+    const bytesBody = method === BYTES_METHOD && /^application\/octet-stream\b/.test(type);
+    if (!bytesBody && !/^application\/json\b/.test(type)) {
       return send(response, 415, 'text/plain; charset=utf-8', 'JSON expected');
     }
     let input: unknown;
     try {
-      input = JSON.parse(await readBody(request));
+      if (bytesBody) {
+        const fields: unknown = JSON.parse(decodeURIComponent(String(request.headers[INPUT_HEADER] ?? '{}')));
+        const bytes = await readBody(request, IMPORT_CHUNK_BYTES);
+        input = typeof fields === 'object' && fields !== null ? { ...fields, bytes } : fields;
+      } else {
+        input = JSON.parse((await readBody(request, MAX_BODY_BYTES)).toString('utf8'));
+      }
     } catch {
       return sendJson(response, 400, {
         ok: false,
         error: { code: 'badRequest', params: { detail: 'body is not JSON' } },
       });
     }
-    const envelope = await options.dispatch(method, input);
-    return sendJson(response, 200, envelope);
+    if (!/\btext\/event-stream\b/.test(request.headers.accept ?? '')) {
+      return sendJson(response, 200, await options.dispatch(method, input));
+    }
+    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8' });
+    response.flushHeaders();
+    const event = (name: string, value: unknown) => {
+      if (!response.writableEnded) response.write(`event: ${name}\ndata: ${JSON.stringify(value)}\n\n`);
+    };
+    const envelope = await options.dispatch(method, input, (progress) => event('progress', progress));
+    event('result', envelope);
+    response.end();
   }
 
   async function serveFile(response: ServerResponse, pathname: string): Promise<void> {
@@ -130,15 +154,15 @@ function sameSecret(given: string | string[] | undefined, token: string): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    if (size > maxBytes) throw new Error('body too large');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function setSecurityHeaders(response: ServerResponse): void {

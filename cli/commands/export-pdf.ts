@@ -9,6 +9,8 @@ import { formatQueryError } from '../../archive/search/query-messages.ts';
 import { parseQuery } from '../../archive/search/query.ts';
 import { ArchiveService } from '../../archive/service.ts';
 import { writeFileDurably } from '../../archive/storage/durable-json-file.ts';
+import { quietRun } from '../../archive/tasks.ts';
+import { progressLine } from '../progress-line.ts';
 import {
   UsageError,
   archiveDirOf,
@@ -64,9 +66,15 @@ export const exportPdf: Command = async (args) => {
   };
   const target = fromCwd(values.out);
   await ensureFolder(dirname(target)); // before printing, not after
-  const { printer = chromiumPrinter({ env: io().env }), env } = io();
+  const { printer = chromiumPrinter({ env: io().env }), env, stderr } = io();
   const service = await ArchiveService.open(archiveDirOf(values.archive), { printer, env });
-  const pdf = await service.exportPdf(input);
+  const line = progressLine(stderr, lang());
+  let pdf;
+  try {
+    pdf = await service.exportPdf(input, quietRun(line.sink, 'exportPdf'));
+  } finally {
+    line.done();
+  }
   const bytes = Buffer.from(pdf.pdfBase64, 'base64');
   await writeFileDurably(target, bytes);
   if (values.json) printJson({ out: target, clippings: pdf.clippings, pages: pdf.pages, bytes: bytes.length });

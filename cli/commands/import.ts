@@ -2,8 +2,10 @@ import { basename } from 'node:path';
 import { ArchiveError } from '../../archive/errors.ts';
 import { IMPORT_EXTENSIONS, extensionOf } from '../../archive/import/records.ts';
 import { formatError } from '../../archive/messages.ts';
-import { UsageError, fromCwd, lang, openArchive, out, parse, printJson, type Command } from '../context.ts';
+import { UsageError, fromCwd, io, lang, openArchive, out, parse, printJson, type Command } from '../context.ts';
 import { readTextFile } from '../read-text-file.ts';
+import { progressLine } from '../progress-line.ts';
+import { quietRun } from '../../archive/tasks.ts';
 
 /** import FILE... [--json]: a file that cannot be read stops the import before anything is written. */
 export const importFiles: Command = async (args) => {
@@ -16,7 +18,13 @@ export const importFiles: Command = async (args) => {
     }
     files.push({ name: basename(path), content: await readTextFile(path, fromCwd(path)) });
   }
-  const report = await (await openArchive(values.archive)).importFiles({ files });
+  const line = progressLine(io().stderr, lang());
+  let report;
+  try {
+    report = await (await openArchive(values.archive)).importFiles({ files }, quietRun(line.sink, 'import'));
+  } finally {
+    line.done();
+  }
   const errors = report.errors.map((e) => ({ ...e, message: formatError(e.error, lang()) }));
   if (values.json) {
     printJson({ added: report.added, skipped: report.skipped, errors });

@@ -122,7 +122,11 @@ test('the page gets exactly the API as window.pressArchive and no Node', async (
     node: typeof (window as unknown as { require?: unknown }).require,
     process: typeof (window as unknown as { process?: unknown }).process,
   }));
-  expect(shape).toEqual({ keys: [...API_METHODS, 'onCommand'].sort(), node: 'undefined', process: 'undefined' });
+  expect(shape).toEqual({
+    keys: [...API_METHODS, 'onCommand', 'onProgress'].sort(),
+    node: 'undefined',
+    process: 'undefined',
+  });
 });
 
 // Layout: buttons that touch or wrap word by word were a real bug (the reader's toolbar had no gap).

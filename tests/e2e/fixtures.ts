@@ -1,6 +1,7 @@
 // Each browser test gets its own archive folder and its own `press-archive serve`, and fails on any
 // console error, CSP violation or request that leaves 127.0.0.1.
 import { test as base, expect, type Page } from '@playwright/test';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveArchive } from '../support/serve.ts';
 import { tempDir } from '../support/temp.ts';
@@ -9,7 +10,12 @@ interface Fixtures {
   archiveDir: string;
   appUrl: string;
   app: Page;
+  /** Serve holds every import at its hold points until releaseImport (see cli/import-hold.ts). */
+  holdImports: boolean;
+  releaseImport: (point: 'chunk' | 'adding') => Promise<void>;
 }
+
+const holdDirOf = (archiveDir: string) => `${archiveDir}-holds`;
 
 export const test = base.extend<Fixtures>({
   archiveDir: async ({}, use) => {
@@ -17,8 +23,14 @@ export const test = base.extend<Fixtures>({
     await use(join(dir, 'archive'));
     await cleanup();
   },
-  appUrl: async ({ archiveDir }, use) => {
-    const served = await serveArchive(archiveDir);
+  holdImports: [false, { option: true }],
+  releaseImport: async ({ archiveDir }, use) => {
+    await use((point) => writeFile(join(holdDirOf(archiveDir), point), ''));
+  },
+  appUrl: async ({ archiveDir, holdImports }, use) => {
+    if (holdImports) await mkdir(holdDirOf(archiveDir), { recursive: true });
+    const env: Record<string, string> = holdImports ? { PRESS_ARCHIVE_TEST_HOLD_DIR: holdDirOf(archiveDir) } : {};
+    const served = await serveArchive(archiveDir, 0, env);
     await use(served.url);
     await served.stop();
   },

@@ -120,7 +120,7 @@ test('the page gets window.pressArchive and nothing of Node', async () => {
       Buffer: typeof (globalThis as Record<string, unknown>).Buffer,
     };
   });
-  expect(shape.keys).toEqual([...API_METHODS, 'onCommand'].sort());
+  expect(shape.keys).toEqual([...API_METHODS, 'onCommand', 'onProgress'].sort());
   expect(shape.allFunctions).toBe(true);
   expect(shape.require).toBe('undefined');
   expect(shape.process).toBe('undefined');

@@ -9,10 +9,10 @@ export interface Served {
 }
 
 /** `port` 0 takes any free port; the app benchmark relaunches on the same one (the browser keeps the index per origin). */
-export async function serveArchive(archiveDir: string, port = 0): Promise<Served> {
+export async function serveArchive(archiveDir: string, port = 0, env: Record<string, string> = {}): Promise<Served> {
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--archive', archiveDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LANG: 'en_US.UTF-8' },
+    env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
   });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));

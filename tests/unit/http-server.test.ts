@@ -98,3 +98,63 @@ describe('press-archive serve transport', () => {
     expect((await raw('/index.html', { method: 'DELETE' })).status).toBe(405);
   });
 });
+
+describe('progress as server-sent events, and an import sent as bytes', () => {
+  const post = (method: string, body: BodyInit, headers: Record<string, string>) =>
+    fetch(`${origin}/api/${method}`, { method: 'POST', headers: { [TOKEN_HEADER]: server.token, ...headers }, body });
+
+  /** The events of a text/event-stream answer: [name, data] in order. */
+  function events(text: string): [string, unknown][] {
+    return text
+      .split('\n\n')
+      .filter((block) => block.trim() !== '')
+      .map((block) => [/^event: (.*)$/m.exec(block)![1]!, JSON.parse(/^data: (.*)$/m.exec(block)![1]!)]);
+  }
+
+  it('streams a long call’s progress, then its answer, on the same response', async () => {
+    const task = 'import-http-1';
+    const text = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ title: `शीर्षक ${i}`, body: `पाठ ${i}` })).join(
+      '\n',
+    );
+    const bytes = new TextEncoder().encode(text);
+    const json = { 'content-type': 'application/json', accept: 'text/event-stream' };
+    const begun = await post(
+      'importBegin',
+      JSON.stringify({ task, files: [{ name: 'a.ndjson', size: bytes.length }] }),
+      json,
+    );
+    expect(begun.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(events(await begun.text())).toEqual([
+      ['progress', { task, kind: 'import', step: 'bytes', done: 0, total: bytes.length }],
+      ['result', { ok: true, value: { chunkBytes: 1024 * 1024 } }],
+    ]);
+    // The bytes are the body; the other fields ride in a header.
+    const sent = await post('importChunk', bytes, {
+      'content-type': 'application/octet-stream',
+      accept: 'text/event-stream',
+      'x-press-archive-input': encodeURIComponent(JSON.stringify({ task, file: 0 })),
+    });
+    expect(events(await sent.text()).at(-1)).toEqual(['result', { ok: true, value: { received: bytes.length } }]);
+    const finished = events(await (await post('importFinish', JSON.stringify({ task }), json)).text());
+    const steps = finished.filter(([name]) => name === 'progress').map(([, e]) => e as { step: string; done: number });
+    expect(steps.filter((e) => e.step === 'added').map((e) => e.done)).toEqual([0, 500, 1000, 1200]);
+    expect(finished.at(-1)).toMatchObject(['result', { ok: true, value: { added: 1200, skipped: 0 } }]);
+  });
+
+  it('takes bytes only for importChunk, and only with the token from its own origin', async () => {
+    const headers = { 'content-type': 'application/octet-stream', 'x-press-archive-input': '%7B%7D' };
+    expect((await post('add', 'x', headers)).status).toBe(415);
+    const noToken = await fetch(`${origin}/api/importChunk`, { method: 'POST', headers, body: 'x' });
+    expect(noToken.status).toBe(401);
+    const foreign = await post('importChunk', 'x', { ...headers, origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    const bad = await post('importChunk', 'x', { ...headers, 'x-press-archive-input': '%7Bnot json' });
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'badRequest' } });
+    // Bytes for an import nobody began: refused by the service.
+    const orphan = await post('importChunk', 'x', {
+      ...headers,
+      'x-press-archive-input': encodeURIComponent(JSON.stringify({ task: 'import-nobody', file: 0 })),
+    });
+    expect(await orphan.json()).toMatchObject({ ok: false, error: { code: 'badRequest' } });
+  });
+});

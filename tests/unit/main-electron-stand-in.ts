@@ -155,11 +155,19 @@ export const ipcRenderer = {
   removeListener: vi.fn(),
 };
 
-/** A fake IPC event as Electron would pass it: the sender's frame, its URL and parent. */
-export function fakeInvokeEvent(url: string | null, options: { subframe?: boolean } = {}) {
-  if (url === null) return { senderFrame: null };
+/** What a window was sent (webContents.send): channel and value, in order. */
+export type SentMessage = [channel: string, value: unknown];
+
+/** A fake IPC event as Electron would pass it: the sender's frame, its URL and parent, and the sender. */
+export function fakeInvokeEvent(url: string | null, options: { subframe?: boolean; sent?: SentMessage[] } = {}) {
+  const sent = options.sent ?? [];
+  const sender = {
+    send: (channel: string, value: unknown) => void sent.push([channel, value]),
+    isDestroyed: () => false,
+  };
+  if (url === null) return { senderFrame: null, sender };
   const parent = options.subframe ? { url: 'app://press-archive/index.html', parent: null } : null;
-  return { senderFrame: { url, parent } };
+  return { senderFrame: { url, parent }, sender };
 }
 
 export function resetStandIn(): void {

@@ -7,12 +7,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./main-electron-stand-in.ts'));
 
-import { API_METHODS, IPC_PREFIX } from '../../archive/api-methods.ts';
+import { API_METHODS, IPC_PREFIX, IPC_PROGRESS_CHANNEL } from '../../archive/api-methods.ts';
 import type { ErrorInfo, FieldError } from '../../archive/errors.ts';
 import { ArchiveService } from '../../archive/service.ts';
 import { createDispatcher } from '../../archive/transport/dispatch.ts';
 import { isTrustedSender, registerIpcHandlers } from '../../main/ipc.ts';
-import { fakeInvokeEvent, ipcMain, recorded, resetStandIn } from './main-electron-stand-in.ts';
+import { fakeInvokeEvent, ipcMain, recorded, resetStandIn, type SentMessage } from './main-electron-stand-in.ts';
 
 const APP_PAGE = 'app://press-archive/index.html';
 let dir: string;
@@ -113,5 +113,27 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(fakeInvokeEvent('app://user:pw@press-archive/index.html') as never)).toBe(false);
     expect(isTrustedSender(fakeInvokeEvent('http://press-archive/index.html') as never)).toBe(false);
     expect(isTrustedSender(fakeInvokeEvent(APP_PAGE, { subframe: true }) as never)).toBe(false);
+  });
+});
+
+describe('progress over IPC', () => {
+  it('sends a long call’s progress to the window that made it, on the progress channel', async () => {
+    const sent: SentMessage[] = [];
+    const event = fakeInvokeEvent(APP_PAGE, { sent });
+    const content = Array.from({ length: 1200 }, (_, i) =>
+      JSON.stringify({ title: `शीर्षक ${i}`, body: `पाठ ${i}` }),
+    ).join('\n');
+    const answer = await call('importFiles', { task: 'import-ipc-1', files: [{ name: 'a.ndjson', content }] }, event);
+    expect(answer.ok).toBe(true);
+    expect(sent.every(([channel]) => channel === IPC_PROGRESS_CHANNEL)).toBe(true);
+    const added = sent.map(([, value]) => value as { step: string; done: number }).filter((e) => e.step === 'added');
+    expect(added.map((e) => e.done)).toEqual([0, 500, 1000, 1200]);
+    expect(sent[0]![1]).toMatchObject({ task: 'import-ipc-1', kind: 'import', step: 'read', total: 1200 });
+  });
+
+  it('sends nothing for a call that names no task', async () => {
+    const sent: SentMessage[] = [];
+    await call('list', {}, fakeInvokeEvent(APP_PAGE, { sent }));
+    expect(sent).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-// The preload: window.pressArchive is exactly the API (generated) plus onCommand, forwarding to
+// The preload: window.pressArchive is exactly the API (generated) plus onCommand and onProgress, forwarding to
 // ipcRenderer.invoke on the right channel; nothing generic crosses the bridge.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./main-electron-stand-in.ts'));
 
-import { API_METHODS, IPC_COMMAND_CHANNEL, IPC_PREFIX } from '../../archive/api-methods.ts';
+import { API_METHODS, IPC_COMMAND_CHANNEL, IPC_PREFIX, IPC_PROGRESS_CHANNEL } from '../../archive/api-methods.ts';
 import { contextBridge, ipcRenderer, resetStandIn } from './main-electron-stand-in.ts';
 
 let bridge: Record<string, (...args: unknown[]) => unknown>;
@@ -21,8 +21,8 @@ beforeAll(async () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes exactly the API methods and onCommand, all functions', () => {
-    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'onCommand'].sort());
+  it('exposes exactly the API methods, onCommand and onProgress, all functions', () => {
+    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'onCommand', 'onProgress'].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(bridge).not.toHaveProperty('invoke');
     expect(bridge).not.toHaveProperty('ipcRenderer');
@@ -58,6 +58,35 @@ describe('preload bridge', () => {
     expect(typeof unsubscribe).toBe('function');
     unsubscribe();
     expect(ipcRenderer.removeListener).toHaveBeenCalledWith(IPC_COMMAND_CHANNEL, forward);
+  });
+
+  it('importChunk sends the bytes of the Blob it is given, the other fields as they are', async () => {
+    ipcRenderer.invoke.mockClear();
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { received: 6 } });
+    const bytes = new Blob([new TextEncoder().encode('कतरन')]).slice(0, 6);
+    await bridge.importChunk!({ task: 'task-0001', file: 0, bytes });
+    const [channel, sent] = ipcRenderer.invoke.mock.calls[0]! as [string, { bytes: Uint8Array }];
+    expect(channel).toBe(IPC_PREFIX + 'importChunk');
+    expect(sent).toEqual({ task: 'task-0001', file: 0, bytes: expect.any(Uint8Array) });
+    expect(new TextDecoder().decode(sent.bytes)).toBe('कत');
+  });
+
+  it('onProgress passes on only the fields of a progress event, and unsubscribes', () => {
+    ipcRenderer.on.mockClear();
+    ipcRenderer.removeListener.mockClear();
+    const listener = vi.fn();
+    const unsubscribe = bridge.onProgress!(listener) as () => void;
+    const [channel, forward] = ipcRenderer.on.mock.calls[0]! as [string, (...args: unknown[]) => void];
+    expect(channel).toBe(IPC_PROGRESS_CHANNEL);
+    const event = { sender: { send() {} }, ports: [] };
+    const progress = { task: 'task-0001', kind: 'import', step: 'added', done: 6000, total: 15000 };
+    forward(event, { ...progress, extra: 'dropped' });
+    forward(event, 'not an event');
+    forward(event, { ...progress, done: '6000' });
+    expect(listener.mock.calls).toEqual([[progress]]);
+    unsubscribe();
+    expect(ipcRenderer.removeListener).toHaveBeenCalledWith(IPC_PROGRESS_CHANNEL, forward);
+    expect(() => bridge.onProgress!('nope')).toThrow(TypeError);
   });
 
   it('onCommand refuses a listener that is not a function', () => {

@@ -1,8 +1,10 @@
 // The typed client over `window.pressArchive`: unwraps envelopes, throws ApiError on refusal.
-import type { ApiInput, ApiOutput, Envelope } from '../../../archive/api.ts';
+import type { ApiOutput, BridgeInput, Envelope, Progress } from '../../../archive/api.ts';
 import type { ApiMethod } from '../../../archive/api-methods.ts';
 import type { ClippingInput } from '../../../archive/clipping.ts';
 import { ApiError } from './api-error.ts';
+
+type ApiInput<M extends ApiMethod> = BridgeInput<M>;
 
 async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
   const bridge = window.pressArchive as Window['pressArchive'] | undefined;
@@ -40,6 +42,10 @@ export const archiveClient = {
   vocabulary: () => call('vocabulary', {}),
   similar: (id: string) => call('similar', { id }),
   importFiles: (files: ApiInput<'importFiles'>['files']) => call('importFiles', { files }),
+  importBegin: (input: ApiInput<'importBegin'>) => call('importBegin', input),
+  importChunk: (input: ApiInput<'importChunk'>) => call('importChunk', input),
+  importFinish: (task: string) => call('importFinish', { task }),
+  cancelTask: (task: string) => call('cancelTask', { task }),
   exportData: (input: ApiInput<'exportData'>) => call('exportData', input),
   retag: (input: ApiInput<'retag'>) => call('retag', input),
   renameTag: (from: string, to: string) => call('renameTag', { from, to }),
@@ -48,6 +54,17 @@ export const archiveClient = {
   backups: () => call('backups', {}),
   restoreBackup: (name: string) => call('restoreBackup', { name }),
 };
+
+/** A fresh name for a long task (its progress events carry it; cancelTask takes it). */
+export function newTaskId(): string {
+  return crypto.randomUUID();
+}
+
+/** Progress events of the long tasks this page started; returns an unsubscribe. */
+export function onProgress(listener: (event: Progress) => void): () => void {
+  const bridge = window.pressArchive as Window['pressArchive'] | undefined;
+  return bridge ? bridge.onProgress(listener) : () => {};
+}
 
 /** Menu commands from the desktop app (none on the web); returns an unsubscribe. */
 export function onCommand(listener: (command: string) => void): () => void {

@@ -21,7 +21,7 @@ import { ErrorMessage } from './ErrorMessage.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { ExportListPdf } from './ExportListPdf.tsx';
 import { Header } from './Header.tsx';
-import { ImportButton, ImportStatus } from './ImportControl.tsx';
+import { ImportButton, ImportStatus, IndexStatus } from './ImportControl.tsx';
 import { IntakeHeaderButtons } from './IntakeHeaderButtons.tsx';
 import { NearDuplicates } from './NearDuplicates.tsx';
 import { Reader } from './Reader.tsx';
@@ -220,6 +220,7 @@ export function App() {
       )}
       <UndoToast curation={curation} />
       <ImportStatus state={importer} />
+      {!importer.running && <IndexStatus progress={archive.indexProgress} />}
       {exporting && (
         <ExportDialog
           selectedIds={[...selection.ids]}

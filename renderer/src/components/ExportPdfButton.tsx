@@ -1,8 +1,10 @@
 // A button that makes a PDF of some clippings and saves it; while the archive prints it says so
-// (the PDF of hundreds of clippings takes a few seconds), and an error appears under it.
+// (the PDF of hundreds of clippings takes a few seconds) with how many clippings are printed of all
+// and a Cancel button, and an error appears under it.
 import { useTranslation } from 'react-i18next';
 import { usePdfExport, type PdfSelection } from '../hooks/use-pdf-export.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { ProgressLine } from './ProgressLine.tsx';
 import '../styles/pdf-export.css';
 
 interface Props {
@@ -32,6 +34,14 @@ export function ExportPdfButton({ selection, label, description, testId, disable
         {pdf.busy && <span className="pdf-export-spinner" aria-hidden="true" />}
         {pdf.busy ? t('pdf.preparing') : label}
       </button>
+      {pdf.busy && pdf.progress && (
+        <div className="pdf-export-progress" data-testid={`${testId}-progress`}>
+          <ProgressLine progress={pdf.progress} waiting="" />
+          <button type="button" data-testid={`${testId}-cancel`} onClick={pdf.cancel}>
+            {t('intake.importCancel')}
+          </button>
+        </div>
+      )}
       {pdf.error && <ErrorMessage error={pdf.error} />}
     </div>
   );

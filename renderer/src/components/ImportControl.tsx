@@ -1,9 +1,12 @@
 // "Import files": a file picker, and files dropped anywhere on the window (an overlay says so
-// while dragging). While an import runs a progress bar shows; then a summary of what happened.
-import { useEffect, useId, useRef, useState } from 'react';
+// while dragging). While an import runs, its progress as the archive reports it (files read, records
+// read, clippings added, each out of the total) and a Cancel button; then a summary of what happened.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../../archive/messages.ts';
 import type { ImportState } from '../hooks/use-import.ts';
+import { ProgressLine } from './ProgressLine.tsx';
+import type { IndexProgress } from '../search/search-client.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
@@ -50,7 +53,6 @@ export function ImportStatus({ state }: { state: ImportState }) {
   const language = useLanguage();
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
-  const progressLabel = useId();
   const { importFiles } = state;
 
   useEffect(() => {
@@ -96,9 +98,13 @@ export function ImportStatus({ state }: { state: ImportState }) {
       )}
       {state.running !== undefined && (
         <div className="import-progress" data-testid="import-progress" role="status">
-          <span id={progressLabel}>{t('intake.importingFiles', { count: state.running })}</span>
-          {/* No value: how far the archive has got is not known, so the bar is indeterminate. */}
-          <progress aria-labelledby={progressLabel} />
+          <ProgressLine
+            progress={state.running.progress}
+            waiting={t('intake.importingFiles', { count: state.running.files })}
+          />
+          <button type="button" data-testid="import-cancel" onClick={state.cancel}>
+            {t('intake.importCancel')}
+          </button>
         </div>
       )}
       {outcome && (
@@ -110,6 +116,7 @@ export function ImportStatus({ state }: { state: ImportState }) {
             </button>
           </div>
           {outcome.kind === 'error' && <ErrorMessage error={outcome.error} />}
+          {outcome.kind === 'cancelled' && <p data-testid="import-cancelled">{t('intake.importCancelled')}</p>}
           {outcome.kind === 'notUtf8' && (
             <p className="error-message" role="alert" data-testid="error-message">
               {t('intake.notUtf8', { file: outcome.file })}
@@ -145,5 +152,15 @@ export function ImportStatus({ state }: { state: ImportState }) {
         </section>
       )}
     </>
+  );
+}
+
+/** The search index being filled (first start, or after a large import): how far it has got. */
+export function IndexStatus({ progress }: { progress: IndexProgress | undefined }) {
+  if (!progress) return null;
+  return (
+    <div className="import-progress" data-testid="index-progress">
+      <ProgressLine progress={{ task: 'index', kind: 'index', step: 'indexed', ...progress }} waiting="" />
+    </div>
   );
 }

@@ -7,7 +7,7 @@ import type { ErrorInfo } from '../../../archive/errors.ts';
 import { errorInfoOf } from '../api/api-error.ts';
 import { archiveClient, onCommand } from '../api/client.ts';
 import { toSearchDoc, toSummary } from '../api/records.ts';
-import type { SearchClient } from '../search/search-client.ts';
+import type { IndexProgress, SearchClient } from '../search/search-client.ts';
 
 export interface ArchiveState {
   /** undefined until the first load. */
@@ -17,6 +17,8 @@ export interface ArchiveState {
   indexVersion: number;
   /** The worker has the whole corpus (until then a search would miss clippings). */
   indexReady: boolean;
+  /** While the worker fills its index: clippings indexed of those it needs (else undefined). */
+  indexProgress: IndexProgress | undefined;
   reload(): Promise<void>;
   added(clipping: Clipping): void;
 }
@@ -34,6 +36,7 @@ export function useArchive(search: SearchClient): ArchiveState {
   const [error, setError] = useState<ErrorInfo>();
   const [indexVersion, setIndexVersion] = useState(0);
   const [indexReady, setIndexReady] = useState(false);
+  const [indexProgress, setIndexProgress] = useState<IndexProgress>();
   const generation = useRef<number | undefined>(undefined);
   const loadSeq = useRef(0);
 
@@ -50,6 +53,7 @@ export function useArchive(search: SearchClient): ArchiveState {
         setError(undefined);
         return search.sync(archiveDir, list).then(() => {
           if (!current()) return;
+          setIndexProgress(undefined);
           setIndexReady(true);
           setIndexVersion((v) => v + 1);
         });
@@ -89,6 +93,8 @@ export function useArchive(search: SearchClient): ArchiveState {
     void reload();
   }, [reload]);
 
+  useEffect(() => search.onProgress(setIndexProgress), [search]);
+
   useEffect(() => {
     const onFocus = () => void checkForChanges();
     window.addEventListener('focus', onFocus);
@@ -101,5 +107,5 @@ export function useArchive(search: SearchClient): ArchiveState {
     };
   }, [checkForChanges, reload]);
 
-  return { summaries, error, indexVersion, indexReady, reload, added };
+  return { summaries, error, indexVersion, indexReady, indexProgress, reload, added };
 }

@@ -1,69 +1,101 @@
-// Importing files chosen in the picker or dropped on the window: their text is read here (UTF-8
-// only, refused otherwise with the file's name), sent to the archive in one call, and the result
-// kept for the summary. `running` is set only for imports that take long enough to notice.
-import { useCallback, useRef, useState } from 'react';
-import { MAX_IMPORT_BYTES, fileTooLarge, type ImportFile, type ImportReport } from '../../../archive/api.ts';
+// Importing files chosen in the picker or dropped on the window. The page never reads them: each
+// file goes to the archive as slices of the File itself (importChunk), the archive decodes them
+// (UTF-8 only, refused with the file's name), imports everything in one write (importFinish) and
+// reports how far it has got as progress events, which this hook keeps for the progress bar.
+// `running` is set the moment an import starts; cancel() stops it and nothing is added.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportReport, Progress } from '../../../archive/api.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
-import { ApiError, errorInfoOf } from '../api/api-error.ts';
-import { archiveClient } from '../api/client.ts';
-
-const SHOW_PROGRESS_AFTER_MS = 300;
+import { errorInfoOf } from '../api/api-error.ts';
+import { archiveClient, newTaskId, onProgress } from '../api/client.ts';
 
 export type ImportOutcome =
-  { kind: 'report'; report: ImportReport } | { kind: 'error'; error: ErrorInfo } | { kind: 'notUtf8'; file: string };
+  | { kind: 'report'; report: ImportReport }
+  | { kind: 'error'; error: ErrorInfo }
+  | { kind: 'notUtf8'; file: string }
+  | { kind: 'cancelled' };
+
+export interface RunningImport {
+  task: string;
+  files: number;
+  /** The archive's latest report; undefined until the first one comes. */
+  progress: Progress | undefined;
+}
 
 export interface ImportState {
-  /** The number of files being imported, once the import has taken a moment. */
-  running: number | undefined;
+  running: RunningImport | undefined;
   outcome: ImportOutcome | undefined;
   importFiles(files: readonly File[]): Promise<void>;
+  cancel(): void;
   clear(): void;
 }
 
-class NotUtf8 extends Error {
-  constructor(readonly file: string) {
-    super(`${file} is not UTF-8`);
-  }
+function outcomeOf(error: ErrorInfo): ImportOutcome {
+  if (error.code === 'cancelled') return { kind: 'cancelled' };
+  if (error.code === 'notUtf8') return { kind: 'notUtf8', file: String(error.params?.file ?? '') };
+  return { kind: 'error', error };
 }
 
-async function readText(file: File): Promise<ImportFile> {
-  // Refused before reading: the archive takes no more in one file, and the text may not even fit in memory.
-  if (file.size > MAX_IMPORT_BYTES) throw new ApiError(fileTooLarge(file.name, file.size));
-  try {
-    // fatal: a byte sequence that is not UTF-8 is refused, never turned into U+FFFD.
-    return { name: file.name, content: new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer()) };
-  } catch {
-    throw new NotUtf8(file.name);
+/** Sends the files as slices of at most `chunkBytes`, in order; stops early once cancelled. */
+async function sendFiles(task: string, files: readonly File[], cancelled: () => boolean): Promise<void> {
+  const { chunkBytes } = await archiveClient.importBegin({
+    task,
+    files: files.map((f) => ({ name: f.name, size: f.size })),
+  });
+  for (const [index, file] of files.entries()) {
+    for (let start = 0; start < file.size; start += chunkBytes) {
+      if (cancelled()) return;
+      await archiveClient.importChunk({ task, file: index, bytes: file.slice(start, start + chunkBytes) });
+    }
   }
 }
 
 export function useImport(onImported: (report: ImportReport) => void): ImportState {
-  const [running, setRunning] = useState<number>();
+  const [running, setRunning] = useState<RunningImport>();
   const [outcome, setOutcome] = useState<ImportOutcome>();
-  const busy = useRef(false);
+  const current = useRef<{ task: string; cancelled: boolean }>(undefined);
+
+  useEffect(
+    () =>
+      onProgress((event) => {
+        if (event.kind !== 'import' || event.task !== current.current?.task) return;
+        setRunning((run) => (run && run.task === event.task ? { ...run, progress: event } : run));
+      }),
+    [],
+  );
 
   const importFiles = useCallback(
     async (files: readonly File[]) => {
-      if (files.length === 0 || busy.current) return;
-      busy.current = true;
+      if (files.length === 0 || current.current) return;
+      const task = newTaskId();
+      const run = { task, cancelled: false };
+      current.current = run;
       setOutcome(undefined);
-      const timer = setTimeout(() => setRunning(files.length), SHOW_PROGRESS_AFTER_MS);
+      setRunning({ task, files: files.length, progress: undefined });
       try {
-        const read = await Promise.all(files.map(readText));
-        const report = await archiveClient.importFiles(read);
+        await sendFiles(task, files, () => run.cancelled);
+        if (run.cancelled) throw new Error('cancelled');
+        const report = await archiveClient.importFinish(task);
         setOutcome({ kind: 'report', report });
         onImported(report);
       } catch (e) {
-        setOutcome(e instanceof NotUtf8 ? { kind: 'notUtf8', file: e.file } : { kind: 'error', error: errorInfoOf(e) });
+        setOutcome(run.cancelled ? { kind: 'cancelled' } : outcomeOf(errorInfoOf(e)));
       } finally {
-        clearTimeout(timer);
+        current.current = undefined;
         setRunning(undefined);
-        busy.current = false;
       }
     },
     [onImported],
   );
 
+  const cancel = useCallback(() => {
+    const run = current.current;
+    if (!run || run.cancelled) return;
+    run.cancelled = true;
+    // The archive drops what it received and stops before writing; the calls under way then fail.
+    void archiveClient.cancelTask(run.task).catch(() => {});
+  }, []);
+
   const clear = useCallback(() => setOutcome(undefined), []);
-  return { running, outcome, importFiles, clear };
+  return { running, outcome, importFiles, cancel, clear };
 }

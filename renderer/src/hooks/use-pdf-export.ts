@@ -1,5 +1,6 @@
 // Asks the archive for a PDF (the open clipping, the search results or all) and saves it; tracks
-// that one is being made so the button can say so, and keeps the error to show.
+// that one is being made, and how far the archive has got printing it (clippings printed of all),
+// so the button can say so; it can be cancelled. Keeps the error to show (not for a cancel).
 import { useCallback, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import type { ExportPdfInput } from '../../../archive/pdf/export-request.ts';
@@ -8,6 +9,7 @@ import { archiveClient } from '../api/client.ts';
 import { ApiError, errorInfoOf } from '../api/api-error.ts';
 import { base64ToBytes, saveDownload } from '../export/save-download.ts';
 import { useLanguage } from '../i18n/use-language.ts';
+import { useTaskProgress, type TaskProgress } from './use-task-progress.ts';
 
 type Chosen = Pick<ExportPdfInput, 'ids' | 'query' | 'all'>;
 
@@ -17,7 +19,9 @@ export type PdfSelection = Chosen | (() => Promise<Chosen>);
 export interface PdfExport {
   busy: boolean;
   error: ErrorInfo | undefined;
+  progress: TaskProgress['progress'];
   run(selection: PdfSelection): Promise<void>;
+  cancel(): void;
 }
 
 /**
@@ -37,6 +41,8 @@ export function usePdfExport(): PdfExport {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
   const running = useRef(false);
+  const tracked = useTaskProgress();
+  const { start, end } = tracked;
 
   const run = useCallback(
     async (selection: PdfSelection) => {
@@ -46,17 +52,19 @@ export function usePdfExport(): PdfExport {
       setError(undefined);
       try {
         const chosen = typeof selection === 'function' ? await selection() : selection;
-        const pdf = await archiveClient.exportPdf({ ...chosen, options: { language } });
+        const pdf = await archiveClient.exportPdf({ ...chosen, options: { language }, task: start() });
         saveDownload(pdf.fileName, base64ToBytes(pdf.pdfBase64), 'application/pdf');
       } catch (failure) {
-        setError(errorInfoOf(failure));
+        const info = errorInfoOf(failure);
+        if (info.code !== 'cancelled') setError(info);
       } finally {
+        end();
         running.current = false;
         setBusy(false);
       }
     },
-    [language],
+    [language, start, end],
   );
 
-  return { busy, error, run };
+  return { busy, error, progress: tracked.progress, run, cancel: tracked.cancel };
 }

@@ -36,6 +36,8 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { type: 'need'; token: number; ids: string[] }
   | { type: 'ready'; token: number; size: number; how: ReadyHow }
+  /** After each batch of docs: how many of the clippings `need` asked for are indexed. */
+  | { type: 'indexed'; token: number; done: number; total: number }
   | { type: 'results'; seq: number; outcome: SearchOutcome }
   | { type: 'rankedIds'; seq: number; outcome: RankedIdsOutcome }
   | { type: 'failed'; seq?: number; token?: number; message: string };

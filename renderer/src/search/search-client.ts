@@ -16,10 +16,20 @@ import type {
   WorkerResponse,
 } from './protocol.ts';
 
-/** Clippings per searchCorpus call while filling the index. */
-const BATCH = 5000;
+/**
+ * Clippings per searchCorpus call while filling the index: each answer is parsed and handed to the
+ * worker on the page's own thread, so a batch is kept small enough (about 1 MB) never to hold up a
+ * frame for long, however large the archive.
+ */
+const BATCH = 1000;
 
 type Listener<T> = (value: T) => void;
+
+/** Clippings indexed so far of those a sync needs. */
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
 
 interface Waiter<T> {
   resolve(value: T): void;
@@ -34,6 +44,7 @@ export class SearchClient {
   private readonly rankings = new Map<number, Waiter<RankedIdsOutcome>>();
   private readonly syncs = new Map<number, { resolve(how: ReadyHow): void; reject(e: Error): void }>();
   private readonly failureListeners = new Set<Listener<string>>();
+  private readonly progressListeners = new Set<Listener<IndexProgress>>();
 
   constructor() {
     this.worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
@@ -82,6 +93,12 @@ export class SearchClient {
     });
   }
 
+  /** How far the worker has got filling its index (clippings indexed of those it needs). */
+  onProgress(listener: Listener<IndexProgress>): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
   onFailure(listener: Listener<string>): () => void {
     this.failureListeners.add(listener);
     return () => this.failureListeners.delete(listener);
@@ -122,6 +139,11 @@ export class SearchClient {
         return;
       case 'ready':
         this.settleSync(response.token, response.how);
+        return;
+      case 'indexed':
+        if (response.token === this.token) {
+          this.progressListeners.forEach((l) => l({ done: response.done, total: response.total }));
+        }
         return;
       case 'results': {
         const waiter = this.answers.get(response.seq);

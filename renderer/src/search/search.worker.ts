@@ -19,7 +19,8 @@ const SAVE_DELAY_MS = 2000;
 let engine: SearchEngine | undefined;
 let archiveKey: string | undefined;
 /** A sync waiting for clippings: into a new engine (rebuild) or the current one. */
-let pending: { token: number; target: SearchEngine; rebuild: boolean; how: ReadyHow } | undefined;
+let pending:
+  { token: number; target: SearchEngine; rebuild: boolean; how: ReadyHow; indexed: number; needed: number } | undefined;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 function scheduleSave(): void {
@@ -41,7 +42,8 @@ async function sync(request: Extract<WorkerRequest, { type: 'sync' }>): Promise<
     ? indexChanges(engine, request.versions)
     : { stale: request.versions.map(([id]) => id), gone: [] };
   if (!engine || worthRebuilding(changes, engine.size)) {
-    pending = { token: request.token, target: new SearchEngine(), rebuild: true, how: 'built' };
+    const needed = request.versions.length;
+    pending = { token: request.token, target: new SearchEngine(), rebuild: true, how: 'built', indexed: 0, needed };
     return { type: 'need', token: request.token, ids: request.versions.map(([id]) => id) };
   }
   for (const id of changes.gone) engine.remove(id);
@@ -55,7 +57,14 @@ async function sync(request: Extract<WorkerRequest, { type: 'sync' }>): Promise<
       how: changes.gone.length > 0 ? 'caught-up' : 'loaded',
     };
   }
-  pending = { token: request.token, target: engine, rebuild: false, how: 'caught-up' };
+  pending = {
+    token: request.token,
+    target: engine,
+    rebuild: false,
+    how: 'caught-up',
+    indexed: 0,
+    needed: changes.stale.length,
+  };
   return { type: 'need', token: request.token, ids: changes.stale };
 }
 
@@ -63,7 +72,8 @@ function docs(request: Extract<WorkerRequest, { type: 'docs' }>): WorkerResponse
   if (!pending || pending.token !== request.token) return undefined; // a newer sync replaced it
   const { target } = pending;
   for (const doc of request.docs) target.index.put(doc);
-  if (!request.last) return undefined;
+  pending.indexed += request.docs.length;
+  if (!request.last) return { type: 'indexed', token: request.token, done: pending.indexed, total: pending.needed };
   if (pending.rebuild) target.index.freeze();
   engine = target;
   const ready: WorkerResponse = { type: 'ready', token: request.token, size: engine.size, how: pending.how };
