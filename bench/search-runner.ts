@@ -4,7 +4,6 @@
 //   open    open what build saved, answer one query: the cold start
 //   recall  build over the labelled clippings, run the labelled queries
 //   archive write the corpus as archive-like JSON shards in DIR (once), time reading + parsing them
-//   postings this engine's postings stored in FlexSearch instead (support/flexsearch-postings.ts)
 // Prints one JSON line with the figures.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +12,6 @@ import { EVAL_DOCS } from '../tests/search-eval/clippings.ts';
 import { evaluate } from '../tests/search-eval/evaluate.ts';
 import { QUERIES } from '../tests/search-eval/queries.ts';
 import { syntheticClipping, syntheticCorpus, syntheticQueries } from './support/hindi-corpus.ts';
-import { measurePostings } from './support/flexsearch-postings.ts';
 import { PEERS } from './support/search-peers.ts';
 
 const [mode, peerName, sizeText, dir] = process.argv.slice(2);
@@ -69,7 +67,6 @@ async function main(): Promise<unknown> {
     }
     return { readParseMs: performance.now() - started, bytes, count };
   }
-  if (mode === 'postings') return measurePostings(size, () => settledMemory().heap);
   const kind = PEERS[peerName!];
   if (!kind) throw new Error(`no peer ${peerName}`);
   if (mode === 'recall') {

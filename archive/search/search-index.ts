@@ -1,36 +1,34 @@
-// The data of the search index, compact enough for 100,000 clippings in a worker:
+// The search index: FlexSearch holds the postings (flex-postings.ts); around it, what FlexSearch
+// has no place for:
 //
-// - postings: per word, the documents that have it, as varint deltas of document numbers, each
-//   with 3 bits: in the title, and how often in the text (0, 1, 2–3, 4+). Kept as one frozen byte
-//   array (after a bulk build or a load) plus slices of a BytePool for what was added since.
-// - dense: a word in more than an eighth of the documents keeps one byte of flags per document
-//   instead (no decoding, and a query can look up just the documents it still considers).
-// - forward: per document, its title's and text's word ids in order (varints), for phrases and
-//   proximity without keeping the text itself.
+// - the vocabulary (vocabulary.ts): every distinct word with its keys per match level, through which
+//   a query word is expanded to the words it matches; FlexSearch's keys are these words' ids.
+// - forward: per document, its title's and text's word ids in order (varints), for phrases,
+//   proximity and marking titles without keeping the text itself.
 // - per document: id, title, date, when added, version, and its publication, author, place and
-//   tags as numbers into small dictionaries (facets and field: queries read these).
+//   tags as numbers into small dictionaries (facets, the timeline, dates and sorting read these).
+// - per word, in how many documents' title or text it is (which clause of a query to read first).
 //
 // A changed clipping gets a new document number and its old one is marked deleted; compact()
-// drops deleted documents when they become too many.
+// drops deleted documents when they become too many (FlexSearch's postings are then rebuilt from
+// the forward index and the dictionaries, without analysing any text again).
 import type { SearchDoc } from '../api.ts';
-import { BytePool, ByteWriter, Streams, VarintReader, grow } from './byte-pool.ts';
+import { ByteWriter, VarintReader, grow } from './byte-pool.ts';
 import type { StemOrder } from './analyze.ts';
+import { FlexPostings } from './flex-postings.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export const META_FIELDS = ['publication', 'author', 'place', 'tag'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
 
-export const IN_TITLE = 4;
-/** A word in at least this share (1/n) of the documents, and this many, is kept dense. */
-const DENSE_SHARE = 8;
-const DENSE_MIN_DOCS = 256;
-export const BODY_TF_MASK = 3;
 /** Separates the title from the text in the forward index. */
 export const SEPARATOR = 0;
+/** A word in at least this share (1/n) of the documents, and this many, is read as if in all of them. */
+const COMMON_SHARE = 8;
+const COMMON_MIN_DOCS = 256;
 
-function tfBucket(tf: number): number {
-  return tf === 0 ? 0 : tf === 1 ? 1 : tf <= 3 ? 2 : 3;
-}
+/** Called while many clippings are added: how many are done, of how many. */
+export type BuildProgress = (done: number, total: number | undefined) => void;
 
 /** Distinct values of one metadata field, each with its words. Value 0 means "none". */
 export class FieldDictionary {
@@ -69,7 +67,7 @@ export function dateNumber(date: string | undefined): number {
   return Number(m[1]) * 10000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0);
 }
 
-export class InvertedIndex {
+export class SearchIndex {
   readonly vocabulary: Vocabulary;
   fields: Record<MetaField, FieldDictionary> = {
     publication: new FieldDictionary(),
@@ -98,16 +96,10 @@ export class InvertedIndex {
   /** Bumped by every change, so cached answers know they are stale. */
   revision = 0;
 
-  // Postings.
-  frozenPostings: Uint8Array = new Uint8Array(0);
-  /** term id → start in frozenPostings; [t + 1] is its end (terms past the end have none). */
-  frozenOffsets: Uint32Array = new Uint32Array(1);
-  pool = new BytePool();
-  streams = new Streams();
-  lastDoc = new Int32Array(1024).fill(-1);
+  /** Every posting: FlexSearch's Document. */
+  postings = new FlexPostings();
+  /** term id → documents with it in the title or the text (deleted ones included). */
   docFrequency = new Uint32Array(1024);
-  /** term id → flags per document, for the words in many documents (see densify). */
-  dense: (Uint8Array | undefined)[] = [];
 
   // Forward index.
   forward = new ByteWriter(1 << 16);
@@ -115,7 +107,6 @@ export class InvertedIndex {
 
   // Scratch for one document's words.
   private tf = new Uint16Array(1024);
-  private inTitle = new Uint8Array(1024);
 
   constructor(stemOrder: StemOrder) {
     this.vocabulary = new Vocabulary(stemOrder);
@@ -123,6 +114,12 @@ export class InvertedIndex {
 
   get docCount(): number {
     return this.ids.length;
+  }
+
+  /** What reading a word's documents costs: a word in many documents counts as in all of them. */
+  costOf(term: number): number {
+    const df = this.docFrequency[term] ?? 0;
+    return df >= Math.max(COMMON_MIN_DOCS, this.docCount / COMMON_SHARE) ? this.docCount : df;
   }
 
   private ensureDocs(count: number): void {
@@ -145,24 +142,16 @@ export class InvertedIndex {
   }
 
   private ensureTerms(count: number): void {
-    const size = (current: number) => {
-      let s = Math.max(current, 1024);
-      while (s < count) s *= 2;
-      return s;
-    };
     if (this.tf.length < count) {
-      const s = size(this.tf.length);
-      this.tf = grow(this.tf, s);
-      this.inTitle = grow(this.inTitle, s);
+      let size = Math.max(this.tf.length, 1024);
+      while (size < count) size *= 2;
+      this.tf = grow(this.tf, size);
     }
-    if (this.lastDoc.length < count) {
-      const s = size(this.lastDoc.length);
-      const last = new Int32Array(s).fill(-1);
-      last.set(this.lastDoc);
-      this.lastDoc = last;
-      this.docFrequency = grow(this.docFrequency, s);
+    if (this.docFrequency.length < count) {
+      let size = Math.max(this.docFrequency.length, 1024);
+      while (size < count) size *= 2;
+      this.docFrequency = grow(this.docFrequency, size);
     }
-    this.streams.ensure(count);
   }
 
   /** Adds a document (replacing the one with the same id). */
@@ -190,34 +179,41 @@ export class InvertedIndex {
 
     const titleIds = v.idsOf(doc.title);
     const bodyIds = v.idsOf(doc.body);
-    this.ensureTerms(v.length);
-    const touched: number[] = [];
-    for (const id of titleIds) {
-      if (this.tf[id] === 0 && this.inTitle[id] === 0) touched.push(id);
-      this.inTitle[id] = 1;
-    }
-    for (const id of bodyIds) {
-      if (this.tf[id] === 0 && this.inTitle[id] === 0) touched.push(id);
-      if (this.tf[id]! < 65535) this.tf[id]! += 1;
-    }
-    for (const id of touched) {
-      const flags = (this.inTitle[id] ? IN_TITLE : 0) | tfBucket(this.tf[id]!);
-      let dense = this.dense[id];
-      if (dense) {
-        if (dense.length <= n) dense = this.dense[id] = grow(dense, Math.max(n + 1, this.dates.length));
-        dense[n] = flags;
-      } else this.pool.writeVarint(this.streams, id, (n - this.lastDoc[id]!) * 8 + flags);
-      this.lastDoc[id] = n;
-      this.docFrequency[id]! += 1;
-      this.tf[id] = 0;
-      this.inTitle[id] = 0;
-    }
     for (const id of titleIds) this.forward.varint(id);
     this.forward.varint(SEPARATOR);
     for (const id of bodyIds) this.forward.varint(id);
     this.forwardOffsets[n + 1] = this.forward.length;
+    this.addPostings(n, titleIds, bodyIds);
     this.liveCount += 1;
     this.revision += 1;
+  }
+
+  /** Puts document n's words into FlexSearch (from its analysed title and text, and its fields). */
+  private addPostings(n: number, titleIds: readonly number[], bodyIds: readonly number[]): void {
+    this.ensureTerms(this.vocabulary.length);
+    const body = new Map<number, number>();
+    for (const id of bodyIds) {
+      if (this.tf[id]! < 65535) this.tf[id]! += 1;
+    }
+    for (const id of bodyIds) {
+      if (this.tf[id] === 0) continue;
+      body.set(id, this.tf[id]!);
+      this.tf[id] = 0;
+    }
+    const title = new Set(titleIds);
+    for (const id of title) this.docFrequency[id]! += 1;
+    for (const id of body.keys()) if (!title.has(id)) this.docFrequency[id]! += 1;
+    const words = (field: Exclude<MetaField, 'tag'>) => this.fields[field].words[this[field][n]!]!;
+    const tagWords: number[] = [];
+    for (const t of this.tagsOf(n)) tagWords.push(...this.fields.tag.words[t]!);
+    this.postings.add(n, {
+      title,
+      body,
+      publication: words('publication'),
+      author: words('author'),
+      place: words('place'),
+      tag: tagWords,
+    });
   }
 
   remove(id: string): boolean {
@@ -230,69 +226,20 @@ export class InvertedIndex {
     return true;
   }
 
-  /** The postings bytes of a word: the frozen part and what was added since. */
-  postings(term: number): [Uint8Array, Uint8Array] {
-    const frozen =
-      term + 1 < this.frozenOffsets.length
-        ? this.frozenPostings.subarray(this.frozenOffsets[term]!, this.frozenOffsets[term + 1]!)
-        : EMPTY;
-    return [frozen, this.pool.read(this.streams, term)];
-  }
-
   /** The word ids of a document: the title's, SEPARATOR, the text's. */
   forwardOf(doc: number): Uint8Array {
     return this.forward.view(this.forwardOffsets[doc]!, this.forwardOffsets[doc + 1]!);
   }
 
-  /**
-   * Moves all postings into the frozen array (after a bulk build; before saving), and gives the
-   * words now in many documents their dense flags.
-   */
+  /** After a bulk build or before saving: gives back spare memory. */
   freeze(): void {
-    const terms = this.vocabulary.length;
-    const writer = new ByteWriter(Math.max(1024, this.frozenPostings.length + this.pool.bytes / 2));
-    const offsets = new Uint32Array(terms + 1);
-    const threshold = Math.max(DENSE_MIN_DOCS, this.docCount / DENSE_SHARE);
-    for (let t = 0; t < terms; t++) {
-      offsets[t] = writer.length;
-      if (this.dense[t]) continue;
-      const [frozen, fresh] = this.postings(t);
-      if (this.docFrequency[t]! >= threshold) {
-        this.dense[t] = this.densify(frozen, fresh);
-        continue;
-      }
-      writer.bytes(frozen);
-      writer.bytes(fresh);
-    }
-    offsets[terms] = writer.length;
-    this.frozenPostings = writer.finish();
-    this.frozenOffsets = offsets;
-    this.pool = new BytePool();
-    this.streams = new Streams();
-    this.streams.ensure(this.tf.length);
     this.forward.trim();
     this.vocabulary.dropCache();
   }
 
-  private densify(...parts: Uint8Array[]): Uint8Array {
-    const dense = new Uint8Array(this.docCount); // grows again when a document is added
-    let doc = -1;
-    for (const bytes of parts) {
-      for (const reader = new VarintReader(bytes); !reader.done;) {
-        const value = reader.next();
-        const flags = value & 7;
-        doc += (value - flags) / 8;
-        dense[doc] = flags;
-      }
-    }
-    return dense;
-  }
-
   /** Takes over the parts of a loaded index (serialize.ts); the vocabulary is already filled. */
   restore(parts: RestoredParts): void {
-    this.frozenPostings = parts.postings.slice();
-    this.frozenOffsets = new Uint32Array(parts.postingOffsets); // a copy: the file's buffer can go
-    this.lastDoc = new Int32Array(parts.lastDoc);
+    this.postings = parts.postings;
     this.docFrequency = new Uint32Array(parts.docFrequency);
     this.forward = ByteWriter.from(parts.forward.slice());
     this.forwardOffsets = new Uint32Array(parts.forwardOffsets);
@@ -309,7 +256,6 @@ export class InvertedIndex {
     this.tagStart = new Uint32Array(parts.tagStart);
     this.tagIds = new Uint32Array(parts.tagIds);
     this.fields = parts.fields;
-    this.dense = parts.dense;
     this.byId = new Map();
     this.liveCount = 0;
     this.ids.forEach((id, n) => {
@@ -321,70 +267,35 @@ export class InvertedIndex {
     this.revision += 1;
   }
 
-  /** Drops deleted documents: every document gets a new number, postings and forward are rewritten. */
-  compact(): void {
-    this.freeze();
+  /**
+   * Drops deleted documents: every document gets a new number, and FlexSearch's postings are made
+   * anew from the forward index and the field dictionaries (no text is analysed again).
+   */
+  compact(onProgress?: BuildProgress): void {
     const docs = this.docCount;
     const renumber = new Int32Array(docs).fill(-1);
     let kept = 0;
     for (let d = 0; d < docs; d++) if (!this.deleted[d]) renumber[d] = kept++;
-    const terms = this.vocabulary.length;
-    const postings = new ByteWriter(Math.max(1024, this.frozenPostings.length));
-    const offsets = new Uint32Array(terms + 1);
-    const lastDoc = new Int32Array(Math.max(terms, 1024)).fill(-1);
-    const docFrequency = new Uint32Array(lastDoc.length);
-    for (let t = 0; t < terms; t++) {
-      offsets[t] = postings.length;
-      const bytes = this.frozenPostings.subarray(this.frozenOffsets[t]!, this.frozenOffsets[t + 1]!);
-      let doc = -1;
-      let last = -1;
-      for (const reader = new VarintReader(bytes); !reader.done;) {
-        const value = reader.next();
-        const flags = value & 7;
-        doc += (value - flags) / 8;
-        const n = renumber[doc]!;
-        if (n < 0) continue;
-        postings.varint((n - last) * 8 + flags);
-        last = n;
-        docFrequency[t]! += 1;
-      }
-      lastDoc[t] = last;
-    }
-    offsets[terms] = postings.length;
-    const dense = this.dense.map((flags) => {
-      if (!flags) return undefined;
-      const out = new Uint8Array(Math.max(kept, 1));
-      for (let d = 0; d < docs; d++) if (renumber[d]! >= 0) out[renumber[d]!] = flags[d] ?? 0;
-      return out;
-    });
-    const forward = new ByteWriter(Math.max(1024, this.forward.length));
-    const forwardOffsets = new Uint32Array(kept + 1);
     const keep = <T>(list: T[]) => list.filter((_, d) => renumber[d]! >= 0);
     const keepTyped = <T extends Uint32Array | Float64Array>(array: T): T => {
       const out = new (array.constructor as new (n: number) => T)(Math.max(kept, 1));
       for (let d = 0; d < docs; d++) if (renumber[d]! >= 0) out[renumber[d]!] = array[d]!;
       return out;
     };
-    const keepTags = () => {
-      const tagStart = new Uint32Array(kept + 1);
-      const tagIds: number[] = [];
-      for (let d = 0; d < docs; d++) {
-        if (renumber[d]! < 0) continue;
-        tagIds.push(...this.tagsOf(d));
-        tagStart[renumber[d]! + 1] = tagIds.length;
-      }
-      return { tagStart, tagIds: Uint32Array.from(tagIds) };
-    };
+    const tagStart = new Uint32Array(kept + 1);
+    const tagIds: number[] = [];
+    const forward = new ByteWriter(Math.max(1024, this.forward.length));
+    const forwardOffsets = new Uint32Array(kept + 1);
     for (let d = 0; d < docs; d++) {
       if (renumber[d]! < 0) continue;
+      tagIds.push(...this.tagsOf(d));
+      tagStart[renumber[d]! + 1] = tagIds.length;
       forward.bytes(this.forwardOf(d));
       forwardOffsets[renumber[d]! + 1] = forward.length;
     }
     this.restore({
-      postings: postings.finish(),
-      postingOffsets: offsets,
-      lastDoc,
-      docFrequency,
+      postings: new FlexPostings(),
+      docFrequency: new Uint32Array(this.docFrequency.length),
       forward: forward.finish(),
       forwardOffsets,
       dates: keepTyped(this.dates),
@@ -397,17 +308,28 @@ export class InvertedIndex {
       ids: keep(this.ids),
       titles: keep(this.titles),
       versions: keep(this.versions),
-      ...keepTags(),
+      tagStart,
+      tagIds: Uint32Array.from(tagIds),
       fields: this.fields,
-      dense,
     });
+    for (let n = 0; n < kept; n++) {
+      const ids = decodeVarints(this.forwardOf(n));
+      const split = ids.indexOf(SEPARATOR);
+      this.addPostings(n, ids.slice(0, split), ids.slice(split + 1));
+      if (onProgress && n % 1000 === 999) onProgress(n + 1, kept);
+    }
   }
 }
 
+/** Reads the word ids of a forward entry. */
+export function decodeVarints(bytes: Uint8Array): number[] {
+  const ids: number[] = [];
+  for (const reader = new VarintReader(bytes); !reader.done;) ids.push(reader.next());
+  return ids;
+}
+
 export interface RestoredParts {
-  postings: Uint8Array;
-  postingOffsets: Uint32Array;
-  lastDoc: Int32Array;
+  postings: FlexPostings;
   docFrequency: Uint32Array;
   forward: Uint8Array;
   forwardOffsets: Uint32Array;
@@ -424,7 +346,4 @@ export interface RestoredParts {
   tagStart: Uint32Array;
   tagIds: Uint32Array;
   fields: Record<MetaField, FieldDictionary>;
-  dense: (Uint8Array | undefined)[];
 }
-
-const EMPTY = new Uint8Array(0);
