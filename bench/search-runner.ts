@@ -5,6 +5,7 @@
 //   recall  build over the labelled clippings, run the labelled queries
 //   archive write the corpus as archive-like JSON shards in DIR (once), time reading + parsing them
 // Prints one JSON line with the figures.
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tokenize } from '../archive/search/tokenize.ts';
@@ -73,9 +74,9 @@ async function main(): Promise<unknown> {
     await mkdir(dir!, { recursive: true });
     const peer = kind.create(dir!);
     peer.build(EVAL_DOCS);
-    const all = evaluate((q) => peer.search(peerName === 'ours' ? q : plainWords(q), 1000));
+    const all = evaluate((q) => peer.search(peer.typing ? q : plainWords(q), 1000));
     const words = evaluate(
-      (q) => peer.search(peerName === 'ours' ? q : plainWords(q), 1000),
+      (q) => peer.search(peer.typing ? q : plainWords(q), 1000),
       QUERIES.filter((q) => WORD_CATEGORIES.has(q.category)),
     );
     return { recall: all.recall, precision: all.precision, recallWords: words.recall, precisionWords: words.precision };
@@ -99,7 +100,18 @@ async function main(): Promise<unknown> {
       if (hits.length === 0) empty += 1;
     }
     times.sort((a, b) => a - b);
+    // What each query answered, whole words and while typing (cut short by two letters), as one
+    // short hash per query: the benchmark compares them between engines.
+    const answers = queries.map((q) => {
+      const typed = peer.typing?.(q.slice(0, Math.max(2, q.length - 2)), 50) ?? [];
+      return createHash('sha256')
+        .update(JSON.stringify([peer.search(q, 50), typed]))
+        .digest('hex')
+        .slice(0, 12);
+    });
+    const saveStarted = performance.now();
     await peer.save(dir!);
+    const saveMs = performance.now() - saveStarted;
     return {
       buildMs,
       heapBytes: after.heap - before.heap,
@@ -108,13 +120,18 @@ async function main(): Promise<unknown> {
       p95: percentile(times, 0.95),
       queries: times.length,
       empty,
+      saveMs,
+      answers,
     };
   }
   if (mode === 'open') {
     const started = performance.now();
     const peer = await kind.open(dir!);
+    const openMs = performance.now() - started;
     const hits = peer.search(syntheticQueries(1, 7)[0]!, 50);
-    return { coldMs: performance.now() - started, hits: hits.length };
+    const coldMs = performance.now() - started;
+    const memory = settledMemory();
+    return { coldMs, openMs, hits: hits.length, openedHeapBytes: memory.heap };
   }
   throw new Error(`unknown mode ${mode}`);
 }

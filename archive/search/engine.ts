@@ -186,6 +186,7 @@ export class SearchEngine {
     total?: number,
   ): void {
     let done = 0;
+    this.index.beginBulk();
     for (const doc of docs) {
       this.index.put(doc);
       done += 1;

@@ -36,16 +36,20 @@ export function termKey(term: number): string {
 /** One field's postings of a word: per slot, the clipping numbers (in the order added). */
 export type Slots = readonly (readonly number[] | undefined)[];
 
-/** What one clipping puts into the postings: the ids of its distinct words per field. */
+/** What one clipping puts into the postings: the ids of its distinct words per field (no repeats). */
 export interface PostingsEntry {
-  title: Iterable<number>;
-  /** Word id → how often the text says it. */
-  body: ReadonlyMap<number, number>;
-  publication: Iterable<number>;
-  author: Iterable<number>;
-  place: Iterable<number>;
-  tag: Iterable<number>;
+  title: readonly number[];
+  body: readonly number[];
+  /** How often the text says each word of `body`. */
+  bodyCounts: readonly number[];
+  publication: readonly number[];
+  author: readonly number[];
+  place: readonly number[];
+  tag: readonly number[];
 }
+
+/** The fields of an entry whose words all weigh the same. */
+const FLAT_FIELDS = ['title', 'publication', 'author', 'place', 'tag'] as const;
 
 /** The field index inside the Document: its term → slots map (FlexSearch's own postings). */
 interface FieldIndex {
@@ -95,14 +99,17 @@ export class FlexPostings {
 
   /** Adds clipping number `doc` (a number never added before). */
   add(doc: number, entry: PostingsEntry): void {
-    this.slotOfKey.clear();
-    const body: string[] = [];
-    for (const [term, count] of entry.body) {
-      const key = termKey(term);
-      body.push(key);
-      this.slotOfKey.set(key, bodySlot(count));
+    if (this.bulk) {
+      this.bulk.add(doc, entry);
+      return;
     }
-    const keys = (terms: Iterable<number>) => [...new Set(terms)].map(termKey).join(' ');
+    this.slotOfKey.clear();
+    const body = entry.body.map((term, i) => {
+      const key = termKey(term);
+      this.slotOfKey.set(key, bodySlot(entry.bodyCounts[i]!));
+      return key;
+    });
+    const keys = (terms: readonly number[]) => terms.map(termKey).join(' ');
     this.document.add({
       id: doc,
       title: keys(entry.title),
@@ -112,6 +119,26 @@ export class FlexPostings {
       place: keys(entry.place),
       tag: keys(entry.tag),
     });
+  }
+
+  private bulk: BulkPostings | undefined;
+
+  /**
+   * Many clippings into an empty index: their postings are gathered in plain arrays and handed to
+   * FlexSearch at once by endBulk(), through its import — the same data its add() would make, in a
+   * quarter of the time, with no spare room in the arrays. Nothing can be looked up until then.
+   */
+  beginBulk(): void {
+    if (this.registered > 0) throw new Error('bulk adding needs an empty index');
+    this.bulk ??= new BulkPostings();
+  }
+
+  endBulk(): void {
+    const bulk = this.bulk;
+    if (!bulk) return;
+    this.bulk = undefined;
+    for (const field of POSTING_FIELDS) this.document.import(`${field}.1.map`, bulk.entries(field) as never);
+    this.document.import('1.reg', bulk.docs as never);
   }
 
   /** The clippings with word `term` in `field`, by slot (undefined: none). */
@@ -136,5 +163,49 @@ export class FlexPostings {
   /** Takes back what exportChunks() gave, into a Document made with the same options. */
   importChunk(key: string, data: string): void {
     this.document.import(key, data);
+  }
+}
+
+/** Postings gathered for FlexSearch's import: per field, key → slots → clipping numbers. */
+class BulkPostings {
+  readonly docs: number[] = [];
+  private readonly maps = Object.fromEntries(POSTING_FIELDS.map((f) => [f, new Map<string, number[][]>()])) as Record<
+    PostingField,
+    Map<string, number[][]>
+  >;
+  /** Every key string once, shared by all fields (FlexSearch keeps the string it is given). */
+  private readonly keys: string[] = [];
+
+  private keyOf(term: number): string {
+    return (this.keys[term] ??= termKey(term));
+  }
+
+  private push(field: PostingField, term: number, slot: number, doc: number): void {
+    const map = this.maps[field];
+    const key = this.keyOf(term);
+    let slots = map.get(key);
+    if (!slots) map.set(key, (slots = []));
+    const list = slots[slot];
+    if (list) list.push(doc);
+    else slots[slot] = [doc];
+  }
+
+  add(doc: number, entry: PostingsEntry): void {
+    this.docs.push(doc);
+    for (const field of FLAT_FIELDS) for (const term of entry[field]) this.push(field, term, 0, doc);
+    const { body, bodyCounts } = entry;
+    for (let i = 0; i < body.length; i++) this.push('body', body[i]!, bodySlot(bodyCounts[i]!), doc);
+  }
+
+  /** A field's postings as FlexSearch exports them: [key, slots] pairs, each list without spare room. */
+  entries(field: PostingField): [string, number[][]][] {
+    const map = this.maps[field];
+    const entries: [string, number[][]][] = [];
+    for (const [key, slots] of map) {
+      for (let s = 0; s < slots.length; s++) if (slots[s] && slots[s]!.length > 1) slots[s] = slots[s]!.slice();
+      entries.push([key, slots]);
+    }
+    map.clear();
+    return entries;
   }
 }

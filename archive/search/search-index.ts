@@ -107,6 +107,7 @@ export class SearchIndex {
 
   // Scratch for one document's words.
   private tf = new Uint16Array(1024);
+  private seen = new Uint8Array(1024);
 
   constructor(stemOrder: StemOrder) {
     this.vocabulary = new Vocabulary(stemOrder);
@@ -146,6 +147,7 @@ export class SearchIndex {
       let size = Math.max(this.tf.length, 1024);
       while (size < count) size *= 2;
       this.tf = grow(this.tf, size);
+      this.seen = grow(this.seen, size);
     }
     if (this.docFrequency.length < count) {
       let size = Math.max(this.docFrequency.length, 1024);
@@ -191,24 +193,42 @@ export class SearchIndex {
   /** Puts document n's words into FlexSearch (from its analysed title and text, and its fields). */
   private addPostings(n: number, titleIds: readonly number[], bodyIds: readonly number[]): void {
     this.ensureTerms(this.vocabulary.length);
-    const body = new Map<number, number>();
+    const tf = this.tf;
+    const seen = this.seen;
+    const body: number[] = [];
+    const bodyCounts: number[] = [];
     for (const id of bodyIds) {
-      if (this.tf[id]! < 65535) this.tf[id]! += 1;
+      if (tf[id] === 0) body.push(id);
+      if (tf[id]! < 65535) tf[id]! += 1;
     }
-    for (const id of bodyIds) {
-      if (this.tf[id] === 0) continue;
-      body.set(id, this.tf[id]!);
-      this.tf[id] = 0;
+    for (const id of body) {
+      bodyCounts.push(tf[id]!);
+      tf[id] = 0;
     }
-    const title = new Set(titleIds);
+    // Distinct words of a field, marked in `seen` (cleared again before returning).
+    const distinct = (lists: readonly (readonly number[])[]): number[] => {
+      const out: number[] = [];
+      for (const list of lists) {
+        for (const id of list) {
+          if (seen[id]) continue;
+          seen[id] = 1;
+          out.push(id);
+        }
+      }
+      for (const id of out) seen[id] = 0;
+      return out;
+    };
+    const title = distinct([titleIds]);
+    for (const id of title) seen[id] = 1;
     for (const id of title) this.docFrequency[id]! += 1;
-    for (const id of body.keys()) if (!title.has(id)) this.docFrequency[id]! += 1;
-    const words = (field: Exclude<MetaField, 'tag'>) => this.fields[field].words[this[field][n]!]!;
-    const tagWords: number[] = [];
-    for (const t of this.tagsOf(n)) tagWords.push(...this.fields.tag.words[t]!);
+    for (const id of body) if (!seen[id]) this.docFrequency[id]! += 1;
+    for (const id of title) seen[id] = 0;
+    const words = (field: Exclude<MetaField, 'tag'>) => distinct([this.fields[field].words[this[field][n]!]!]);
+    const tagWords = distinct(Array.from(this.tagsOf(n), (t) => this.fields.tag.words[t]!));
     this.postings.add(n, {
       title,
       body,
+      bodyCounts,
       publication: words('publication'),
       author: words('author'),
       place: words('place'),
@@ -231,8 +251,14 @@ export class SearchIndex {
     return this.forward.view(this.forwardOffsets[doc]!, this.forwardOffsets[doc + 1]!);
   }
 
-  /** After a bulk build or before saving: gives back spare memory. */
+  /** Adds what follows in one go, until freeze() (only into an empty index: see FlexPostings.beginBulk). */
+  beginBulk(): void {
+    if (this.docCount === 0) this.postings.beginBulk();
+  }
+
+  /** After a bulk build or before saving: hands a bulk build to FlexSearch, gives back spare memory. */
   freeze(): void {
+    this.postings.endBulk();
     this.forward.trim();
     this.vocabulary.dropCache();
   }
@@ -312,12 +338,14 @@ export class SearchIndex {
       tagIds: Uint32Array.from(tagIds),
       fields: this.fields,
     });
+    this.postings.beginBulk();
     for (let n = 0; n < kept; n++) {
       const ids = decodeVarints(this.forwardOf(n));
       const split = ids.indexOf(SEPARATOR);
       this.addPostings(n, ids.slice(0, split), ids.slice(split + 1));
       if (onProgress && n % 1000 === 999) onProgress(n + 1, kept);
     }
+    this.postings.endBulk();
   }
 }
 

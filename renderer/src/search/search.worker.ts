@@ -41,7 +41,9 @@ async function sync(request: Extract<WorkerRequest, { type: 'sync' }>): Promise<
     ? indexChanges(engine, request.versions)
     : { stale: request.versions.map(([id]) => id), gone: [] };
   if (!engine || worthRebuilding(changes, engine.size)) {
-    pending = { token: request.token, target: new SearchEngine(), rebuild: true, how: 'built' };
+    const target = new SearchEngine();
+    target.index.beginBulk(); // searched only once all clippings are in (docs() freezes it)
+    pending = { token: request.token, target, rebuild: true, how: 'built' };
     return { type: 'need', token: request.token, ids: request.versions.map(([id]) => id) };
   }
   for (const id of changes.gone) engine.remove(id);
