@@ -3,6 +3,7 @@
 //   build   build from the synthetic corpus, measure heap and query latency, save to DIR
 //   open    open what build saved, answer one query: the cold start
 //   recall  build over the labelled clippings, run the labelled queries
+//   options FlexSearch's options and what each costs in memory (support/flex-options.ts)
 //   archive write the corpus as archive-like JSON shards in DIR (once), time reading + parsing them
 // Prints one JSON line with the figures.
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import { EVAL_DOCS } from '../tests/search-eval/clippings.ts';
 import { evaluate } from '../tests/search-eval/evaluate.ts';
 import { QUERIES } from '../tests/search-eval/queries.ts';
 import { syntheticClipping, syntheticCorpus, syntheticQueries } from './support/hindi-corpus.ts';
+import { measureOptions } from './support/flex-options.ts';
 import { PEERS } from './support/search-peers.ts';
 
 const [mode, peerName, sizeText, dir] = process.argv.slice(2);
@@ -68,6 +70,7 @@ async function main(): Promise<unknown> {
     }
     return { readParseMs: performance.now() - started, bytes, count };
   }
+  if (mode === 'options') return measureOptions(size, () => settledMemory().heap);
   const kind = PEERS[peerName!];
   if (!kind) throw new Error(`no peer ${peerName}`);
   if (mode === 'recall') {

@@ -130,6 +130,28 @@ it('search: this engine and its peers', async () => {
         ]);
       }
     }
+    // FlexSearch's options and what each costs (bench/support/flex-options.ts).
+    // At the first size only: each variant is a whole build.
+    for (const size of SIZES.slice(0, 1)) {
+      const o = (await run(runner, ['options', '-', String(size), '-'])) as unknown as
+        { rows: { name: string; bytes: number; ms: number }[]; engineBytes: number } | { error: string };
+      if ('error' in o) {
+        notes.push(`FlexSearch options, ${size.toLocaleString('en')} clippings: failed: ${o.error}`);
+        continue;
+      }
+      const [chosen, ...others] = o.rows;
+      notes.push(
+        `FlexSearch options, ${size.toLocaleString('en')} clippings — memory of the Document alone, the same postings added through add(): ` +
+          [chosen!, ...others]
+            .map((r) => {
+              const delta =
+                r === chosen ? '' : ` (${r.bytes >= chosen!.bytes ? '+' : ''}${mb(r.bytes - chosen!.bytes)})`;
+              return `${r.name}: ${mb(r.bytes)}${delta}, ${seconds(r.ms)}`;
+            })
+            .join('; ') +
+          `. The engine's own Document, built in bulk through FlexSearch's import (no spare room in its arrays): ${mb(o.engineBytes)}.`,
+      );
+    }
   } finally {
     await rm(work, { recursive: true, force: true });
   }
