@@ -1,5 +1,5 @@
 // The search worker: owns the SearchEngine so typing never waits for the index. It holds the index
-// (word lists, titles, dates and the other short fields) but no clipping text: snippets come from
+// (FlexSearch's postings, word lists, titles, dates and the other short fields) but no clipping text: snippets come from
 // the archive for the rows on screen. The index is saved in IndexedDB and, on the next start,
 // loaded and caught up with what changed (archive/search/sync.ts) instead of rebuilt.
 import { SearchEngine } from '../../../archive/search/engine.ts';
