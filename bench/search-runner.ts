@@ -3,9 +3,10 @@
 //   build   build from the synthetic corpus, measure heap and query latency, save to DIR
 //   open    open what build saved, answer one query: the cold start
 //   recall  build over the labelled clippings, run the labelled queries
+//   options FlexSearch's options and what each costs in memory (support/flex-options.ts)
 //   archive write the corpus as archive-like JSON shards in DIR (once), time reading + parsing them
-//   postings this engine's postings stored in FlexSearch instead (support/flexsearch-postings.ts)
 // Prints one JSON line with the figures.
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tokenize } from '../archive/search/tokenize.ts';
@@ -13,7 +14,7 @@ import { EVAL_DOCS } from '../tests/search-eval/clippings.ts';
 import { evaluate } from '../tests/search-eval/evaluate.ts';
 import { QUERIES } from '../tests/search-eval/queries.ts';
 import { syntheticClipping, syntheticCorpus, syntheticQueries } from './support/hindi-corpus.ts';
-import { measurePostings } from './support/flexsearch-postings.ts';
+import { measureOptions } from './support/flex-options.ts';
 import { PEERS } from './support/search-peers.ts';
 
 const [mode, peerName, sizeText, dir] = process.argv.slice(2);
@@ -69,16 +70,16 @@ async function main(): Promise<unknown> {
     }
     return { readParseMs: performance.now() - started, bytes, count };
   }
-  if (mode === 'postings') return measurePostings(size, () => settledMemory().heap);
+  if (mode === 'options') return measureOptions(size, () => settledMemory().heap);
   const kind = PEERS[peerName!];
   if (!kind) throw new Error(`no peer ${peerName}`);
   if (mode === 'recall') {
     await mkdir(dir!, { recursive: true });
     const peer = kind.create(dir!);
     peer.build(EVAL_DOCS);
-    const all = evaluate((q) => peer.search(peerName === 'ours' ? q : plainWords(q), 1000));
+    const all = evaluate((q) => peer.search(peer.typing ? q : plainWords(q), 1000));
     const words = evaluate(
-      (q) => peer.search(peerName === 'ours' ? q : plainWords(q), 1000),
+      (q) => peer.search(peer.typing ? q : plainWords(q), 1000),
       QUERIES.filter((q) => WORD_CATEGORIES.has(q.category)),
     );
     return { recall: all.recall, precision: all.precision, recallWords: words.recall, precisionWords: words.precision };
@@ -102,7 +103,18 @@ async function main(): Promise<unknown> {
       if (hits.length === 0) empty += 1;
     }
     times.sort((a, b) => a - b);
+    // What each query answered, whole words and while typing (cut short by two letters), as one
+    // short hash per query: the benchmark compares them between engines.
+    const answers = queries.map((q) => {
+      const typed = peer.typing?.(q.slice(0, Math.max(2, q.length - 2)), 50) ?? [];
+      return createHash('sha256')
+        .update(JSON.stringify([peer.search(q, 50), typed]))
+        .digest('hex')
+        .slice(0, 12);
+    });
+    const saveStarted = performance.now();
     await peer.save(dir!);
+    const saveMs = performance.now() - saveStarted;
     return {
       buildMs,
       heapBytes: after.heap - before.heap,
@@ -111,13 +123,18 @@ async function main(): Promise<unknown> {
       p95: percentile(times, 0.95),
       queries: times.length,
       empty,
+      saveMs,
+      answers,
     };
   }
   if (mode === 'open') {
     const started = performance.now();
     const peer = await kind.open(dir!);
+    const openMs = performance.now() - started;
     const hits = peer.search(syntheticQueries(1, 7)[0]!, 50);
-    return { coldMs: performance.now() - started, hits: hits.length };
+    const coldMs = performance.now() - started;
+    const memory = settledMemory();
+    return { coldMs, openMs, hits: hits.length, openedHeapBytes: memory.heap };
   }
   throw new Error(`unknown mode ${mode}`);
 }

@@ -1,7 +1,10 @@
-// Search: this engine side by side with FlexSearch (default options), MiniSearch and SQLite FTS5 on
-// the same synthetic Hindi corpus (bench/support/hindi-corpus.ts) at 10,000 and 100,000 clippings
-// of ~350 words: build time, query p50/p95 over 250 queries of 1–3 words, index memory, cold start
-// to the first answer from what was saved, and recall on the labelled set (tests/search-eval).
+// Search: this engine (FlexSearch's Document holding the postings, our layers around it) side by
+// side with the same engine before, on its own postings store (bench/support/previous-engine), with
+// FlexSearch alone (default options, and our Hindi encoder), MiniSearch and SQLite FTS5 on the same
+// synthetic Hindi corpus (bench/support/hindi-corpus.ts) at 10,000 and 100,000 clippings of ~350
+// words: build time, query p50/p95 over 250 queries of 1–3 words, index memory, cold start to the
+// first answer from what was saved, recall on the labelled set (tests/search-eval), and whether this
+// engine answers the 250 queries (whole words and while typing) exactly as before.
 // Every figure comes from a fresh Node process (search-runner.ts) with --expose-gc.
 // BENCH_SEARCH_SIZES=10000 for a quick look; BENCH_SEARCH_PEERS=ours,sqlite to run only some.
 import { spawn } from 'node:child_process';
@@ -14,7 +17,7 @@ import { PEERS } from './support/search-peers.ts';
 import { markdownTable, ms, writeResult } from './support/table.ts';
 
 const SIZES = (process.env.BENCH_SEARCH_SIZES ?? '10000,100000').split(',').map(Number);
-const PEER_NAMES = (process.env.BENCH_SEARCH_PEERS ?? 'ours,flexDefault,flexHindi,mini,sqlite').split(',');
+const PEER_NAMES = (process.env.BENCH_SEARCH_PEERS ?? 'previous,ours,flexDefault,flexHindi,mini,sqlite').split(',');
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNNER_DIR = join(ROOT, 'out', 'bench-search');
 
@@ -34,7 +37,9 @@ async function buildRunner(): Promise<string> {
   return join(RUNNER_DIR, 'search-runner.js');
 }
 
-function run(runner: string, args: string[]): Promise<Record<string, number> | { error: string }> {
+type Figures = Record<string, number> & { answers?: string[] };
+
+function run(runner: string, args: string[]): Promise<Figures | { error: string }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=16000', runner, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,7 +51,7 @@ function run(runner: string, args: string[]): Promise<Record<string, number> | {
     child.on('close', (code) => {
       const line = stdout.trim().split('\n').at(-1) ?? '';
       try {
-        if (code === 0) return done(JSON.parse(line) as Record<string, number>);
+        if (code === 0) return done(JSON.parse(line) as Figures);
       } catch {
         // reported below
       }
@@ -65,7 +70,7 @@ it('search: this engine and its peers', async () => {
   const rows: (string | number)[][] = [];
   const notes: string[] = [];
   try {
-    const recall = new Map<string, Record<string, number> | { error: string }>();
+    const recall = new Map<string, Figures | { error: string }>();
     for (const name of PEER_NAMES)
       recall.set(name, await run(runner, ['recall', name, '0', join(work, `recall-${name}`)]));
     for (const size of SIZES) {
@@ -76,6 +81,7 @@ it('search: this engine and its peers', async () => {
         );
       }
       await rm(join(work, `archive-${size}`), { recursive: true, force: true });
+      const answers = new Map<string, string[]>();
       for (const name of PEER_NAMES) {
         const dir = join(work, `${name}-${size}`);
         const built = await run(runner, ['build', name, String(size), dir]);
@@ -83,8 +89,32 @@ it('search: this engine and its peers', async () => {
         await rm(dir, { recursive: true, force: true });
         const r = recall.get(name)!;
         if ('error' in built) {
-          rows.push([PEERS[name]!.name, size.toLocaleString('en'), `failed: ${built.error}`, '', '', '', '', '', '']);
+          rows.push([
+            PEERS[name]!.name,
+            size.toLocaleString('en'),
+            `failed: ${built.error}`,
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+          ]);
           continue;
+        }
+        if (built.answers) answers.set(name, built.answers);
+        const before = answers.get('previous');
+        const now = answers.get('ours');
+        const same =
+          name === 'ours' && before && now
+            ? `${now.filter((a, i) => a === before[i]).length}/${now.length} identical`
+            : '';
+        if (!('error' in opened)) {
+          notes.push(
+            `${PEERS[name]!.name}, ${size.toLocaleString('en')}: saving took ${seconds(built.saveMs!)}; ` +
+              `reopening: read and restored in ${seconds(opened.openMs!)}, ${mb(opened.openedHeapBytes!)} of heap + buffers in the new process.`,
+          );
         }
         rows.push([
           PEERS[name]!.name,
@@ -96,19 +126,30 @@ it('search: this engine and its peers', async () => {
           'error' in opened ? `failed: ${opened.error}` : seconds(opened.coldMs!),
           'error' in r ? r.error : `${pct(r.recall!)} (${pct(r.recallWords!)})`,
           'error' in r ? '' : `${pct(r.precision!)}`,
+          same,
         ]);
       }
     }
-    for (const size of SIZES) {
-      const p = await run(runner, ['postings', '-', String(size), '-']);
+    // FlexSearch's options and what each costs (bench/support/flex-options.ts).
+    // At the first size only: each variant is a whole build.
+    for (const size of SIZES.slice(0, 1)) {
+      const o = (await run(runner, ['options', '-', String(size), '-'])) as unknown as
+        { rows: { name: string; bytes: number; ms: number }[]; engineBytes: number } | { error: string };
+      if ('error' in o) {
+        notes.push(`FlexSearch options, ${size.toLocaleString('en')} clippings: failed: ${o.error}`);
+        continue;
+      }
+      const [chosen, ...others] = o.rows;
       notes.push(
-        'error' in p
-          ? `FlexSearch as the store of this engine's postings, ${size.toLocaleString('en')} clippings: failed: ${p.error}`
-          : `FlexSearch as the store of this engine's postings, ${size.toLocaleString('en')} clippings ` +
-              `(${p.postings!.toLocaleString('en')} postings of the words in fewer than an eighth of the clippings): ` +
-              `${mb(p.flexBytes!)} of heap in FlexSearch against ${mb(p.oursBytes!)} here; ` +
-              `reading one word's clippings ${p.flexLookupUs!.toFixed(1)} µs against ${p.oursLookupUs!.toFixed(1)} µs; ` +
-              `adding them took ${seconds(p.flexBuildMs!)}.`,
+        `FlexSearch options, ${size.toLocaleString('en')} clippings — memory of the Document alone, the same postings added through add(): ` +
+          [chosen!, ...others]
+            .map((r) => {
+              const delta =
+                r === chosen ? '' : ` (${r.bytes >= chosen!.bytes ? '+' : ''}${mb(r.bytes - chosen!.bytes)})`;
+              return `${r.name}: ${mb(r.bytes)}${delta}, ${seconds(r.ms)}`;
+            })
+            .join('; ') +
+          `. The engine's own Document, built in bulk through FlexSearch's import (no spare room in its arrays): ${mb(o.engineBytes)}.`,
       );
     }
   } finally {
@@ -128,11 +169,13 @@ it('search: this engine and its peers', async () => {
         'cold start to first answer',
         'recall, labelled set (words only)',
         'precision',
+        'answers to the 250 queries vs before',
       ],
       rows,
     ),
     [
       'Clippings of ~350 words (bench/support/hindi-corpus.ts); 250 queries of 1–3 words, every word required, 50 results. ' +
+        'The last column compares the first 50 ids of each query, typed whole and cut short while typing, with the engine before (the two engines are built in separate processes of the same run). ' +
         'Index memory: JS heap + typed arrays after the build, garbage collected, corpus not held. ' +
         'Cold start: a new process opens what the build saved and answers one query. ' +
         'Recall and precision on tests/search-eval (100 queries over 50 clippings); peers get the plain words of each query, ' +

@@ -1,5 +1,8 @@
-// Full-text search over clippings: our own Hindi analysis (analyze.ts) over a compact inverted
-// index (inverted-index.ts). Runs the same in the renderer's worker and in Node (the CLI).
+// Full-text search over clippings: our own Hindi analysis (analyze.ts) around FlexSearch, which
+// holds the postings (search-index.ts, flex-postings.ts). Runs the same in the renderer's worker and
+// in Node (the CLI). FlexSearch answers "which clippings have this word in this field, and how often
+// in the text"; what a query means — the variants of each word and their levels, phrases, fields,
+// dates, ranking, facets — is ours, since FlexSearch has no equivalent.
 //
 // Ranking: each query word scores its best match in a clipping — level (exact 1, folded 0.9,
 // stemmed 0.75, prefix 0.6, sound 0.5) × field (title 2, publication/author/place/tag 1.5, text 1,
@@ -8,8 +11,9 @@
 import type { SearchDoc } from '../api.ts';
 import type { Level, StemOrder } from './analyze.ts';
 import { VarintReader } from './byte-pool.ts';
+import { slotFrequency, type PostingField } from './flex-postings.ts';
 import { segmentsOf, type Segment } from './highlight.ts';
-import { BODY_TF_MASK, IN_TITLE, InvertedIndex, META_FIELDS, SEPARATOR, type MetaField } from './inverted-index.ts';
+import { META_FIELDS, SEPARATOR, SearchIndex, decodeVarints, type BuildProgress } from './search-index.ts';
 import { compileWord, expand, type CompiledWord } from './matcher.ts';
 import { tokenize } from './tokenize.ts';
 import {
@@ -129,7 +133,7 @@ export interface EngineOptions {
 }
 
 export class SearchEngine {
-  readonly index: InvertedIndex;
+  readonly index: SearchIndex;
   readonly stemOrder: StemOrder;
   private accumulator = new Float64Array(0);
   private stamps = new Uint32Array(0);
@@ -138,9 +142,9 @@ export class SearchEngine {
   private touched = new Uint32Array(0);
   private last: Run | undefined;
 
-  constructor(options: EngineOptions = {}, index?: InvertedIndex) {
+  constructor(options: EngineOptions = {}, index?: SearchIndex) {
     this.stemOrder = options.stemOrder ?? 'stem-first';
-    this.index = index ?? new InvertedIndex(this.stemOrder);
+    this.index = index ?? new SearchIndex(this.stemOrder);
   }
 
   /** Clippings in the index (the trash is never indexed). */
@@ -172,10 +176,24 @@ export class SearchEngine {
     this.index.put(doc);
   }
 
-  /** Adds many clippings at once and packs the index (the fast way to build it). */
-  putAll(docs: Iterable<SearchDoc & { updatedAt?: string | undefined }>): void {
-    for (const doc of docs) this.index.put(doc);
+  /**
+   * Adds many clippings at once and packs the index (the fast way to build it). `onProgress` hears
+   * how many are done every thousand (`total` when the caller knows it).
+   */
+  putAll(
+    docs: Iterable<SearchDoc & { updatedAt?: string | undefined }>,
+    onProgress?: BuildProgress,
+    total?: number,
+  ): void {
+    let done = 0;
+    this.index.beginBulk();
+    for (const doc of docs) {
+      this.index.put(doc);
+      done += 1;
+      if (onProgress && done % 1000 === 0) onProgress(done, total);
+    }
     this.index.freeze();
+    onProgress?.(done, total);
   }
 
   remove(id: string): void {
@@ -286,10 +304,10 @@ export class SearchEngine {
     const terms = clause.alternatives.map((term) => {
       const compiled = term.words.map((w) => compileWord(w, this.stemOrder, term.phrase));
       const expansions = compiled.map((c) => expand(c, ix.vocabulary));
-      // What reading the rarest word costs: its postings (a dense word: every document).
+      // What reading the rarest word costs: its postings (a word in many documents: every document).
       const costs = expansions.map((e) => {
         let cost = 0;
-        for (const t of e.keys()) cost += ix.dense[t] ? ix.docCount : ix.docFrequency[t]!;
+        for (const t of e.keys()) cost += ix.costOf(t);
         return cost;
       });
       return { term, compiled, expansions, cost: Math.min(...costs) };
@@ -327,94 +345,56 @@ export class SearchEngine {
 
   /**
    * Documents with word `w` of the term (any of its expansions) in the term's field (or any
-   * field). With `within`, only those documents are looked at, and their scores are added to.
+   * field), read from FlexSearch's postings. With `within`, only those documents are kept, and
+   * their scores are added to.
    */
   private wordMatches(prepared: PreparedTerm, w: number, within?: Matches): Matches {
     const ix = this.index;
+    const postings = ix.postings;
     const field = prepared.term.field;
     const expansion = prepared.expansions[w]!;
     this.prepareScratch();
     const stamp = this.stamp;
     const acc = this.accumulator;
     const stamps = this.stamps;
+    const deleted = ix.deleted;
     // The documents noted for this word, in a reused array (no garbage per query).
     const touched = this.touched;
     let count = 0;
     const wordWeight = prepared.compiled[w]!.keys.stop ? STOPWORD_WEIGHT : 1;
     const anyDeleted = ix.liveCount !== ix.docCount;
-    const note = (doc: number, score: number) => {
-      if (stamps[doc] !== stamp) {
-        stamps[doc] = stamp;
-        acc[doc] = score;
-        touched[count++] = doc;
-      } else if (score > acc[doc]!) acc[doc] = score;
+    // Each document keeps its best score over the word's expansions and fields.
+    const noteAll = (docs: readonly number[], score: number) => {
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        if (anyDeleted && deleted[doc]) continue;
+        if (stamps[doc] !== stamp) {
+          stamps[doc] = stamp;
+          acc[doc] = score;
+          touched[count++] = doc;
+        } else if (score > acc[doc]!) acc[doc] = score;
+      }
     };
-    if (field === undefined || field === 'title') {
-      const table = new Float64Array(8); // flags → score, for one level
-      for (const [term, level] of expansion) {
-        const weight = LEVEL_WEIGHT[level]! * wordWeight;
-        for (let flags = 0; flags < 8; flags++) {
-          let fieldScore = flags & IN_TITLE ? TITLE_WEIGHT : 0;
-          if (field === undefined) fieldScore = Math.max(fieldScore, BODY_WEIGHT * TF_FACTOR[flags & BODY_TF_MASK]!);
-          table[flags] = fieldScore * weight;
-        }
-        const dense = ix.dense[term];
-        if (dense && within) {
-          // Only the documents still in the running: a lookup each.
-          for (const doc of within.docs) {
-            const score = table[dense[doc] ?? 0]!;
-            if (score === 0) continue;
-            if (stamps[doc] !== stamp) {
-              stamps[doc] = stamp;
-              acc[doc] = score;
-              touched[count++] = doc;
-            } else if (score > acc[doc]!) acc[doc] = score;
-          }
-          continue;
-        }
-        if (dense) {
-          const n = Math.min(ix.docCount, dense.length);
-          for (let doc = 0; doc < n; doc++) {
-            const flags = dense[doc]!;
-            if (flags === 0) continue;
-            const score = table[flags]!;
-            if (score === 0 || (anyDeleted && ix.deleted[doc])) continue;
-            if (stamps[doc] !== stamp) {
-              stamps[doc] = stamp;
-              acc[doc] = score;
-              touched[count++] = doc;
-            } else if (score > acc[doc]!) acc[doc] = score;
-          }
-          continue;
-        }
-        let doc = -1; // deltas run on from the frozen part into the fresh part
-        for (const bytes of ix.postings(term)) {
-          let i = 0;
-          const end = bytes.length;
-          while (i < end) {
-            // A varint of at most 4 bytes (document deltas stay far below 2^25), read inline rather
-            // than through VarintReader: every query word runs this over all its documents.
-            let b = bytes[i++]!;
-            let value = b & 0x7f;
-            for (let shift = 7; b & 0x80; shift += 7) {
-              b = bytes[i++]!;
-              value |= (b & 0x7f) << shift;
-            }
-            doc += value >>> 3;
-            const score = table[value & 7]!;
-            if (score === 0 || (anyDeleted && ix.deleted[doc])) continue;
-            if (stamps[doc] !== stamp) {
-              stamps[doc] = stamp;
-              acc[doc] = score;
-              touched[count++] = doc;
-            } else if (score > acc[doc]!) acc[doc] = score;
+    const metaFields: readonly PostingField[] = field === undefined ? META_FIELDS : field === 'title' ? [] : [field];
+    for (const [term, level] of expansion) {
+      const weight = LEVEL_WEIGHT[level]! * wordWeight;
+      if (field === undefined || field === 'title') {
+        const title = postings.slots('title', term);
+        if (title) for (const docs of title) if (docs) noteAll(docs, TITLE_WEIGHT * weight);
+        const body = field === undefined ? postings.slots('body', term) : undefined;
+        if (body) {
+          for (let slot = 0; slot < body.length; slot++) {
+            const docs = body[slot];
+            if (docs) noteAll(docs, BODY_WEIGHT * TF_FACTOR[slotFrequency(slot)]! * weight);
           }
         }
       }
-    }
-    for (const meta of field === undefined ? META_FIELDS : field === 'title' ? [] : [field]) {
-      const valueScores = this.valueScores(meta, expansion, wordWeight);
-      if (valueScores) this.scanField(meta, valueScores, note, within);
+      for (const meta of metaFields) {
+        const slots = postings.slots(meta, term);
+        if (!slots) continue;
+        const score = LEVEL_WEIGHT[level]! * META_WEIGHT * wordWeight;
+        for (const docs of slots) if (docs) noteAll(docs, score);
+      }
     }
     if (!within) return this.collect(touched.subarray(0, count));
     // Keep the documents of `within` the word matched, adding its score.
@@ -428,44 +408,6 @@ export class SearchEngine {
       scores[n++] = within.scores[i]! + acc[doc]!;
     }
     return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
-  }
-
-  /** Scores of a metadata field's values that contain the word (undefined if none does). */
-  private valueScores(field: MetaField, expansion: Map<number, Level>, wordWeight: number): Float64Array | undefined {
-    const dictionary = this.index.fields[field];
-    let scores: Float64Array | undefined;
-    dictionary.words.forEach((valueWords, value) => {
-      for (const w of valueWords) {
-        const level = expansion.get(w);
-        if (level === undefined) continue;
-        scores ??= new Float64Array(dictionary.values.length);
-        scores[value] = Math.max(scores[value]!, LEVEL_WEIGHT[level]! * META_WEIGHT * wordWeight);
-      }
-    });
-    return scores;
-  }
-
-  /** Notes the documents (all, or those `within`) whose field value scored. */
-  private scanField(
-    field: MetaField,
-    valueScores: Float64Array,
-    note: (doc: number, score: number) => void,
-    within: Matches | undefined,
-  ): void {
-    const ix = this.index;
-    const check = (doc: number) => {
-      if (field === 'tag') {
-        for (let i = ix.tagStart[doc]!; i < ix.tagStart[doc + 1]!; i++) {
-          const score = valueScores[ix.tagIds[i]!]!;
-          if (score > 0) note(doc, score);
-        }
-        return;
-      }
-      const v = ix[field][doc]!;
-      if (v !== 0 && valueScores[v]! > 0) note(doc, valueScores[v]!);
-    };
-    if (within) for (const doc of within.docs) check(doc);
-    else for (let doc = 0; doc < ix.docCount; doc++) if (!ix.deleted[doc]) check(doc);
   }
 
   private prepareScratch(): void {
@@ -814,11 +756,7 @@ function subtract(a: Matches, remove: Uint32Array): Matches {
 }
 
 /** Reads the word ids of a forward entry. */
-export function decodeForward(bytes: Uint8Array): number[] {
-  const ids: number[] = [];
-  for (const reader = new VarintReader(bytes); !reader.done;) ids.push(reader.next());
-  return ids;
-}
+export const decodeForward = decodeVarints;
 
 /** Is there a run of consecutive words matching the phrase's words, in the title (or the text)? */
 function forwardHasRun(bytes: Uint8Array, expansions: Map<number, Level>[], titleOnly: boolean): boolean {

@@ -1,13 +1,16 @@
-// The index as one binary file, so reopening a large archive answers its first query in about a
-// second instead of rebuilding for a minute: a JSON header (format, the host's fingerprint of the
-// archive it reflects, and where each section is) followed by the sections — typed arrays stored
-// as they are in memory, strings as JSON.
+// The index as one binary file, so reopening a large archive answers its first query without
+// rebuilding: a JSON header (format, the host's fingerprint of the archive it reflects, and where
+// each section is) followed by the sections — typed arrays stored as they are in memory, strings as
+// JSON, and FlexSearch's own export (its chunks of JSON, as FlexSearch writes and reads them). Both
+// halves in one file, written at once, so the postings never disagree with the table beside them.
 import type { StemOrder } from './analyze.ts';
-import { FieldDictionary, InvertedIndex, META_FIELDS } from './inverted-index.ts';
+import { FlexPostings } from './flex-postings.ts';
+import { FieldDictionary, META_FIELDS, SearchIndex } from './search-index.ts';
 
 const MAGIC = 0x49534150; // "PASI" little-endian
 // 2: vowel length is no longer folded in stems under three letters (analyze.ts stemKey).
-export const INDEX_FORMAT = 2;
+// 3: the postings are FlexSearch's export.
+export const INDEX_FORMAT = 3;
 
 interface Header {
   format: number;
@@ -21,9 +24,15 @@ interface Header {
 
 type Typed = Uint8Array | Uint32Array | Int32Array | Float64Array;
 
+/**
+ * Deleted clippings are dropped when they are more than this share: FlexSearch's postings are then
+ * made anew (about as long as adding them), so not for a few edits.
+ */
+export const COMPACT_SHARE = 0.25;
+
 /** Packs the index (freezing it first, and dropping deleted clippings when they are many). */
-export function indexToBytes(index: InvertedIndex, fingerprint: string): Uint8Array {
-  if (index.docCount - index.liveCount > Math.max(100, index.docCount * 0.1)) index.compact();
+export function indexToBytes(index: SearchIndex, fingerprint: string): Uint8Array {
+  if (index.docCount - index.liveCount > Math.max(1000, index.docCount * COMPACT_SHARE)) index.compact();
   index.freeze();
   const docs = index.docCount;
   const terms = index.vocabulary.length;
@@ -42,18 +51,15 @@ export function indexToBytes(index: InvertedIndex, fingerprint: string): Uint8Ar
     acronym: list.map((t) => t.acronym ?? ''),
     flags: list.map((t) => (t.stop ? 1 : 0) | (t.latin ? 2 : 0)),
   });
-  add('postings', index.frozenPostings);
-  add('postingOffsets', index.frozenOffsets.subarray(0, terms + 1));
-  add('lastDoc', index.lastDoc.subarray(0, terms));
   add('docFrequency', index.docFrequency.subarray(0, terms));
-  const denseTerms: number[] = [];
-  index.dense.forEach((flags, t) => {
-    if (flags) denseTerms.push(t);
-  });
-  const dense = new Uint8Array(denseTerms.length * docs);
-  denseTerms.forEach((t, i) => dense.set(index.dense[t]!.subarray(0, docs), i * docs));
-  add('denseTerms', Uint32Array.from(denseTerms));
-  add('dense', dense);
+  // FlexSearch's export: each chunk its own section (one string of them all could pass what a
+  // JavaScript string may hold at 100,000 clippings).
+  const chunks = index.postings.exportChunks();
+  json(
+    'flexKeys',
+    chunks.map(([key]) => key),
+  );
+  chunks.forEach(([, data], i) => sections.push([`flex${i}`, encoder.encode(data)]));
   add('forward', index.forward.view(0, index.forward.length));
   add('forwardOffsets', index.forwardOffsets.subarray(0, docs + 1));
   add('dates', index.dates.subarray(0, docs));
@@ -120,7 +126,7 @@ function readHeader(bytes: Uint8Array): { header: Header; start: number } | unde
 }
 
 /** Restores an index saved by indexToBytes; undefined when the bytes are not a whole index file. */
-export function indexFromBytes(bytes: Uint8Array): { index: InvertedIndex; fingerprint: string } | undefined {
+export function indexFromBytes(bytes: Uint8Array): { index: SearchIndex; fingerprint: string } | undefined {
   const read = readHeader(bytes);
   if (!read) return undefined;
   const { header, start } = read;
@@ -141,7 +147,7 @@ export function indexFromBytes(bytes: Uint8Array): { index: InvertedIndex; finge
   };
   const text = (name: string) => JSON.parse(new TextDecoder().decode(section(name))) as unknown;
   try {
-    const index = new InvertedIndex(header.stemOrder);
+    const index = new SearchIndex(header.stemOrder);
     const terms = text('terms') as {
       exact: string[];
       folded: string[];
@@ -167,17 +173,11 @@ export function indexFromBytes(bytes: Uint8Array): { index: InvertedIndex; finge
       versions: string[];
       fields: Record<string, { values: string[]; words: number[][] }>;
     };
-    const denseTerms = typed('denseTerms', Uint32Array, 4);
-    const denseBytes = section('dense');
-    const dense: (Uint8Array | undefined)[] = [];
-    denseTerms.forEach((t, i) => {
-      dense[t] = denseBytes.slice(i * header.docCount, (i + 1) * header.docCount);
-    });
+    const postings = new FlexPostings();
+    const decoder = new TextDecoder();
+    (text('flexKeys') as string[]).forEach((key, i) => postings.importChunk(key, decoder.decode(section(`flex${i}`))));
     index.restore({
-      dense,
-      postings: section('postings'),
-      postingOffsets: typed('postingOffsets', Uint32Array, 4),
-      lastDoc: typed('lastDoc', Int32Array, 4),
+      postings,
       docFrequency: typed('docFrequency', Uint32Array, 4),
       forward: section('forward'),
       forwardOffsets: typed('forwardOffsets', Uint32Array, 4),

@@ -9,12 +9,16 @@ import type { SearchDoc } from '../../archive/api.ts';
 import { wordKeys } from '../../archive/search/analyze.ts';
 import { SearchEngine } from '../../archive/search/engine.ts';
 import { indexFromBytes, indexToBytes } from '../../archive/search/serialize.ts';
+import { SearchEngine as PreviousEngine } from './previous-engine/engine.ts';
+import { indexFromBytes as previousFromBytes, indexToBytes as previousToBytes } from './previous-engine/serialize.ts';
 
 export interface Peer {
   /** Adds the clippings (consumed one at a time: the corpus is never held whole). */
   build(docs: Iterable<SearchDoc>): void;
   /** Ids of the matches, best first. */
   search(query: string, limit: number): string[];
+  /** The same while typing (the last word also a beginning), for the engines that have it. */
+  typing?(query: string, limit: number): string[];
   save(dir: string): Promise<void>;
 }
 
@@ -25,30 +29,73 @@ export interface PeerKind {
   open(dir: string): Promise<Peer>;
 }
 
-// ---- this engine --------------------------------------------------------------------------------
+// ---- this engine (FlexSearch's postings), and the same with its own postings before ----------------
 
-class OurPeer implements Peer {
-  constructor(private engine = new SearchEngine()) {}
+interface Engine {
+  search(
+    query: string,
+    options: { limit: number; typing?: boolean },
+  ): { ok: true; hits: { id: string; score: number }[] } | { ok: false };
+}
+
+class OurPeer<E extends Engine> implements Peer {
+  constructor(
+    readonly engine: E,
+    private readonly build_: (engine: E, docs: Iterable<SearchDoc>) => void,
+    private readonly bytes: (engine: E) => Uint8Array,
+  ) {}
   build(docs: Iterable<SearchDoc>): void {
-    this.engine.putAll(docs);
+    this.build_(this.engine, docs);
   }
   search(query: string, limit: number): string[] {
     const result = this.engine.search(query, { limit });
     return result.ok ? result.hits.map((h) => h.id) : [];
   }
+  typing(query: string, limit: number): string[] {
+    const result = this.engine.search(query, { limit, typing: true });
+    return result.ok ? result.hits.map((h) => h.id) : [];
+  }
   async save(dir: string): Promise<void> {
-    await writeFile(join(dir, 'index.bin'), indexToBytes(this.engine.index, 'bench'));
+    await writeFile(join(dir, 'index.bin'), this.bytes(this.engine));
   }
 }
 
+async function readIndexFile(dir: string): Promise<Uint8Array> {
+  const bytes = await readFile(join(dir, 'index.bin'));
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+const flexPeer = (engine = new SearchEngine()) =>
+  new OurPeer(
+    engine,
+    (e, docs) => e.putAll(docs),
+    (e) => indexToBytes(e.index, 'bench'),
+  );
+
 export const ours: PeerKind = {
-  name: 'Press Archive (this engine)',
-  create: () => new OurPeer(),
+  name: 'Press Archive (FlexSearch Document + our layers)',
+  create: () => flexPeer(),
   open: async (dir) => {
-    const bytes = await readFile(join(dir, 'index.bin'));
-    const loaded = indexFromBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const loaded = indexFromBytes(await readIndexFile(dir));
     if (!loaded) throw new Error('index file not readable');
-    return new OurPeer(new SearchEngine({}, loaded.index));
+    return flexPeer(new SearchEngine({}, loaded.index));
+  },
+};
+
+const previousPeer = (engine = new PreviousEngine()) =>
+  new OurPeer(
+    engine,
+    (e, docs) => e.putAll(docs),
+    (e) => previousToBytes(e.index, 'bench'),
+  );
+
+export const previous: PeerKind = {
+  name: 'Press Archive before (own postings store)',
+  create: () => previousPeer(),
+  open: async (dir) => {
+    const loaded = previousFromBytes(await readIndexFile(dir));
+    if (!loaded) throw new Error('index file not readable');
+    return previousPeer(new PreviousEngine({}, loaded.index));
   },
 };
 
@@ -205,4 +252,4 @@ export const sqlite: PeerKind = {
   open: (dir) => Promise.resolve(new SqlitePeer(new Database(join(dir, 'fts.db'), { readonly: true }))),
 };
 
-export const PEERS: Record<string, PeerKind> = { ours, flexDefault, flexHindi, mini, sqlite };
+export const PEERS: Record<string, PeerKind> = { ours, previous, flexDefault, flexHindi, mini, sqlite };

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { ArchiveError } from '../../archive/errors.ts';
 import { IMPORT_EXTENSIONS, extensionOf } from '../../archive/import/records.ts';
 import { formatError } from '../../archive/messages.ts';
+import { openSearchIndex } from '../../archive/search/index-file.ts';
 import { UsageError, fromCwd, io, lang, openArchive, out, parse, printJson, type Command } from '../context.ts';
 import { readTextFile } from '../read-text-file.ts';
 import { progressLine } from '../progress-line.ts';
@@ -18,13 +19,17 @@ export const importFiles: Command = async (args) => {
     }
     files.push({ name: basename(path), content: await readTextFile(path, fromCwd(path)) });
   }
+  const service = await openArchive(values.archive);
   const line = progressLine(io().stderr, lang());
   let report;
   try {
-    report = await (await openArchive(values.archive)).importFiles({ files }, quietRun(line.sink, 'import'));
+    report = await service.importFiles({ files }, quietRun(line.sink, 'import'));
   } finally {
     line.done();
   }
+  // The saved search index takes the new clippings now, so the next search only loads it instead
+  // of waiting for them to be indexed. It is a cache: if this fails, that search catches up itself.
+  if (report.added > 0) await openSearchIndex(service, io().env).catch(() => undefined);
   const errors = report.errors.map((e) => ({ ...e, message: formatError(e.error, lang()) }));
   if (values.json) {
     printJson({ added: report.added, skipped: report.skipped, errors });

@@ -1,5 +1,5 @@
 // The search worker: owns the SearchEngine so typing never waits for the index. It holds the index
-// (word lists, titles, dates and the other short fields) but no clipping text: snippets come from
+// (FlexSearch's postings, word lists, titles, dates and the other short fields) but no clipping text: snippets come from
 // the archive for the rows on screen. The index is saved in IndexedDB and, on the next start,
 // loaded and caught up with what changed (archive/search/sync.ts) instead of rebuilt.
 import { SearchEngine } from '../../../archive/search/engine.ts';
@@ -42,8 +42,10 @@ async function sync(request: Extract<WorkerRequest, { type: 'sync' }>): Promise<
     ? indexChanges(engine, request.versions)
     : { stale: request.versions.map(([id]) => id), gone: [] };
   if (!engine || worthRebuilding(changes, engine.size)) {
+    const target = new SearchEngine();
+    target.index.beginBulk(); // searched only once all clippings are in (docs() freezes it)
     const needed = request.versions.length;
-    pending = { token: request.token, target: new SearchEngine(), rebuild: true, how: 'built', indexed: 0, needed };
+    pending = { token: request.token, target, rebuild: true, how: 'built', indexed: 0, needed };
     return { type: 'need', token: request.token, ids: request.versions.map(([id]) => id) };
   }
   for (const id of changes.gone) engine.remove(id);

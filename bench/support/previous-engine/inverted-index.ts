@@ -12,10 +12,10 @@
 //
 // A changed clipping gets a new document number and its old one is marked deleted; compact()
 // drops deleted documents when they become too many.
-import type { SearchDoc } from '../api.ts';
+import type { SearchDoc } from '../../../archive/api.ts';
 import { BytePool, ByteWriter, Streams, VarintReader, grow } from './byte-pool.ts';
-import type { StemOrder } from './analyze.ts';
-import { Vocabulary } from './vocabulary.ts';
+import type { StemOrder } from '../../../archive/search/analyze.ts';
+import { Vocabulary } from '../../../archive/search/vocabulary.ts';
 
 export const META_FIELDS = ['publication', 'author', 'place', 'tag'] as const;
 export type MetaField = (typeof META_FIELDS)[number];

@@ -1,0 +1,377 @@
+// The search index: FlexSearch holds the postings (flex-postings.ts); around it, what FlexSearch
+// has no place for:
+//
+// - the vocabulary (vocabulary.ts): every distinct word with its keys per match level, through which
+//   a query word is expanded to the words it matches; FlexSearch's keys are these words' ids.
+// - forward: per document, its title's and text's word ids in order (varints), for phrases,
+//   proximity and marking titles without keeping the text itself.
+// - per document: id, title, date, when added, version, and its publication, author, place and
+//   tags as numbers into small dictionaries (facets, the timeline, dates and sorting read these).
+// - per word, in how many documents' title or text it is (which clause of a query to read first).
+//
+// A changed clipping gets a new document number and its old one is marked deleted; compact()
+// drops deleted documents when they become too many (FlexSearch's postings are then rebuilt from
+// the forward index and the dictionaries, without analysing any text again).
+import type { SearchDoc } from '../api.ts';
+import { ByteWriter, VarintReader, grow } from './byte-pool.ts';
+import type { StemOrder } from './analyze.ts';
+import { FlexPostings } from './flex-postings.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+export const META_FIELDS = ['publication', 'author', 'place', 'tag'] as const;
+export type MetaField = (typeof META_FIELDS)[number];
+
+/** Separates the title from the text in the forward index. */
+export const SEPARATOR = 0;
+/** A word in at least this share (1/n) of the documents, and this many, is read as if in all of them. */
+const COMMON_SHARE = 8;
+const COMMON_MIN_DOCS = 256;
+
+/** Called while many clippings are added: how many are done, of how many. */
+export type BuildProgress = (done: number, total: number | undefined) => void;
+
+/** Distinct values of one metadata field, each with its words. Value 0 means "none". */
+export class FieldDictionary {
+  readonly values: string[] = [''];
+  readonly words: number[][] = [[]];
+  private readonly byValue = new Map<string, number>();
+
+  idOf(value: string, vocabulary: Vocabulary): number {
+    const known = this.byValue.get(value);
+    if (known !== undefined) return known;
+    const id = this.values.length;
+    this.values.push(value);
+    this.words.push(vocabulary.idsOf(value));
+    this.byValue.set(value, id);
+    return id;
+  }
+
+  /** Restores a dictionary (load): values and their word ids in order. */
+  static from(values: string[], valueWords: number[][]): FieldDictionary {
+    const dictionary = new FieldDictionary();
+    values.forEach((value, i) => {
+      if (i === 0) return;
+      dictionary.values.push(value);
+      dictionary.words.push(valueWords[i]!);
+      dictionary.byValue.set(value, i);
+    });
+    return dictionary;
+  }
+}
+
+/** Date as a number YYYYMMDD (missing month or day as 00), 0 if none or malformed. */
+export function dateNumber(date: string | undefined): number {
+  if (date === undefined) return 0;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date);
+  if (!m) return 0;
+  return Number(m[1]) * 10000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0);
+}
+
+export class SearchIndex {
+  readonly vocabulary: Vocabulary;
+  fields: Record<MetaField, FieldDictionary> = {
+    publication: new FieldDictionary(),
+    author: new FieldDictionary(),
+    place: new FieldDictionary(),
+    tag: new FieldDictionary(),
+  };
+
+  // Documents, by number.
+  ids: string[] = [];
+  titles: string[] = [];
+  versions: string[] = [];
+  byId = new Map<string, number>();
+  dates = new Uint32Array(1024);
+  added = new Float64Array(1024);
+  /** The clipping's date, else the day it was added (YYYYMMDD): "newer" for sorting. */
+  recency = new Uint32Array(1024);
+  deleted = new Uint8Array(1024);
+  publication = new Uint32Array(1024);
+  author = new Uint32Array(1024);
+  place = new Uint32Array(1024);
+  /** Tag ids of document d: tagIds[tagStart[d] … tagStart[d + 1]). */
+  tagStart = new Uint32Array(1025);
+  tagIds = new Uint32Array(1024);
+  liveCount = 0;
+  /** Bumped by every change, so cached answers know they are stale. */
+  revision = 0;
+
+  /** Every posting: FlexSearch's Document. */
+  postings = new FlexPostings();
+  /** term id → documents with it in the title or the text (deleted ones included). */
+  docFrequency = new Uint32Array(1024);
+
+  // Forward index.
+  forward = new ByteWriter(1 << 16);
+  forwardOffsets = new Uint32Array(1025);
+
+  // Scratch for one document's words.
+  private tf = new Uint16Array(1024);
+  private seen = new Uint8Array(1024);
+
+  constructor(stemOrder: StemOrder) {
+    this.vocabulary = new Vocabulary(stemOrder);
+  }
+
+  get docCount(): number {
+    return this.ids.length;
+  }
+
+  /** What reading a word's documents costs: a word in many documents counts as in all of them. */
+  costOf(term: number): number {
+    const df = this.docFrequency[term] ?? 0;
+    return df >= Math.max(COMMON_MIN_DOCS, this.docCount / COMMON_SHARE) ? this.docCount : df;
+  }
+
+  private ensureDocs(count: number): void {
+    if (count <= this.dates.length) return;
+    const size = Math.max(count, this.dates.length * 2);
+    this.dates = grow(this.dates, size);
+    this.added = grow(this.added, size);
+    this.recency = grow(this.recency, size);
+    this.deleted = grow(this.deleted, size);
+    this.publication = grow(this.publication, size);
+    this.author = grow(this.author, size);
+    this.place = grow(this.place, size);
+    this.forwardOffsets = grow(this.forwardOffsets, size + 1);
+    this.tagStart = grow(this.tagStart, size + 1);
+  }
+
+  /** The tag ids of a document. */
+  tagsOf(doc: number): Uint32Array {
+    return this.tagIds.subarray(this.tagStart[doc]!, this.tagStart[doc + 1]!);
+  }
+
+  private ensureTerms(count: number): void {
+    if (this.tf.length < count) {
+      let size = Math.max(this.tf.length, 1024);
+      while (size < count) size *= 2;
+      this.tf = grow(this.tf, size);
+      this.seen = grow(this.seen, size);
+    }
+    if (this.docFrequency.length < count) {
+      let size = Math.max(this.docFrequency.length, 1024);
+      while (size < count) size *= 2;
+      this.docFrequency = grow(this.docFrequency, size);
+    }
+  }
+
+  /** Adds a document (replacing the one with the same id). */
+  put(doc: SearchDoc & { updatedAt?: string | undefined }): void {
+    this.remove(doc.id);
+    const n = this.ids.length;
+    this.ensureDocs(n + 1);
+    this.ids.push(doc.id);
+    this.titles.push(doc.title);
+    this.versions.push(doc.updatedAt ?? doc.addedAt);
+    this.byId.set(doc.id, n);
+    this.dates[n] = dateNumber(doc.date);
+    this.added[n] = Date.parse(doc.addedAt) || 0;
+    this.recency[n] = this.dates[n] || dateNumber(doc.addedAt);
+    this.deleted[n] = 0;
+    const v = this.vocabulary;
+    this.publication[n] = doc.publication ? this.fields.publication.idOf(doc.publication, v) : 0;
+    this.author[n] = doc.author ? this.fields.author.idOf(doc.author, v) : 0;
+    this.place[n] = doc.place ? this.fields.place.idOf(doc.place, v) : 0;
+    const tagIds = doc.tags.map((t) => this.fields.tag.idOf(t, v));
+    const tagsAt = this.tagStart[n]!;
+    if (this.tagIds.length < tagsAt + tagIds.length) this.tagIds = grow(this.tagIds, (tagsAt + tagIds.length) * 2);
+    this.tagIds.set(tagIds, tagsAt);
+    this.tagStart[n + 1] = tagsAt + tagIds.length;
+
+    const titleIds = v.idsOf(doc.title);
+    const bodyIds = v.idsOf(doc.body);
+    for (const id of titleIds) this.forward.varint(id);
+    this.forward.varint(SEPARATOR);
+    for (const id of bodyIds) this.forward.varint(id);
+    this.forwardOffsets[n + 1] = this.forward.length;
+    this.addPostings(n, titleIds, bodyIds);
+    this.liveCount += 1;
+    this.revision += 1;
+  }
+
+  /** Puts document n's words into FlexSearch (from its analysed title and text, and its fields). */
+  private addPostings(n: number, titleIds: readonly number[], bodyIds: readonly number[]): void {
+    this.ensureTerms(this.vocabulary.length);
+    const tf = this.tf;
+    const seen = this.seen;
+    const body: number[] = [];
+    const bodyCounts: number[] = [];
+    for (const id of bodyIds) {
+      if (tf[id] === 0) body.push(id);
+      if (tf[id]! < 65535) tf[id]! += 1;
+    }
+    for (const id of body) {
+      bodyCounts.push(tf[id]!);
+      tf[id] = 0;
+    }
+    // Distinct words of a field, marked in `seen` (cleared again before returning).
+    const distinct = (lists: readonly (readonly number[])[]): number[] => {
+      const out: number[] = [];
+      for (const list of lists) {
+        for (const id of list) {
+          if (seen[id]) continue;
+          seen[id] = 1;
+          out.push(id);
+        }
+      }
+      for (const id of out) seen[id] = 0;
+      return out;
+    };
+    const title = distinct([titleIds]);
+    for (const id of title) seen[id] = 1;
+    for (const id of title) this.docFrequency[id]! += 1;
+    for (const id of body) if (!seen[id]) this.docFrequency[id]! += 1;
+    for (const id of title) seen[id] = 0;
+    const words = (field: Exclude<MetaField, 'tag'>) => distinct([this.fields[field].words[this[field][n]!]!]);
+    const tagWords = distinct(Array.from(this.tagsOf(n), (t) => this.fields.tag.words[t]!));
+    this.postings.add(n, {
+      title,
+      body,
+      bodyCounts,
+      publication: words('publication'),
+      author: words('author'),
+      place: words('place'),
+      tag: tagWords,
+    });
+  }
+
+  remove(id: string): boolean {
+    const n = this.byId.get(id);
+    if (n === undefined) return false;
+    this.byId.delete(id);
+    this.deleted[n] = 1;
+    this.liveCount -= 1;
+    this.revision += 1;
+    return true;
+  }
+
+  /** The word ids of a document: the title's, SEPARATOR, the text's. */
+  forwardOf(doc: number): Uint8Array {
+    return this.forward.view(this.forwardOffsets[doc]!, this.forwardOffsets[doc + 1]!);
+  }
+
+  /** Adds what follows in one go, until freeze() (only into an empty index: see FlexPostings.beginBulk). */
+  beginBulk(): void {
+    if (this.docCount === 0) this.postings.beginBulk();
+  }
+
+  /** After a bulk build or before saving: hands a bulk build to FlexSearch, gives back spare memory. */
+  freeze(): void {
+    this.postings.endBulk();
+    this.forward.trim();
+    this.vocabulary.dropCache();
+  }
+
+  /** Takes over the parts of a loaded index (serialize.ts); the vocabulary is already filled. */
+  restore(parts: RestoredParts): void {
+    this.postings = parts.postings;
+    this.docFrequency = new Uint32Array(parts.docFrequency);
+    this.forward = ByteWriter.from(parts.forward.slice());
+    this.forwardOffsets = new Uint32Array(parts.forwardOffsets);
+    this.dates = new Uint32Array(parts.dates);
+    this.recency = new Uint32Array(parts.recency);
+    this.added = new Float64Array(parts.added);
+    this.deleted = parts.deleted.slice();
+    this.publication = new Uint32Array(parts.publication);
+    this.author = new Uint32Array(parts.author);
+    this.place = new Uint32Array(parts.place);
+    this.ids = parts.ids;
+    this.titles = parts.titles;
+    this.versions = parts.versions;
+    this.tagStart = new Uint32Array(parts.tagStart);
+    this.tagIds = new Uint32Array(parts.tagIds);
+    this.fields = parts.fields;
+    this.byId = new Map();
+    this.liveCount = 0;
+    this.ids.forEach((id, n) => {
+      if (this.deleted[n]) return;
+      this.byId.set(id, n);
+      this.liveCount += 1;
+    });
+    this.ensureTerms(this.vocabulary.length);
+    this.revision += 1;
+  }
+
+  /**
+   * Drops deleted documents: every document gets a new number, and FlexSearch's postings are made
+   * anew from the forward index and the field dictionaries (no text is analysed again).
+   */
+  compact(onProgress?: BuildProgress): void {
+    const docs = this.docCount;
+    const renumber = new Int32Array(docs).fill(-1);
+    let kept = 0;
+    for (let d = 0; d < docs; d++) if (!this.deleted[d]) renumber[d] = kept++;
+    const keep = <T>(list: T[]) => list.filter((_, d) => renumber[d]! >= 0);
+    const keepTyped = <T extends Uint32Array | Float64Array>(array: T): T => {
+      const out = new (array.constructor as new (n: number) => T)(Math.max(kept, 1));
+      for (let d = 0; d < docs; d++) if (renumber[d]! >= 0) out[renumber[d]!] = array[d]!;
+      return out;
+    };
+    const tagStart = new Uint32Array(kept + 1);
+    const tagIds: number[] = [];
+    const forward = new ByteWriter(Math.max(1024, this.forward.length));
+    const forwardOffsets = new Uint32Array(kept + 1);
+    for (let d = 0; d < docs; d++) {
+      if (renumber[d]! < 0) continue;
+      tagIds.push(...this.tagsOf(d));
+      tagStart[renumber[d]! + 1] = tagIds.length;
+      forward.bytes(this.forwardOf(d));
+      forwardOffsets[renumber[d]! + 1] = forward.length;
+    }
+    this.restore({
+      postings: new FlexPostings(),
+      docFrequency: new Uint32Array(this.docFrequency.length),
+      forward: forward.finish(),
+      forwardOffsets,
+      dates: keepTyped(this.dates),
+      recency: keepTyped(this.recency),
+      added: keepTyped(this.added),
+      deleted: new Uint8Array(Math.max(kept, 1)),
+      publication: keepTyped(this.publication),
+      author: keepTyped(this.author),
+      place: keepTyped(this.place),
+      ids: keep(this.ids),
+      titles: keep(this.titles),
+      versions: keep(this.versions),
+      tagStart,
+      tagIds: Uint32Array.from(tagIds),
+      fields: this.fields,
+    });
+    this.postings.beginBulk();
+    for (let n = 0; n < kept; n++) {
+      const ids = decodeVarints(this.forwardOf(n));
+      const split = ids.indexOf(SEPARATOR);
+      this.addPostings(n, ids.slice(0, split), ids.slice(split + 1));
+      if (onProgress && n % 1000 === 999) onProgress(n + 1, kept);
+    }
+    this.postings.endBulk();
+  }
+}
+
+/** Reads the word ids of a forward entry. */
+export function decodeVarints(bytes: Uint8Array): number[] {
+  const ids: number[] = [];
+  for (const reader = new VarintReader(bytes); !reader.done;) ids.push(reader.next());
+  return ids;
+}
+
+export interface RestoredParts {
+  postings: FlexPostings;
+  docFrequency: Uint32Array;
+  forward: Uint8Array;
+  forwardOffsets: Uint32Array;
+  dates: Uint32Array;
+  recency: Uint32Array;
+  added: Float64Array;
+  deleted: Uint8Array;
+  publication: Uint32Array;
+  author: Uint32Array;
+  place: Uint32Array;
+  ids: string[];
+  titles: string[];
+  versions: string[];
+  tagStart: Uint32Array;
+  tagIds: Uint32Array;
+  fields: Record<MetaField, FieldDictionary>;
+}
