@@ -7,7 +7,8 @@ import { FieldDictionary, InvertedIndex, META_FIELDS } from './inverted-index.ts
 
 const MAGIC = 0x49534150; // "PASI" little-endian
 // 2: vowel length is no longer folded in stems under three letters (analyze.ts stemKey).
-export const INDEX_FORMAT = 2;
+// 3: a word's stem is its lemma keys, joined by spaces (morphology.ts).
+export const INDEX_FORMAT = 3;
 
 interface Header {
   format: number;
