@@ -194,7 +194,13 @@ export function nominalLemmas(word: string, options: MorphologyOptions): string[
     lemmas.add(stem + 'ी');
     gender(stem);
   };
+  // A stem of one letter is no stem: दो and दें, रो and रे are not forms of द, र.
   const ending = (suffix: string) =>
+    word.endsWith(suffix) && letterCount(word.slice(0, -suffix.length)) >= 2
+      ? word.slice(0, -suffix.length)
+      : undefined;
+  // … but नया, नए, नई have the one-letter stem न.
+  const yaEnding = (suffix: string) =>
     word.endsWith(suffix) && word.length > suffix.length ? word.slice(0, -suffix.length) : undefined;
   let stem: string | undefined;
   if ((stem = ending('ियां') ?? ending('ियों')) !== undefined) feminine(stem);
@@ -227,9 +233,9 @@ export function nominalLemmas(word: string, options: MorphologyOptions): string[
   else if ((stem = ending('ी')) !== undefined) feminine(stem);
   else if ((stem = ending('ि')) !== undefined) lemmas.add(stem + 'ी');
   else if ((stem = ending('ु') ?? ending('ू')) !== undefined) lemmas.add(stem + 'ू');
-  else if ((stem = ending('ए')) !== undefined && !/ि$/.test(stem))
+  else if ((stem = yaEnding('ए')) !== undefined && !/ि$/.test(stem))
     lemmas.add(stem + 'या').add(word); // नए ~ नया
-  else if ((stem = ending('ई') ?? ending('ईं')) !== undefined) {
+  else if ((stem = yaEnding('ई') ?? yaEnding('ईं')) !== undefined) {
     lemmas.add(stem + 'ई');
     if (options.genders && !/[ािीुूेैोौ]$/.test(stem)) lemmas.add(stem + 'या'); // नई ~ नया (not भाई)
   } else {
@@ -244,8 +250,18 @@ export function nominalLemmas(word: string, options: MorphologyOptions): string[
 
 /** A lemma as a key: vowel length folded in longer lemmas, virama left out (अंग्रेजी = अंगरेजी). */
 function asKey(lemma: string, options: MorphologyOptions): string {
-  const folded = options.foldLength && letterCount(lemma) >= MIN_LENGTH_FOLD_LETTERS ? foldVowelLength(lemma) : lemma;
+  const folded = options.foldLength && lengthFolds(lemma) ? foldVowelLength(lemma) : lemma;
   return folded.replace(VIRAMA, '');
+}
+
+/**
+ * Whether a lemma is long enough for vowel length to be a spelling habit. The letters of an
+ * ending do not count (जितना "as much" / जीतना "to win" are two-letter words with -ना), nor the
+ * stem-final letter of a gender key.
+ */
+function lengthFolds(lemma: string): boolean {
+  if (lemma.startsWith(GENDER)) return letterCount(lemma) > MIN_LENGTH_FOLD_LETTERS;
+  return letterCount(lemma.replace(/(?:ना|ने|नी|ता|ते|ती)$/, '')) >= MIN_LENGTH_FOLD_LETTERS;
 }
 
 export const DEFAULT_MORPHOLOGY: MorphologyOptions = {

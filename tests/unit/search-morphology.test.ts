@@ -49,6 +49,8 @@ const KEPT_APART: [string, string][] = [
   ['पाना', 'पानी'],
   ['कहना', 'कहानी'],
   ['हिंदी', 'हिंदू'],
+  ['जितना', 'जीतना'],
+  ['दो', 'दें'],
 ];
 
 const SPELLINGS: [string, string][] = [
