@@ -143,7 +143,7 @@ export function verbRoots(word: string, options: MorphologyOptions): VerbReading
     [/^(.+)के$/, 'weak'], // पढ़के, पीटके (a short stem is more often a noun's oblique: लड़के)
     [/^(.+)(?:ना|ने)$/, 'strong'], // पढ़ना, पढ़ने
     [/^(.+)(?:ता|ते|ती|तीं)$/, 'strong'], // पढ़ता, पढ़ती
-    [/^(.+)िए$/, 'strong'], // पढ़िए (पढ़िये is folded to it)
+    [/^(.+)िए$/, 'weak'], // पढ़िए (पढ़िये is folded to it; पहिए, लिए are not verbs)
   ];
   for (const [pattern, strength] of strong) {
     const match = pattern.exec(word);
