@@ -1,18 +1,19 @@
-// The analysis chain: tokenize → fold → stem → sound key, for documents and queries alike. One
+// The analysis chain: tokenize → fold → lemmas → sound key, for documents and queries alike. One
 // word gets one key per level; the index stores the levels and a query word matches a document word
 // at the best level they share:
 //
 //   0 exact       the same word (NFC, case and invisible characters aside)
 //   1 folded      the same after spelling folds (nukta, anusvara, ॉ, digits …; see normalize.ts)
-//   2 stemmed     the same stem, long and short i/u alike in stems of three letters or more
-//                 (पत्रकारों ~ पत्रकार ~ पत्रकारिता, दिवाली ~ दीवाली), and no clash of verb and
-//                 noun endings (मिलेगा "will meet" ≁ मिलों "mills"; see matcher.ts)
+//   2 stemmed     forms of one word: a lemma in common (morphology.ts), long and short i/u alike
+//                 in lemmas of three letters or more (पत्रकारों ~ पत्रकार ~ पत्रकारिता,
+//                 दिवाली ~ दीवाली, खट्टा ~ खट्टी, पढ़ना ~ पढ़ी); a verb's lemma is marked, so
+//                 मिलेगा "will meet" ≁ मिलों "mills"
 //   3 prefix      a typed beginning of the word (कमिश्न → कमिश्नरेट)
 //   4 sound       a Latin word's sound key or letter-name spelling ("kanpur" → कानपुर, NDA → एनडीए)
 import { acronymInDevanagari } from './acronym.ts';
 import { exactForm, foldVowelLength, foldWord } from './normalize.ts';
 import { phoneticKeys, soundShapes, type SoundShape } from './phonetic.ts';
-import { letterCount, stemHindi } from './stem.ts';
+import { DEFAULT_MORPHOLOGY, lemmaKeys } from './morphology.ts';
 import { isStopword } from './stopwords.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -29,7 +30,10 @@ export type StemOrder = 'stem-first' | 'fold-first' | 'no-length-fold';
 export interface WordKeys {
   exact: string;
   folded: string;
-  /** Devanagari words that are not stopwords: the stem with long and short i/u folded. */
+  /**
+   * Devanagari words: their lemma keys joined by spaces (morphology.ts); a stopword has only its
+   * verb lemmas (गया → v:जा), which documents use and queries do not.
+   */
   stem: string | undefined;
   /** Sound keys (none for stopwords and digits). */
   sounds: string[];
@@ -37,18 +41,22 @@ export interface WordKeys {
   stop: boolean;
 }
 
-/**
- * Vowel length is folded only in stems of at least this many letters. In a longer word a long or
- * short i/u is a spelling habit (दिवाली / दीवाली); in a short one it is often all that tells two
- * words apart: दिन day / दीन poor, कुल all / कूल bank, मिल mill / मील mile, दिए given / दीये lamps.
- */
-export const MIN_LENGTH_FOLD_LETTERS = 3;
+/** The lemma keys of a folded word joined by spaces (morphology.ts), in the given order. */
+export function stemKey(folded: string, order: StemOrder = 'stem-first', stop = false): string {
+  const keys =
+    order === 'fold-first'
+      ? lemmaKeys(foldVowelLength(folded), DEFAULT_MORPHOLOGY, stop)
+      : lemmaKeys(
+          folded,
+          order === 'no-length-fold' ? { ...DEFAULT_MORPHOLOGY, foldLength: false } : DEFAULT_MORPHOLOGY,
+          stop,
+        );
+  return keys.join(' ');
+}
 
-export function stemKey(folded: string, order: StemOrder = 'stem-first'): string {
-  if (order === 'no-length-fold') return stemHindi(folded);
-  if (order === 'fold-first') return stemHindi(foldVowelLength(folded));
-  const stem = stemHindi(folded);
-  return letterCount(stem) >= MIN_LENGTH_FOLD_LETTERS ? foldVowelLength(stem) : stem;
+/** The keys of a stored stem string. */
+export function stemKeysOf(stem: string | undefined): string[] {
+  return stem === undefined || stem === '' ? [] : stem.split(' ');
 }
 
 const DEVANAGARI = /[\u0900-\u097F]/;
@@ -74,7 +82,7 @@ export function wordKeys(surface: string, order: StemOrder = 'stem-first'): Word
   return {
     exact,
     folded,
-    stem: devanagari && !stop ? stemKey(folded, order) : undefined,
+    stem: devanagari ? stemKey(folded, order, stop) || undefined : undefined,
     sounds: stop ? [] : phoneticKeys(soundForm(surface)),
     latin,
     stop,

@@ -1,10 +1,19 @@
 // How one query word matches index words, and at which level (analyze.ts). The same rules serve
 // twice: `expand` finds the matching words of the vocabulary through its key maps (the index), and
 // `levelFor` tells whether one word of a text matches (highlighting); tests check they agree.
-import { LEVEL, latinAlternatives, shapesOf, wordKeys, type Level, type StemOrder, type WordKeys } from './analyze.ts';
+import {
+  LEVEL,
+  latinAlternatives,
+  shapesOf,
+  stemKeysOf,
+  wordKeys,
+  type Level,
+  type StemOrder,
+  type WordKeys,
+} from './analyze.ts';
 import { latinSkeletonPrefix, soundPrefixAgrees, soundsAgree, type SoundShape } from './phonetic.ts';
+import { expandsAsQuery } from './morphology.ts';
 import type { QueryWord } from './query.ts';
-import { sameWordClass, wordClass, type WordClass } from './stem.ts';
 import type { StoredTerm, Vocabulary } from './vocabulary.ts';
 
 /** At most this many index words per typed prefix (the most common survive if there are more). */
@@ -23,8 +32,8 @@ export interface CompiledWord {
   shapes: SoundShape[];
   /** Whether another form of the word may match: not inside an "exact phrase". */
   stems: boolean;
-  /** Verb or noun, when the word's ending tells: forms of the other kind do not match at the stem. */
-  wordClass: WordClass;
+  /** The lemma keys other forms of the word share (none for stopwords and inside a phrase). */
+  lemmas: string[];
 }
 
 /** A short Latin word that cannot be said as a word: two letters, no vowel, or consonants run together. */
@@ -45,7 +54,7 @@ export function compileWord(word: QueryWord, order: StemOrder, inPhrase = false)
     sounds: !(keys.latin && isLetterAcronym(keys.folded)),
     shapes: keys.stop ? [] : shapesOf(word.text),
     stems: !inPhrase,
-    wordClass: keys.stem === undefined ? undefined : wordClass(keys.folded),
+    lemmas: inPhrase || keys.stop || !expandsAsQuery(keys.folded) ? [] : stemKeysOf(keys.stem),
   };
 }
 
@@ -63,9 +72,7 @@ export function levelFor(q: CompiledWord, t: StoredTerm): Level | -1 {
   const k = q.keys;
   if (t.exact === k.exact) return LEVEL.exact;
   if (t.folded === k.folded) return LEVEL.folded;
-  if (q.stems && k.stem !== undefined && t.stem === k.stem && sameWordClass(q.wordClass, wordClass(t.folded))) {
-    return LEVEL.stemmed;
-  }
+  if (q.lemmas.length > 0 && stemKeysOf(t.stem).some((key) => q.lemmas.includes(key))) return LEVEL.stemmed;
   if (q.word.prefix && k.folded !== '' && t.folded.startsWith(k.folded)) return LEVEL.prefix;
   if (k.stop) return -1;
   if (k.latin) {
@@ -94,15 +101,7 @@ export function expand(q: CompiledWord, vocabulary: Vocabulary): Map<number, Lev
   const exact = vocabulary.exactId(k.exact, k.folded);
   if (exact !== undefined) note([exact], LEVEL.exact);
   note(folded, LEVEL.folded);
-  if (q.stems && k.stem !== undefined) {
-    const forms = vocabulary.withStem(k.stem);
-    note(
-      q.wordClass === undefined
-        ? forms
-        : forms.filter((id) => sameWordClass(q.wordClass, wordClass(vocabulary.foldedOf(id)))),
-      LEVEL.stemmed,
-    );
-  }
+  for (const lemma of q.lemmas) note(vocabulary.withStem(lemma), LEVEL.stemmed);
   if (q.word.prefix && k.folded !== '') note(vocabulary.foldedPrefix(k.folded, MAX_PREFIX_WORDS), LEVEL.prefix);
   if (k.stop) return found;
   if (k.latin) {

@@ -91,11 +91,12 @@ export function dropMedialVisarga(word: string): string {
 
 /**
  * गये / गए, लिये / लिए, रुपये / रुपए, नयी / नई: after a vowel (a consonant's inherent a, or a
- * vowel sign) at the end of a word, य + े / ी is the older spelling of the vowel ए / ई.
+ * vowel sign) at the end of a word, य + े / ी is the older spelling of the vowel ए / ई; so it is
+ * before the future's गा, गी, गे (जायेगा / जाएगा, आयेंगे / आएंगे).
  */
 export function foldYaVowels(word: string): string {
   return word.replace(
-    /([\u093E-\u094C\u0904-\u0939])\u092F(\u0947|\u0940)(\u0902?)$/,
+    /([\u093E-\u094C\u0904-\u0939])\u092F(\u0947|\u0940)(\u0902?)(?=$|ग[ाीे]\u0902?$)/,
     (_all, before: string, sign: string, nasal: string) => before + (sign === '\u0947' ? '\u090F' : '\u0908') + nasal,
   );
 }

@@ -287,7 +287,8 @@ function parseTokens(query: string, typing: boolean): ParsedQuery {
       if (joinNext) fail('danglingOr', token.at);
       return; // punctuation only
     }
-    const term: QueryTerm = { field, words, phrase: words.length > 1 };
+    // A quoted word is exact too: "खट्टा" finds खट्टा (and its spellings), not खट्टी.
+    const term: QueryTerm = { field, words, phrase: words.length > 1 || (token.quoted && !implicit) };
     if (joinNext) {
       if (token.negated) fail('negatedOr', token.at);
       clauses.at(-1)!.alternatives.push(term);

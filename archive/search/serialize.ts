@@ -10,7 +10,8 @@ import { FieldDictionary, META_FIELDS, SearchIndex } from './search-index.ts';
 const MAGIC = 0x49534150; // "PASI" little-endian
 // 2: vowel length is no longer folded in stems under three letters (analyze.ts stemKey).
 // 3: the postings are FlexSearch's export.
-export const INDEX_FORMAT = 3;
+// 4: a word's stem is its lemma keys, joined by spaces (morphology.ts).
+export const INDEX_FORMAT = 4;
 
 interface Header {
   format: number;

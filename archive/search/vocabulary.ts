@@ -151,8 +151,9 @@ export class Vocabulary {
     return this.byFolded.get(folded);
   }
 
-  withStem(stem: string): number[] {
-    return this.byStem.get(stem);
+  /** The words that may be a form of this lemma key. */
+  withStem(lemma: string): number[] {
+    return this.byStem.get(lemma);
   }
 
   withSound(sound: string): number[] {
@@ -209,7 +210,8 @@ export class Vocabulary {
     this.flags[id] = (term.stop ? STOP : 0) | (term.latin ? LATIN : 0);
     if (!this.byFolded.has(folded)) this.sortedFolded = undefined;
     this.byFolded.add(folded, id);
-    if (stem !== undefined) this.byStem.add(stem, id);
+    // A word may be a form of several lemmas (morphology.ts): it is found under each.
+    if (stem !== undefined) for (const lemma of stem.split(' ')) this.byStem.add(lemma, id);
     for (const sound of term.sounds.length === 1 ? [sounds] : term.sounds) {
       if (!this.bySound.has(sound)) this.sortedSounds = undefined;
       this.bySound.add(sound, id);

@@ -80,7 +80,8 @@ export const QUERIES: LabelledQuery[] = [
   { query: 'बाढ़', category: 'inflection', expected: ['h27', 'h43'], forbidden: [] },
   { query: 'पढ़ेंगे', category: 'inflection', expected: ['h49', 'h08'], forbidden: [] },
   { query: 'मिलेगा', category: 'inflection', expected: ['h49', 'seed', 'h14', 'h29', 'h32'], forbidden: ['h23'] }, // मिलों: mills
-  { query: 'बेटी', category: 'inflection', expected: ['h49'], forbidden: [] },
+  // बेटे (sons): masculine and feminine forms meet, measured in tests/morphology (morphology.ts).
+  { query: 'बेटी', category: 'inflection', expected: ['h49', 'h33'], forbidden: [] },
   { query: 'साइकिल', category: 'inflection', expected: ['h49'], forbidden: [] },
 
   // Names and words typed in Latin letters.

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acronymInDevanagari } from '../../archive/search/acronym.ts';
-import { LEVEL, MIN_LENGTH_FOLD_LETTERS, shapesOf, stemKey, wordKeys } from '../../archive/search/analyze.ts';
+import { LEVEL, shapesOf, stemKey, wordKeys } from '../../archive/search/analyze.ts';
 import { compileWord, levelFor } from '../../archive/search/matcher.ts';
 import {
   asciiDigits,
@@ -23,7 +23,7 @@ import {
   soundPrefixAgrees,
   soundsAgree,
 } from '../../archive/search/phonetic.ts';
-import { inflection, letterCount, sameWordClass, stemHindi, wordClass } from '../../archive/search/stem.ts';
+import { MIN_LENGTH_FOLD_LETTERS, letterCount } from '../../archive/search/morphology.ts';
 import { termOf } from '../../archive/search/vocabulary.ts';
 import { tokenize, words } from '../../archive/search/tokenize.ts';
 import { hashOf, scanWords } from '../../archive/search/word-scan.ts';
@@ -128,76 +128,67 @@ describe('normalization steps', () => {
   });
 });
 
-describe('stemHindi', () => {
-  it('removes the longest inflection it knows', () => {
-    expect(stemHindi('पत्रकारों')).toBe('पत्रकार');
-    expect(stemHindi('पत्रकारिता')).toBe('पत्रकार');
-    expect(stemHindi('करेंगे')).toBe('कर');
-    expect(stemHindi('सड़कें')).toBe('सड़क');
-    expect(stemHindi('भारतीय')).toBe('भारत');
+describe('lemma keys (morphology.ts)', () => {
+  /** Whether two words share a lemma key: forms of one word at the stemmed level. */
+  const meet = (a: string, b: string) => {
+    const keys = stemKey(foldWord(a)).split(' ');
+    return stemKey(foldWord(b))
+      .split(' ')
+      .some((key) => key !== '' && keys.includes(key));
+  };
+
+  it('joins the forms of one word', () => {
+    expect(meet('पत्रकारों', 'पत्रकार')).toBe(true);
+    expect(meet('पत्रकारिता', 'पत्रकार')).toBe(true);
+    expect(meet('करेंगे', 'करना')).toBe(true);
+    expect(meet('सड़कें', 'सड़क')).toBe(true);
+    expect(meet('नेताओं', 'नेता')).toBe(true);
   });
 
-  it('keeps a stem of at least two letters', () => {
-    expect(stemHindi('नेता')).toBe('नेत');
-    expect(stemHindi('नेताओं')).toBe('नेत');
-    expect(stemHindi('था')).toBe('था');
-    expect(stemHindi('ने')).toBe('ने');
+  it('keeps a word apart from the words derived from it, and short stems their last vowel', () => {
+    expect(meet('भारतीय', 'भारत')).toBe(false);
+    expect(meet('सच्चाई', 'सच्चा')).toBe(false);
+    expect(meet('नेता', 'ने')).toBe(false);
+    expect(meet('काना', 'कान')).toBe(false);
+    expect(wordKeys('था').stem).toBeUndefined();
   });
 
   it('keeps the i or u of the ending, so हिंदी and हिंदू stay apart', () => {
-    expect(stemHindi('नदियों')).toBe(stemHindi('नदी'));
-    expect(stemHindi('हिंदुओं')).toBe(stemHindi('हिंदू').replace('ू', 'ु'));
-    expect(stemKey('हिंदी')).not.toBe(stemKey('हिंदू'));
+    expect(meet('नदियों', 'नदी')).toBe(true);
+    expect(meet('हिंदुओं', 'हिंदू')).toBe(true);
+    expect(meet('हिंदी', 'हिंदू')).toBe(false);
   });
 
   it('leaves Latin words alone', () => {
-    expect(stemHindi('police')).toBe('police');
+    expect(stemKey('police')).toBe('');
   });
 
   it('stem first, then vowel length, so endings with ी still match (Lucene order loses them)', () => {
-    expect(stemKey('मिलेंगी', 'stem-first')).toBe(stemKey('मिलेगा', 'stem-first'));
-    expect(stemKey('मिलेंगी', 'fold-first')).not.toBe(stemKey('मिलेगा', 'fold-first'));
+    const shared = (a: string, b: string, order: 'stem-first' | 'fold-first') =>
+      stemKey(a, order)
+        .split(' ')
+        .some((key) => stemKey(b, order).split(' ').includes(key));
+    expect(shared('मिलेंगी', 'मिलेगा', 'stem-first')).toBe(true);
+    expect(shared('मिलेंगी', 'मिलेगा', 'fold-first')).toBe(false);
   });
 
-  it('folds vowel length only in stems of three letters or more', () => {
+  it('folds vowel length only in lemmas of three letters or more', () => {
     expect(MIN_LENGTH_FOLD_LETTERS).toBe(3);
-    expect(stemKey('दीवाली')).toBe(stemKey('दिवाली'));
-    expect(stemKey('परीक्षाओं')).toBe(stemKey('परिक्षा'));
+    expect(meet('दीवाली', 'दिवाली')).toBe(true);
+    expect(meet('परीक्षाओं', 'परिक्षा')).toBe(true);
     // Short words that vowel length alone tells apart.
-    expect(letterCount(stemHindi(foldWord('दीये')))).toBe(2);
-    expect(stemKey(foldWord('दीये'))).not.toBe(stemKey(foldWord('दिए')));
-    expect(stemKey('दीन')).not.toBe(stemKey('दिन'));
-    expect(stemKey('मील')).not.toBe(stemKey('मिल'));
-    expect(stemKey('कूल')).not.toBe(stemKey('कुल'));
-    // The stemmer's own short i/u still joins the forms of a short word.
-    expect(stemKey('नदियों')).toBe(stemKey('नदी'));
+    expect(letterCount('दीये')).toBe(2);
+    expect(meet('दीये', 'दिए')).toBe(false);
+    expect(meet('दीन', 'दिन')).toBe(false);
+    expect(meet('मील', 'मिल')).toBe(false);
+    expect(meet('कूल', 'कुल')).toBe(false);
     expect(levelOf('दिए', 'दीये')).toBe(-1);
     expect(levelOf('दिए', 'दिये')).toBe(LEVEL.folded);
     expect(levelOf('दिवाली', 'दीवाली')).toBe(LEVEL.stemmed);
   });
 
-  it('tells a verb ending (future) from a noun ending (plural), and shared endings from both', () => {
-    expect(inflection('मिलेगा')).toBe('ेगा');
-    expect(wordClass('मिलेगा')).toBe('verb');
-    expect(wordClass('करेंगे')).toBe('verb');
-    expect(wordClass('करूंगी')).toBe('verb');
-    expect(wordClass('मिलों')).toBe('noun');
-    expect(wordClass('नदियों')).toBe('noun');
-    expect(wordClass('नेताओं')).toBe('noun');
-    expect(wordClass('बेटियां')).toBe('noun');
-    for (const shared of ['मिल', 'मिलकर', 'मिलें', 'सड़कें', 'करता', 'नेता', 'पत्रकारिता']) {
-      expect(wordClass(shared), shared).toBeUndefined();
-    }
-    expect(sameWordClass('verb', 'noun')).toBe(false);
-    expect(sameWordClass('noun', 'verb')).toBe(false);
-    expect(sameWordClass('verb', 'verb')).toBe(true);
-    expect(sameWordClass('verb', undefined)).toBe(true);
-    expect(sameWordClass(undefined, 'noun')).toBe(true);
-  });
-
   it('a verb form and a noun form of the same stem do not match; other forms do', () => {
-    expect(stemKey('मिलों')).toBe(stemKey('मिलेगा')); // the same stem …
-    expect(levelOf('मिलेगा', 'मिलों')).toBe(-1); // … but "will meet" is not "mills"
+    expect(levelOf('मिलेगा', 'मिलों')).toBe(-1); // "will meet" is not "mills"
     expect(levelOf('मिलों', 'मिलेगा')).toBe(-1);
     expect(levelOf('मिलेगा', 'मिलेंगी')).toBe(LEVEL.stemmed);
     expect(levelOf('मिलेगा', 'मिलकर')).toBe(LEVEL.stemmed);
@@ -205,6 +196,11 @@ describe('stemHindi', () => {
     expect(levelOf('मिलों', 'मिल')).toBe(LEVEL.stemmed);
     expect(levelOf('किसानों', 'किसान')).toBe(LEVEL.stemmed);
     expect(levelOf('पढ़ेंगे', 'पढ़ने')).toBe(LEVEL.stemmed);
+  });
+
+  it('a stopword has no lemma of its own as a query, but as a document word keeps its verb lemma', () => {
+    expect(levelOf('गया', 'जाएगा')).toBe(-1);
+    expect(levelOf('जाना', 'गया')).toBe(LEVEL.stemmed);
   });
 });
 
