@@ -30,9 +30,7 @@ export interface CompiledWord {
   sounds: boolean;
   /** The sound keys with the vowels inside the word, which a sound-alike must not contradict. */
   shapes: SoundShape[];
-  /** Whether another form of the word may match: not inside an "exact phrase". */
-  stems: boolean;
-  /** The lemma keys other forms of the word share (none for stopwords and inside a phrase). */
+  /** The lemma keys other forms of the word share: none for stopwords, nor inside an "exact phrase". */
   lemmas: string[];
 }
 
@@ -53,7 +51,6 @@ export function compileWord(word: QueryWord, order: StemOrder, inPhrase = false)
     soundPrefix: skeleton !== undefined && skeleton.replace('V', '').length >= 2 ? skeleton : undefined,
     sounds: !(keys.latin && isLetterAcronym(keys.folded)),
     shapes: keys.stop ? [] : shapesOf(word.text),
-    stems: !inPhrase,
     lemmas: inPhrase || keys.stop || !expandsAsQuery(keys.folded) ? [] : stemKeysOf(keys.stem),
   };
 }
