@@ -49,12 +49,14 @@ export class ArchiveService implements ApiHandlers {
     private readonly now: () => Date,
     private readonly openInBrowser?: (url: string) => Promise<void>,
     private readonly printer?: PdfPrinter,
+    private readonly showFolder?: (dir: string) => Promise<void>,
   ) {}
 
   /**
    * `openInBrowser`: how the host opens a web address in the system browser (the desktop app passes
    * main/open-external.ts); without it openClippingUrl leaves the opening to the page.
    * `whenDamaged`: the app opens a damaged archive read-only (the default); the CLI refuses it.
+   * `showFolder`: how the desktop app shows the archive's folder in the file manager.
    */
   static async open(
     dir: string,
@@ -63,6 +65,7 @@ export class ArchiveService implements ApiHandlers {
       openInBrowser?: (url: string) => Promise<void>;
       printer?: PdfPrinter;
       whenDamaged?: WhenDamaged;
+      showFolder?: (dir: string) => Promise<void>;
     } = {},
   ): Promise<ArchiveService> {
     const now = options.now ?? (() => new Date());
@@ -76,7 +79,7 @@ export class ArchiveService implements ApiHandlers {
         );
       },
     });
-    return new ArchiveService(store, now, options.openInBrowser, options.printer);
+    return new ArchiveService(store, now, options.openInBrowser, options.printer, options.showFolder);
   }
 
   get archiveDir(): string {
@@ -98,7 +101,15 @@ export class ArchiveService implements ApiHandlers {
       clippings: clippings - trashed,
       trashed,
       ...(damage ? { damage } : {}),
+      canOpenFolder: this.showFolder !== undefined,
     };
+  }
+
+  /** Shows the archive's own folder (never another path) in the file manager, where the host can. */
+  async openArchiveFolder(): Promise<{ opened: boolean }> {
+    if (!this.showFolder) return { opened: false };
+    await this.showFolder(this.store.dir);
+    return { opened: true };
   }
 
   /** Clippings without their text, newest first; the trash when asked. */

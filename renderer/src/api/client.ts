@@ -47,6 +47,8 @@ export const archiveClient = {
   restoreFile: (name: string, content: string) => call('restoreFile', { name, content }),
   backups: () => call('backups', {}),
   restoreBackup: (name: string) => call('restoreBackup', { name }),
+  takeBackup: () => call('takeBackup', {}),
+  openArchiveFolder: () => call('openArchiveFolder', {}),
 };
 
 /** Menu commands from the desktop app (none on the web); returns an unsubscribe. */
