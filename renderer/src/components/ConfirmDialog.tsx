@@ -1,6 +1,7 @@
 // A modal question with a cancel and a (dangerous) confirm button; Escape cancels.
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 
 interface Props {
   message: string;
@@ -13,11 +14,7 @@ interface Props {
 export function ConfirmDialog({ message, confirmLabel, testId, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  useModalDialog(ref);
   return (
     <dialog
       ref={ref}
