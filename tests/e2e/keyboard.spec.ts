@@ -52,6 +52,8 @@ test('Esc on every dialog gives focus back to the button that opened it', async 
   await app.getByTestId('trash-clipping').click();
   await app.getByTestId('show-trash').click();
   const emptyTrash = app.getByTestId('empty-trash');
+  await expect(app.getByTestId('trash-item')).toHaveCount(1);
+  await expect(emptyTrash).toBeEnabled();
   await emptyTrash.focus();
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('empty-trash-dialog')).toBeVisible();
