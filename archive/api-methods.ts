@@ -29,6 +29,8 @@ export const API_METHODS = [
   'renameTag',
   'backupFile',
   'restoreFile',
+  'takeBackup',
+  'openArchiveFolder',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

@@ -44,6 +44,8 @@ export const ArchiveInfoSchema = z.object({
   clippings: z.number(),
   trashed: z.number(),
   damage: DamageSchema.optional(),
+  /** The desktop app can show the archive's folder in the file manager (serve cannot). */
+  canOpenFolder: z.boolean(),
 });
 export type ArchiveInfo = z.infer<typeof ArchiveInfoSchema>;
 
@@ -226,6 +228,10 @@ export const api = {
     }),
     output: z.object({ restored: z.number().int(), setAside: z.string() }),
   },
+  /** Takes a snapshot into backups/ now (as the CLI's `backup` does). */
+  takeBackup: { input: z.strictObject({}), output: BackupInfoSchema },
+  /** Shows the archive's folder in the system's file manager (desktop only; see info.canOpenFolder). */
+  openArchiveFolder: { input: z.strictObject({}), output: z.object({ opened: z.boolean() }) },
   /** Renames a tag on every clipping; renaming to a tag in use merges the two. */
   renameTag: {
     input: z.strictObject({ from: z.string().min(1).max(200), to: z.string().max(200) }),

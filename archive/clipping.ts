@@ -48,12 +48,15 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** A field that is absent is "required"; one of another kind (a number for a text) has the wrong type. */
+const missingOrType = (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : 'type');
+
 const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
 
 /** A one-line text field as typed by a person: NFC, trimmed, no control characters. */
 function singleLine(max: number) {
   return z
-    .string({ error: 'type' })
+    .string({ error: missingOrType })
     .refine(wellFormed, 'encoding')
     .transform((s) => normalizeText(s).trim())
     .pipe(
@@ -67,7 +70,7 @@ function singleLine(max: number) {
 /** Multi-line text (body, notes): NFC and \n line ends; otherwise kept exactly. */
 function multiLine(max: number) {
   return z
-    .string({ error: 'type' })
+    .string({ error: missingOrType })
     .refine(wellFormed, 'encoding')
     .transform(normalizeText)
     .pipe(
@@ -90,7 +93,7 @@ const languageField = optionalSingleLine(35).refine(
   'badLanguage',
 );
 const tagsField = z
-  .array(singleLine(TAG_MAX), { error: 'type' })
+  .array(singleLine(TAG_MAX), { error: missingOrType })
   .max(TAGS_MAX, 'tooMany')
   .transform((tags) => [...new Set(tags.filter((t) => t !== ''))])
   .optional();

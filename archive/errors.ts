@@ -54,7 +54,8 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
       continue;
     }
     const field = issue.path.length > 0 ? String(issue.path[0]) : 'input';
-    const code = issue.code === 'invalid_type' ? 'type' : issue.message;
+    // A missing field says 'required' (its schema's message); any other type mismatch is 'type'.
+    const code = issue.code === 'invalid_type' && issue.message !== 'required' ? 'type' : issue.message;
     if (!fields.some((f) => f.field === field)) fields.push({ field, code });
   }
   return fields;

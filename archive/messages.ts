@@ -30,7 +30,7 @@ const en = {
   'fieldError.badId': '{{field}} is not a clipping id.',
   'fieldError.control': '{{field}} contains control characters.',
   'fieldError.encoding': '{{field}} contains broken characters (unpaired surrogates).',
-  'fieldError.type': '{{field}} has the wrong type.',
+  'fieldError.type': '{{field}} is not in the right form (text is expected here).',
   'fieldError.unknownField': '{{field}} is not a clipping field.',
   'fieldError.invalid': '{{field}} is not valid.',
   'error.validation': 'The clipping was not saved: {{detail}}',
@@ -69,6 +69,9 @@ const en = {
   'progress.backup.written': 'Backing up: {{done}} / {{total}} clippings',
   'progress.restore.read': 'Restoring: {{done}} / {{total}} clippings checked',
   'progress.restore.written': 'Restoring: writing {{total}} clippings',
+  'detail.jsonIncomplete': 'the text ends before the record does (is the file cut short?)',
+  'detail.jsonSyntax': 'it is not written as JSON (a comma, quotation mark or bracket is wrong or missing)',
+  'detail.notUtf8': 'it is not UTF-8 text',
 };
 
 type MessageKey = keyof typeof en;
@@ -98,13 +101,13 @@ const hi: Record<MessageKey, string> = {
   'fieldError.badId': '{{field}} किसी कतरन की आईडी नहीं है।',
   'fieldError.control': '{{field}} में नियंत्रण-अक्षर हैं।',
   'fieldError.encoding': '{{field}} में टूटे हुए अक्षर हैं।',
-  'fieldError.type': '{{field}} का प्रकार ग़लत है।',
+  'fieldError.type': '{{field}} सही रूप में नहीं है (यहाँ पाठ होना चाहिए)।',
   'fieldError.unknownField': '{{field}} कतरन का कोई फ़ील्ड नहीं है।',
   'fieldError.invalid': '{{field}} मान्य नहीं है।',
   'error.validation': 'कतरन सहेजी नहीं गई: {{detail}}',
   'error.notFound': '{{id}} आईडी की कोई कतरन नहीं है।',
   'error.damaged': 'संग्रह क्षतिग्रस्त है: {{file}}: {{detail}}। कुछ नहीं बदला गया; ठीक करने के लिए कोई बैकअप वापस लाएँ।',
-  'error.newerFormat': '{{dir}} का संग्रह Press Archive के नए संस्करण (फ़ॉर्मेट {{version}}) से लिखा गया है। कृपया ऐप अपडेट करें।',
+  'error.newerFormat': '{{dir}} का संग्रह Press Archive के नए संस्करण (प्रारूप {{version}}) से लिखा गया है। कृपया ऐप अपडेट करें।',
   'error.io': '{{path}} पढ़ा या लिखा नहीं जा सका: {{detail}}',
   'error.locked': 'संग्रह किसी दूसरी विंडो या कमांड में व्यस्त है। कृपया फिर से कोशिश करें।',
   'error.unsupportedFile': '{{file}}: इस प्रकार की फ़ाइल आयात नहीं हो सकती (.txt, .md, .html, .json या .ndjson लें)।',
@@ -136,6 +139,9 @@ const hi: Record<MessageKey, string> = {
   'progress.backup.written': 'बैकअप: {{done}} / {{total}} कतरनें',
   'progress.restore.read': 'बहाली: {{done}} / {{total}} कतरनें जाँची गईं',
   'progress.restore.written': 'बहाली: {{total}} कतरनें लिखी जा रही हैं',
+  'detail.jsonIncomplete': 'प्रविष्टि पूरी होने से पहले ही पाठ ख़त्म हो जाता है (क्या फ़ाइल अधूरी है?)',
+  'detail.jsonSyntax': 'यह JSON के रूप में नहीं लिखी है (कोई अल्पविराम, उद्धरण-चिह्न या कोष्ठक ग़लत है या छूटा है)',
+  'detail.notUtf8': 'यह UTF-8 पाठ नहीं है',
 };
 
 export const catalogs: Record<Language, Record<MessageKey, string>> = { en, hi };
@@ -160,6 +166,9 @@ export function formatError(info: ErrorInfo, lang: Language): string {
   const params = { ...info.params };
   if (info.code === 'validation') {
     params.detail = (info.fields ?? []).map((f) => fieldErrorMessage(lang, f.field, f.code)).join(' ');
+  } else if (typeof params.detail === 'string' && params.detail.startsWith('detail.') && params.detail in en) {
+    // A detail that is one of our message keys is said in the user's language.
+    params.detail = format(lang, params.detail);
   }
   return format(lang, `error.${info.code}`, params);
 }

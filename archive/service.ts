@@ -64,6 +64,7 @@ export class ArchiveService implements ApiHandlers {
     private readonly printer?: PdfPrinter,
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly hold?: ImportHold,
+    private readonly showFolder?: (dir: string) => Promise<void>,
   ) {}
 
   /**
@@ -71,6 +72,7 @@ export class ArchiveService implements ApiHandlers {
    * main/open-external.ts); without it openClippingUrl leaves the opening to the page.
    * `whenDamaged`: the app opens a damaged archive read-only (the default); the CLI refuses it.
    * `env`: where the saved search index is kept (PRESS_ARCHIVE_CACHE_DIR), default this process's.
+   * `showFolder`: how the desktop app shows the archive's folder in the file manager.
    */
   static async open(
     dir: string,
@@ -81,6 +83,7 @@ export class ArchiveService implements ApiHandlers {
       whenDamaged?: WhenDamaged;
       env?: NodeJS.ProcessEnv;
       importHold?: ImportHold;
+      showFolder?: (dir: string) => Promise<void>;
     } = {},
   ): Promise<ArchiveService> {
     const now = options.now ?? (() => new Date());
@@ -94,7 +97,15 @@ export class ArchiveService implements ApiHandlers {
         );
       },
     });
-    return new ArchiveService(store, now, options.openInBrowser, options.printer, options.env, options.importHold);
+    return new ArchiveService(
+      store,
+      now,
+      options.openInBrowser,
+      options.printer,
+      options.env,
+      options.importHold,
+      options.showFolder,
+    );
   }
 
   get archiveDir(): string {
@@ -116,7 +127,15 @@ export class ArchiveService implements ApiHandlers {
       clippings: clippings - trashed,
       trashed,
       ...(damage ? { damage } : {}),
+      canOpenFolder: this.showFolder !== undefined,
     };
+  }
+
+  /** Shows the archive's own folder (never another path) in the file manager, where the host can. */
+  async openArchiveFolder(): Promise<{ opened: boolean }> {
+    if (!this.showFolder) return { opened: false };
+    await this.showFolder(this.store.dir);
+    return { opened: true };
   }
 
   /** Clippings without their text, newest first; the trash when asked. */

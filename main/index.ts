@@ -18,7 +18,7 @@ import { systemLanguage } from './language.ts';
 import { catchUnhandledErrors, createAppLogger, loggingDispatch, type AppLogger } from './logging.ts';
 import { installApplicationMenu } from './menu.ts';
 import { menuText } from './menu-text.ts';
-import { openExternalUrl } from './open-external.ts';
+import { openExternalUrl, showFolder } from './open-external.ts';
 import { createFileOpener, filesToOpen, importableFiles } from './open-files.ts';
 import { electronPdfPrinter } from './pdf-printer.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
@@ -53,6 +53,7 @@ async function start(): Promise<void> {
     service = await ArchiveService.open(archiveDirFromCommandLine(process.argv, process.env), {
       openInBrowser: openExternalUrl,
       printer: electronPdfPrinter(),
+      showFolder,
     });
   } catch (error) {
     logger.error('startup: the archive cannot be opened', error);

@@ -51,7 +51,7 @@ const hi: Record<MenuTextKey, string> = {
   'menu.cut': 'काटें',
   'menu.copy': 'कॉपी करें',
   'menu.paste': 'चिपकाएँ',
-  'menu.selectAll': 'सब चुनें',
+  'menu.selectAll': 'सबका चयन करें',
   'menu.view': 'दृश्य',
   'menu.reload': 'फिर से लोड करें',
   'menu.devTools': 'डेवलपर टूल',

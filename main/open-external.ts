@@ -18,6 +18,12 @@ export function externalHttpUrl(value: unknown): string | undefined {
   return url.href;
 }
 
+/** Shows the archive's folder (the service passes only its own directory) in the file manager. */
+export async function showFolder(dir: string): Promise<void> {
+  const failure = await shell.openPath(dir);
+  if (failure !== '') throw new ArchiveError({ code: 'io', params: { path: dir, detail: failure } });
+}
+
 export async function openExternalUrl(value: string): Promise<void> {
   const url = externalHttpUrl(value);
   if (url === undefined) throw new ArchiveError({ code: 'linkRefused' });

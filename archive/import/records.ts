@@ -91,7 +91,7 @@ function fromJson(name: string, text: string): ParsedFile {
   } catch (error) {
     throw new ArchiveError({
       code: 'unreadableFile',
-      params: { file: name, detail: error instanceof Error ? error.message : String(error) },
+      params: { file: name, detail: jsonProblem(error) },
     });
   }
   const list = Array.isArray(data)
@@ -122,7 +122,7 @@ function fromNdjson(name: string, text: string): ParsedFile {
       problems.push({
         file: name,
         line: i + 1,
-        error: { code: 'badRecord', params: { detail: error instanceof Error ? error.message : String(error) } },
+        error: { code: 'badRecord', params: { detail: jsonProblem(error) } },
       });
     }
   });
@@ -140,4 +140,13 @@ function trimBlankLines(lines: string[]): string[] {
   while (start < end && lines[start]!.trim() === '') start++;
   while (end > start && lines[end - 1]!.trim() === '') end--;
   return lines.slice(start, end);
+}
+
+/**
+ * What is wrong with text JSON.parse refused, as a message key (said in the user's language by
+ * formatError): the parser's own English ("Unexpected end of JSON input") must not reach the user.
+ */
+function jsonProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /end of (JSON )?input|unterminated/i.test(message) ? 'detail.jsonIncomplete' : 'detail.jsonSyntax';
 }

@@ -24,7 +24,7 @@ const hi: Record<LabelKey, string> = {
   appName: 'प्रेस आर्काइव',
   coverTitle: 'अख़बारी कतरनें',
   selectionQuery: 'खोज: “{{query}}”',
-  selectionIds: 'चुनी हुई कतरनें',
+  selectionIds: 'चयनित कतरनें',
   selectionAll: 'पूरा संग्रह',
   exportedOn: 'निर्यात की तारीख़',
   selection: 'क्या निर्यात हुआ',

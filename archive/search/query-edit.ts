@@ -28,13 +28,13 @@ export function toggleClause(query: string, clause: string): string {
 
 /** The query with its date: clauses replaced by this one (or removed). */
 export function withDate(query: string, value: string | undefined): string {
-  const kept = queryParts(query).filter((p) => !/^-?(date|तारीख़?|दिनांक):/u.test(p));
+  const kept = queryParts(query).filter((p) => !/^-?(date|तारीख़?|तिथि|दिनांक):/u.test(p));
   if (value !== undefined) kept.push(fieldClause('date', value));
   return kept.join(' ');
 }
 
 /** The value of the query's (first) date: clause, if any. */
 export function dateOf(query: string): string | undefined {
-  const part = queryParts(query).find((p) => /^(date|तारीख़?|दिनांक):/u.test(p));
+  const part = queryParts(query).find((p) => /^(date|तारीख़?|तिथि|दिनांक):/u.test(p));
   return part?.slice(part.indexOf(':') + 1);
 }

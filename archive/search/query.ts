@@ -36,6 +36,7 @@ const FIELD_NAMES: Record<string, FieldName | 'date' | 'sort'> = {
   टैग: 'tag',
   date: 'date',
   तारीख: 'date',
+  तिथि: 'date',
   दिनांक: 'date',
   sort: 'sort',
   क्रम: 'sort',

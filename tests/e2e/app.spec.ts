@@ -172,13 +172,21 @@ for (const width of [1280, 900]) {
   });
 }
 
-test('in a 900 px window the header buttons stay on one line each and inside the window', async ({ app }) => {
+test('in a 900 px window the header keeps one row: the other commands fold into the menu', async ({ app }) => {
   await app.setViewportSize({ width: 900, height: 800 });
   const header = app.getByRole('banner');
   for (const language of ['hi', 'en']) {
     await app.getByTestId(`language-${language}`).click();
     await expect(app.getByTestId('add-clipping')).toContainText(language === 'hi' ? 'कतरन जोड़ें' : 'Add clipping');
-    const buttons = await header.getByRole('button').all();
+    await expect(app.getByTestId('show-trash')).toBeHidden();
+    const menuButton = app.getByTestId('header-menu-button');
+    await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+    const addBox = (await app.getByTestId('add-clipping').boundingBox())!;
+    const switchBox = (await app.getByTestId('language-en').boundingBox())!;
+    expect(Math.abs(addBox.y - switchBox.y), 'one row').toBeLessThan(addBox.height / 2);
+    await menuButton.click();
+    await expect(app.getByTestId('show-trash')).toBeVisible();
+    const buttons = await header.getByRole('button').filter({ visible: true }).all();
     const boxes = await boxesOf(buttons);
     const oneLine = Math.min(...boxes.map((b) => b.height));
     for (const [i, box] of boxes.entries()) {
@@ -186,5 +194,8 @@ test('in a 900 px window the header buttons stay on one line each and inside the
       expect(box.height, `${name} wraps`).toBeLessThan(oneLine * 1.5);
       expect(box.x + box.width, `${name} is cut off`).toBeLessThanOrEqual(900);
     }
+    await app.keyboard.press('Escape');
+    await expect(app.getByTestId('show-trash')).toBeHidden();
+    await expect(menuButton).toBeFocused();
   }
 });

@@ -237,8 +237,8 @@ test('tags many selected clippings at once, then renames the tag everywhere', as
   });
   const items = app.getByTestId('result-item');
   await expect(items).toHaveCount(3);
-  await items.filter({ hasText: 'पहली' }).getByTestId('select-clipping').check();
-  await items.filter({ hasText: 'दूसरी' }).getByTestId('select-clipping').check();
+  await items.filter({ hasText: 'पहली' }).click({ modifiers: ['ControlOrMeta'] });
+  await items.filter({ hasText: 'दूसरी' }).click({ modifiers: ['ControlOrMeta'] });
   await expect(app.getByTestId('reader')).toHaveCount(0); // ticking does not open
   const bar = app.getByTestId('tag-bar');
   await expect(bar).toContainText('2 selected');
@@ -357,14 +357,17 @@ test('exports the search results, or the ticked clippings, as NDJSON', async ({ 
   expect(await exportAs('results')).toEqual(['बाढ़ की ख़बर']);
 
   await app.getByTestId('search-input').fill('');
-  await app.getByTestId('result-item').filter({ hasText: 'चुनाव की ख़बर' }).getByTestId('select-clipping').check();
+  await app
+    .getByTestId('result-item')
+    .filter({ hasText: 'चुनाव की ख़बर' })
+    .click({ modifiers: ['ControlOrMeta'] });
   expect(await exportAs('selected')).toEqual(['चुनाव की ख़बर']);
 });
 
 test('backs the archive up to a file and restores it after confirming', async ({ app, archiveDir }) => {
   const items = app.getByTestId('result-item');
   await expect(items).toHaveCount(1);
-  await app.getByTestId('export-data').click();
+  await app.getByTestId('open-backups').click();
   const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('backup-to-file').click()]);
   expect(download.suggestedFilename()).toMatch(/^press-archive-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = await readFile((await download.path())!);
@@ -376,14 +379,14 @@ test('backs the archive up to a file and restores it after confirming', async ({
   await app.getByTestId('save-clipping').click();
   await expect(items).toHaveCount(2);
 
-  await app.getByTestId('export-data').click();
+  await app.getByTestId('open-backups').click();
   await app.getByTestId('restore-file-input').setInputFiles({
     name: download.suggestedFilename(),
     mimeType: 'application/json',
     buffer: backup,
   });
   await app.getByTestId('restore-file-dialog-confirm').click();
-  await expect(app.getByTestId('export-dialog')).toContainText('Restored 1 clipping from the file.');
+  await expect(app.getByTestId('backups-dialog')).toContainText('Restored 1 clipping from the file.');
   await app.keyboard.press('Escape');
   await expect(items).toHaveCount(1);
   expect(await shardsText(archiveDir)).not.toContain('यह कतरन बैकअप के बाद जोड़ी गई।');

@@ -235,11 +235,11 @@ test('a long result list stays virtual and keyboard navigation reaches its end',
   await expect(app.getByTestId('reader')).toBeVisible();
   await app.keyboard.press('End');
   const last = app.locator(`[data-testid=result-item][data-index="${total - 1}"]`);
-  await expect(last).toHaveAttribute('aria-selected', 'true');
+  await expect(last).toHaveAttribute('aria-current', 'true');
   const lastId = await last.getAttribute('data-id');
   await expect(app.getByTestId('reader')).toHaveAttribute('data-id', lastId!);
   await app.keyboard.press('Home');
-  await expect(app.locator('[data-testid=result-item][data-index="0"]')).toHaveAttribute('aria-selected', 'true');
+  await expect(app.locator('[data-testid=result-item][data-index="0"]')).toHaveAttribute('aria-current', 'true');
 });
 
 test('exports every result of a search, not only the pages the list has loaded', async ({ app }) => {

@@ -25,7 +25,10 @@ describe('clipping validation', () => {
   it('requires a title and a text', () => {
     expect(fieldErrors({ title: '   ', body: 'x' })).toEqual([{ field: 'title', code: 'required' }]);
     expect(fieldErrors({ title: 't', body: '\n  \n' })).toEqual([{ field: 'body', code: 'required' }]);
-    expect(fieldErrors({ body: 'x' })).toEqual([{ field: 'title', code: 'type' }]);
+    // Absent is "required" too (it was reported as a wrong type); a number for a text is the wrong type.
+    expect(fieldErrors({ body: 'x' })).toEqual([{ field: 'title', code: 'required' }]);
+    expect(fieldErrors({ title: 't' })).toEqual([{ field: 'body', code: 'required' }]);
+    expect(fieldErrors({ title: 5, body: 'x' })).toEqual([{ field: 'title', code: 'type' }]);
   });
 
   it('stores text as NFC with Unix line ends and otherwise unchanged', () => {

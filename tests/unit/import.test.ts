@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveError } from '../../archive/errors.ts';
+import { formatError } from '../../archive/messages.ts';
 import { ArchiveService } from '../../archive/service.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
@@ -86,6 +87,25 @@ describe('import', () => {
       [3, 'badRecord'],
       [4, 'validation'],
     ]);
+    // Said in the user's language, never in the JSON parser's English.
+    const broken = report.errors[0]!.error;
+    expect(formatError(broken, 'hi')).toBe(
+      'यह मान्य JSON प्रविष्टि नहीं है: प्रविष्टि पूरी होने से पहले ही पाठ ख़त्म हो जाता है (क्या फ़ाइल अधूरी है?)',
+    );
+    expect(formatError(broken, 'en')).toBe(
+      'Not a valid JSON record: the text ends before the record does (is the file cut short?)',
+    );
+  });
+
+  it("a .json file that is not JSON is explained without the parser's words", async () => {
+    const error = await service.importFiles({ files: [{ name: 'bad.json', content: '{"title": "a",, }' }] }).then(
+      (report) => report.errors[0]?.error,
+      (e: unknown) => (e instanceof ArchiveError ? e.info : undefined),
+    );
+    expect(error?.code).toBe('unreadableFile');
+    const hi = formatError(error!, 'hi');
+    expect(hi).toContain('यह JSON के रूप में नहीं लिखी है');
+    expect(hi).not.toMatch(/Unexpected|JSON at position/);
   });
 
   it('skips what is already archived: the same text or the same web address', async () => {

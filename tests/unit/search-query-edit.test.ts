@@ -27,5 +27,7 @@ describe('query editing for facets and the timeline', () => {
     expect(withDate('बाढ़ date:2020', undefined)).toBe('बाढ़');
     expect(dateOf('बाढ़ date:2023-01..2023-06')).toBe('2023-01..2023-06');
     expect(dateOf('बाढ़')).toBeUndefined();
+    expect(dateOf('बाढ़ तिथि:2023')).toBe('2023');
+    expect(withDate('बाढ़ तिथि:2023', undefined)).toBe('बाढ़');
   });
 });

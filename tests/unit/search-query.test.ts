@@ -82,6 +82,12 @@ describe('parseQuery', () => {
     expect(parsed('-date:2020').dates).toEqual([{ from: '2020', to: '2020', negated: true }]);
   });
 
+  it('तिथि: is a name for date: as तारीख़: is (the first-run guide shows it)', () => {
+    expect(parsed('तिथि:2024-01..2024-06').dates).toEqual([{ from: '2024-01', to: '2024-06', negated: false }]);
+    expect(parsed('बाढ़ -तिथि:२०२०').dates).toEqual([{ from: '2020', to: '2020', negated: true }]);
+    expect(wordsOf(parsed('तिथि:2024'))).toEqual([]);
+  });
+
   it('sort', () => {
     expect(parsed('कानपुर sort:newest').sort).toBe('newest');
     expect(parsed('sort:oldest').sort).toBe('oldest');

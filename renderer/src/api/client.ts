@@ -53,6 +53,8 @@ export const archiveClient = {
   restoreFile: (name: string, content: string) => call('restoreFile', { name, content }),
   backups: () => call('backups', {}),
   restoreBackup: (name: string) => call('restoreBackup', { name }),
+  takeBackup: () => call('takeBackup', {}),
+  openArchiveFolder: () => call('openArchiveFolder', {}),
 };
 
 /** A fresh name for a long task (its progress events carry it; cancelTask takes it). */

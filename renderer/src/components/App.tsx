@@ -12,6 +12,11 @@ import { useReader } from '../hooks/use-reader.ts';
 import { useSavedSearches } from '../hooks/use-saved-searches.ts';
 import { useSearch } from '../hooks/use-search.ts';
 import { useShortcuts } from '../hooks/use-shortcuts.ts';
+import { useFocusGuard } from '../focus/focus-guard.ts';
+import { LIST_ID } from '../focus/focus-return.ts';
+import { movePane } from '../focus/panes.ts';
+import { FirstRun } from './FirstRun.tsx';
+import { sortSummaries } from './sort-summaries.ts';
 import { useSnippets } from '../hooks/use-snippets.ts';
 import { searchClient } from '../search/search-client.ts';
 import { useArchiveSafety } from '../hooks/use-archive-safety.ts';
@@ -36,8 +41,6 @@ import { SearchBox } from './SearchBox.tsx';
 import { SearchTools } from './SearchTools.tsx';
 import { TrashView } from './TrashView.tsx';
 import { UndoToast } from './UndoToast.tsx';
-
-const LIST_ID = 'results';
 
 export function App() {
   const { t } = useTranslation();
@@ -64,11 +67,16 @@ export function App() {
   const highlighter = useMemo(() => highlighterFor(query, { typing: true }), [query]);
 
   const byId = useMemo(() => new Map((archive.summaries ?? []).map((s) => [s.id, s])), [archive.summaries]);
+  // Without a query the list is the whole archive, in the order chosen under the search box.
+  const listed = useMemo(
+    () => archive.summaries && sortSummaries(archive.summaries, results.sort),
+    [archive.summaries, results.sort],
+  );
   const retainSelection = selection.retain;
   useEffect(() => retainSelection((id) => byId.has(id)), [byId, retainSelection]);
 
   // Rows come a page at a time from the worker (a search) or from the list (no search).
-  const summaryIndex = useMemo(() => new Map((archive.summaries ?? []).map((s, i) => [s.id, i])), [archive.summaries]);
+  const summaryIndex = useMemo(() => new Map((listed ?? []).map((s, i) => [s.id, i])), [listed]);
   const { active: searching, hitAt, indexOf: hitIndexOf } = results;
   const entryAt = useCallback(
     (index: number): ResultEntry | undefined => {
@@ -76,10 +84,10 @@ export function App() {
         const hit = hitAt(index);
         return hit && entryOf(hit.id, byId.get(hit.id), hit.title, undefined);
       }
-      const s = archive.summaries?.[index];
+      const s = listed?.[index];
       return s && entryOf(s.id, s, [{ text: s.title, match: false }], undefined);
     },
-    [searching, hitAt, archive.summaries, byId],
+    [searching, hitAt, listed, byId],
   );
   const indexOf = useCallback(
     (id: string) => (searching ? hitIndexOf(id) : (summaryIndex.get(id) ?? -1)),
@@ -101,8 +109,22 @@ export function App() {
   }, []);
 
   const openForm = useCallback(() => setFormOpen(true), []);
-  useShortcuts({ onNew: openForm, onFind: () => !formOpen && focusSearch() });
+  useFocusGuard();
+  useShortcuts({
+    onNew: openForm,
+    onFind: () => !formOpen && focusSearch(),
+    onUndo: () => void curation.undo(),
+    onPane: movePane,
+  });
   useEffect(() => onCommand((command) => command === 'add-clipping' && openForm()), [openForm]);
+
+  // Trashing the open clipping takes its toolbar away: focus goes on to the list.
+  const trashOpen = async () => {
+    const id = reader.id;
+    if (id === undefined || !(await curation.trash(id))) return;
+    reader.close();
+    listRef.current?.focus();
+  };
 
   const onSaved = (clipping: Clipping, previous?: Clipping) => {
     setFormOpen(false);
@@ -158,7 +180,7 @@ export function App() {
         </div>
       )}
       <main className="panes">
-        <section className="list-pane" aria-label={t('list.label')}>
+        <section className="list-pane" aria-label={t('list.label')} data-pane="list">
           <SearchBox
             query={query}
             onQuery={setQuery}
@@ -187,7 +209,7 @@ export function App() {
             scrollKey={query}
           />
         </section>
-        <div className="reader-pane">
+        <div className="reader-pane" data-pane="reader">
           {showTrash ? (
             <TrashView version={archive.indexVersion} onRestore={(id) => void curation.restore(id)} />
           ) : (
@@ -199,10 +221,11 @@ export function App() {
                 <ReaderActions
                   busy={curation.busy}
                   onEdit={() => setEditing(reader.clipping)}
-                  onTrash={() => reader.id !== undefined && void curation.trash(reader.id)}
+                  onTrash={() => void trashOpen()}
                 />
               }
               notice={reader.clipping && <NearDuplicates clipping={reader.clipping} />}
+              empty={<FirstRun />}
             />
           )}
         </div>
@@ -218,15 +241,17 @@ export function App() {
           }}
         />
       )}
-      <UndoToast curation={curation} />
-      <ImportStatus state={importer} />
-      {!importer.running && <IndexStatus progress={archive.indexProgress} />}
+      {/* In the layout, not over it: a toast or a summary never covers a control. */}
+      <div className="status-area">
+        <UndoToast curation={curation} />
+        <ImportStatus state={importer} />
+        {!importer.running && <IndexStatus progress={archive.indexProgress} />}
+      </div>
       {exporting && (
         <ExportDialog
           selectedIds={[...selection.ids]}
           results={results.active ? results : undefined}
           onClose={() => setExporting(false)}
-          onRestored={() => void archive.reload()}
         />
       )}
       {renamingTags && <RenameTagDialog onDone={() => void archive.reload()} onClose={() => setRenamingTags(false)} />}
@@ -240,5 +265,5 @@ function entryOf(
   title: ResultEntry['title'],
   snippet: ResultEntry['snippet'],
 ): ResultEntry {
-  return { id, title, snippet, publication: summary?.publication, date: summary?.date };
+  return { id, title, snippet, publication: summary?.publication, date: summary?.date, language: summary?.language };
 }

@@ -39,7 +39,7 @@ export function BackupFileControls({ onRestored }: { onRestored(): void }) {
     } catch (e) {
       setError(
         e instanceof TypeError
-          ? { code: 'unreadableFile', params: { file: file.name, detail: 'not UTF-8' } }
+          ? { code: 'unreadableFile', params: { file: file.name, detail: 'detail.notUtf8' } }
           : errorInfoOf(e),
       );
     } finally {

@@ -4,6 +4,7 @@
 // Ctrl/Cmd+S or Ctrl/Cmd+Enter saves, Escape closes; publication and tags offer what the archive uses.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 import type { Clipping } from '../../../archive/clipping.ts';
 import type { Vocabulary } from '../../../archive/api.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
@@ -58,14 +59,11 @@ export function ClippingForm({ editing, onSaved, onCancel }: Props) {
   const [error, setError] = useState<ErrorInfo>();
   const [saving, setSaving] = useState(false);
 
+  useModalDialog(dialogRef);
   useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
     // The dialog would focus its scrolling area first; the title is where typing starts.
     const title = formRef.current?.elements.namedItem('title');
     if (title instanceof HTMLElement) title.focus();
-    return () => dialog.close();
   }, []);
 
   const fieldErrors = new Map<FormField, string>();

@@ -2,6 +2,7 @@
 // the other text does not have are marked, so the edits between two versions of a story stand out.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 import type { Clipping } from '../../../archive/clipping.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { errorInfoOf } from '../api/api-error.ts';
@@ -20,11 +21,7 @@ export function CompareView({ left, otherId, onClose }: Props) {
   const [right, setRight] = useState<Clipping>();
   const [error, setError] = useState<ErrorInfo>();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  useModalDialog(ref);
   useEffect(() => {
     archiveClient.get(otherId).then(setRight, (e: unknown) => setError(errorInfoOf(e)));
   }, [otherId]);

@@ -1,6 +1,7 @@
 // A modal question with a cancel and a (dangerous) confirm button; Escape cancels.
-import { useEffect, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 
 interface Props {
   message: string;
@@ -13,22 +14,21 @@ interface Props {
 export function ConfirmDialog({ message, confirmLabel, testId, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const messageId = useId();
+  useModalDialog(ref);
   return (
     <dialog
       ref={ref}
       className="confirm-dialog"
       data-testid={testId}
+      // The question is the dialog's name: a screen reader says it on opening.
+      aria-labelledby={messageId}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
       }}
     >
-      <p>{message}</p>
+      <p id={messageId}>{message}</p>
       <div className="form-actions">
         <button type="button" autoFocus onClick={onCancel}>
           {t('action.cancel')}

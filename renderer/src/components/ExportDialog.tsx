@@ -1,13 +1,13 @@
 // "Export…": which clippings (the selected ones, the search results, or everything) in which
 // format; the archive makes the file and the page hands it over as a download.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../archive/exports/formats.ts';
 import { errorInfoOf } from '../api/api-error.ts';
 import { archiveClient } from '../api/client.ts';
 import { saveDownload } from '../export/save-download.ts';
-import { BackupFileControls } from './BackupFileControls.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 type Scope = 'selected' | 'results' | 'all';
@@ -30,11 +30,9 @@ interface Props {
   /** When a search is on: its results, every one of them, not only the pages the list has loaded. */
   results: SearchResults | undefined;
   onClose(): void;
-  /** After a backup file replaced the archive. */
-  onRestored(): void;
 }
 
-export function ExportDialog({ selectedIds, results, onClose, onRestored }: Props) {
+export function ExportDialog({ selectedIds, results, onClose }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const [scope, setScope] = useState<Scope>(selectedIds.length > 0 ? 'selected' : results?.total ? 'results' : 'all');
@@ -42,11 +40,7 @@ export function ExportDialog({ selectedIds, results, onClose, onRestored }: Prop
   const [error, setError] = useState<ErrorInfo>();
   const [working, setWorking] = useState(false);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  useModalDialog(ref);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -135,7 +129,6 @@ export function ExportDialog({ selectedIds, results, onClose, onRestored }: Prop
           </button>
         </div>
       </form>
-      <BackupFileControls onRestored={onRestored} />
     </dialog>
   );
 }

@@ -25,11 +25,15 @@ export function ExportPdfButton({ selection, label, description, testId, disable
         type="button"
         className="pdf-export-button"
         data-testid={testId}
+        // The name is the visible label; the longer description is the tooltip and the description.
         title={description}
-        aria-label={pdf.busy ? t('pdf.preparing') : description}
         aria-busy={pdf.busy}
-        disabled={disabled || pdf.busy}
-        onClick={() => void pdf.run(selection)}
+        // Not `disabled` while printing: a disabled button drops the keyboard focus to the page.
+        aria-disabled={pdf.busy || undefined}
+        disabled={disabled}
+        onClick={() => {
+          if (!pdf.busy) void pdf.run(selection);
+        }}
       >
         {pdf.busy && <span className="pdf-export-spinner" aria-hidden="true" />}
         {pdf.busy ? t('pdf.preparing') : label}

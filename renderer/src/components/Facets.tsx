@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FacetCount, Facets as FacetCounts } from '../../../archive/search/engine.ts';
 import { dateOf, fieldClause, hasClause, toggleClause, withDate } from '../../../archive/search/query-edit.ts';
+import { langOf } from './lang-of.ts';
 
 interface Props {
   facets: FacetCounts;
@@ -40,11 +41,14 @@ export function Facets({ facets, query, onQuery }: Props) {
                     data-field={group.field}
                     data-value={value}
                     aria-pressed={active}
-                    aria-label={t('search.facetValue', { value, count })}
                     onClick={toggle}
                   >
-                    <span className="facet-value">{value}</span>
+                    {/* The name is the visible text ("दैनिक जागरण 1"), then what the number counts. */}
+                    <span className="facet-value" lang={langOf(value)}>
+                      {value}
+                    </span>{' '}
                     <span className="facet-count">{count.toLocaleString()}</span>
+                    <span className="visually-hidden"> {t('search.facetCount', { count })}</span>
                   </button>
                 );
               })}

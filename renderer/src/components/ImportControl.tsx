@@ -132,7 +132,8 @@ export function ImportStatus({ state }: { state: ImportState }) {
                 )}
               </ul>
               {outcome.report.errors.length > 0 && (
-                <ul className="import-errors" data-testid="import-errors">
+                // Scrolls when long: focusable so the keyboard can scroll it too.
+                <ul className="import-errors" data-testid="import-errors" tabIndex={0}>
                   {outcome.report.errors.map((problem, i) => (
                     <li key={i}>
                       <span className="import-where">

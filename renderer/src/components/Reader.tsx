@@ -16,30 +16,45 @@ interface Props {
   actions?: ReactNode;
   /** Shown under the details (near duplicates). */
   notice?: ReactNode;
+  /** Shown while no clipping is open (the first-run guide). */
+  empty?: ReactNode;
 }
 
 function paragraphs(text: string): string[] {
   return text.split('\n').filter((p) => p.trim() !== '');
 }
 
-export function Reader({ id, clipping, highlighter, actions, notice }: Props) {
+export function Reader({ id, clipping, highlighter, actions, notice, empty }: Props) {
   const { t } = useTranslation();
   if (id === undefined) {
     return (
-      <section className="reader reader-empty" aria-label={t('reader.label')}>
-        <p>{t('reader.empty')}</p>
+      <section className="reader reader-empty" aria-label={t('reader.label')} tabIndex={-1} data-pane-focus>
+        {empty ?? <p>{t('reader.empty')}</p>}
       </section>
     );
   }
   if (clipping === undefined || clipping.id !== id) {
     return (
-      <section className="reader reader-empty" aria-label={t('reader.label')} aria-busy="true">
+      <section
+        className="reader reader-empty"
+        aria-label={t('reader.label')}
+        aria-busy="true"
+        tabIndex={-1}
+        data-pane-focus
+      >
         <p>{t('reader.loading')}</p>
       </section>
     );
   }
   return (
-    <article className="reader" data-testid="reader" data-id={clipping.id} aria-label={t('reader.label')}>
+    <article
+      className="reader"
+      data-testid="reader"
+      data-id={clipping.id}
+      aria-label={t('reader.label')}
+      tabIndex={-1}
+      data-pane-focus
+    >
       <div className="reader-actions">
         <ExportPdfButton
           key={clipping.id}

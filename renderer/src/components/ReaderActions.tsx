@@ -14,7 +14,14 @@ export function ReaderActions({ busy, onEdit, onTrash }: Props) {
       <button type="button" data-testid="edit-clipping" onClick={onEdit}>
         {t('intake.edit')}
       </button>
-      <button type="button" className="danger" data-testid="trash-clipping" disabled={busy} onClick={onTrash}>
+      <button
+        type="button"
+        className="danger"
+        data-testid="trash-clipping"
+        // aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page.
+        aria-disabled={busy || undefined}
+        onClick={() => !busy && onTrash()}
+      >
         {t('intake.trash')}
       </button>
     </>

@@ -5,22 +5,18 @@ import type { Clipping } from '../../../archive/clipping.ts';
 import type { Language } from '../../../archive/messages.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import { ClippingLink } from './ClippingLink.tsx';
+import { formatTime } from './format-time.ts';
 
 const TEXT_FIELDS = ['publication', 'date', 'author', 'section', 'edition', 'place', 'page', 'url'] as const;
 
 function formatTimestamp(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'hi' ? 'hi-IN' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(date);
+  return formatTime(iso, language, 'long');
 }
 
 export function ReaderMeta({ clipping }: { clipping: Clipping }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const rows: { key: string; label: string; value: ReactNode; className?: string }[] = [];
+  const rows: { key: string; label: string; value: ReactNode; className?: string; lang?: string | undefined }[] = [];
   for (const field of TEXT_FIELDS) {
     const value = clipping[field];
     if (!value) continue;
@@ -32,7 +28,13 @@ export function ReaderMeta({ clipping }: { clipping: Clipping }) {
         className: 'meta-url',
       });
     } else {
-      rows.push({ key: field, label: t(`field.${field}`), value });
+      // The clipping's own words (publication, author, place…) are in its language, not the UI's.
+      rows.push({
+        key: field,
+        label: t(`field.${field}`),
+        value,
+        lang: field === 'date' ? undefined : clipping.language,
+      });
     }
   }
   if (clipping.tags.length > 0) {
@@ -40,7 +42,7 @@ export function ReaderMeta({ clipping }: { clipping: Clipping }) {
       key: 'tags',
       label: t('field.tags'),
       value: (
-        <ul className="tags">
+        <ul className="tags" lang={clipping.language}>
           {clipping.tags.map((tag) => (
             <li key={tag}>{tag}</li>
           ))}
@@ -57,7 +59,9 @@ export function ReaderMeta({ clipping }: { clipping: Clipping }) {
       {rows.map((row) => (
         <div key={row.key} className="meta-row" data-field={row.key}>
           <dt>{row.label}</dt>
-          <dd className={row.className}>{row.value}</dd>
+          <dd className={row.className} lang={row.lang}>
+            {row.value}
+          </dd>
         </div>
       ))}
     </dl>

@@ -1,6 +1,7 @@
 // Renames a tag on every clipping; choosing a name already in use merges the two tags.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 import type { Vocabulary } from '../../../archive/api.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { errorInfoOf } from '../api/api-error.ts';
@@ -16,11 +17,7 @@ export function RenameTagDialog({ onDone, onClose }: { onDone(): void; onClose()
   const [error, setError] = useState<ErrorInfo>();
   const [done, setDone] = useState<number>();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  useModalDialog(ref);
   useEffect(() => {
     archiveClient.vocabulary().then(
       (v) => {

@@ -1,12 +1,14 @@
 // The results, virtualized: only the rows on screen exist in the page, and only their data is
-// fetched (a page of hits, a passage each), so 100,000 results scroll like 10. A listbox: arrow
-// keys, Page Up/Down, Home/End move the selection (which opens the clipping), Enter opens.
+// fetched (a page of hits, a passage each), so 100,000 results scroll like 10. A multi-select
+// listbox and one Tab stop: arrow keys, Page Up/Down, Home/End move to a row (which opens the
+// clipping), Enter opens; Space or Ctrl/Cmd+click selects rows for tagging and export.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../archive/search/highlight.ts';
 import { ResultRow } from './ResultRow.tsx';
 import { rowId, type ResultEntry } from './result-entry.ts';
+import { clearSelection, toggleSelected } from './selection.tsx';
 
 interface Props {
   id: string;
@@ -109,6 +111,17 @@ export function ResultList(props: Props) {
       End: () => move(count - 1),
       Enter: () => move(Math.max(0, selectedIndex)),
     };
+    if (event.key === ' ' && !event.altKey) {
+      // Space selects the row in focus (Ctrl+Space too, as in other multi-select lists).
+      event.preventDefault();
+      if (selectedId !== undefined) toggleSelected(selectedId);
+      else move(0);
+      return;
+    }
+    if (event.key === 'Escape' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      clearSelection();
+      return;
+    }
     const action = keys[event.key];
     if (action && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
@@ -123,34 +136,39 @@ export function ResultList(props: Props) {
   };
 
   return (
-    <div
-      ref={setScrollRef}
-      id={id}
-      className="result-list"
-      role="listbox"
-      tabIndex={0}
-      aria-label={t('list.label')}
-      aria-activedescendant={selectedId !== undefined && selectedIndex >= 0 ? rowId(selectedId) : undefined}
-      onKeyDown={onKeyDown}
-    >
-      {count === 0 && emptyText !== undefined && <p className="list-empty">{emptyText}</p>}
-      <div className="result-list-inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-        {items.map((item) => {
-          const entry = entryAt(item.index);
-          return (
-            <ResultRow
-              key={entry?.id ?? `row-${item.index}`}
-              entry={entry}
-              snippet={entry ? (entry.snippet ?? snippetOf(entry.id)) : undefined}
-              index={item.index}
-              setSize={count}
-              top={item.start}
-              selected={entry !== undefined && entry.id === selectedId}
-              height={ROW_HEIGHT}
-              onOpen={onOpen}
-            />
-          );
-        })}
+    <div className="result-list-frame">
+      <div
+        ref={setScrollRef}
+        id={id}
+        className="result-list"
+        role="listbox"
+        aria-multiselectable="true"
+        tabIndex={0}
+        data-pane-focus
+        aria-label={t('list.label')}
+        aria-description={t('list.keys')}
+        aria-activedescendant={selectedId !== undefined && selectedIndex >= 0 ? rowId(selectedId) : undefined}
+        onKeyDown={onKeyDown}
+      >
+        {count === 0 && emptyText !== undefined && <p className="list-empty">{emptyText}</p>}
+        <div className="result-list-inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+          {items.map((item) => {
+            const entry = entryAt(item.index);
+            return (
+              <ResultRow
+                key={entry?.id ?? `row-${item.index}`}
+                entry={entry}
+                snippet={entry ? (entry.snippet ?? snippetOf(entry.id)) : undefined}
+                index={item.index}
+                setSize={count}
+                top={item.start}
+                current={entry !== undefined && entry.id === selectedId}
+                height={ROW_HEIGHT}
+                onClick={(rowIdOf, toggle) => (toggle ? toggleSelected(rowIdOf) : onOpen(rowIdOf))}
+              />
+            );
+          })}
+        </div>
       </div>
     </div>
   );

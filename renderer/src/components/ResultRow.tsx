@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../archive/search/highlight.ts';
 import { Highlighted } from './Highlighted.tsx';
+import { langOf } from './lang-of.ts';
 import { rowId, type ResultEntry } from './result-entry.ts';
-import { RowCheckbox } from './selection.tsx';
+import { useIsSelected } from './selection.tsx';
 
 interface Props {
   /** undefined while the row's page is on its way: an empty row of the same height. */
@@ -11,14 +12,17 @@ interface Props {
   index: number;
   /** How many rows the list has (for assistive tech: "row 5 of 19,989"). */
   setSize: number;
-  selected: boolean;
+  /** The clipping open in the reader (the list's active row). */
+  current: boolean;
   top: number;
   height: number;
-  onOpen(id: string): void;
+  /** A plain click opens the row; Ctrl/Cmd+click selects it. */
+  onClick(id: string, toggle: boolean): void;
 }
 
-export function ResultRow({ entry, snippet, index, setSize, selected, top, height, onOpen }: Props) {
+export function ResultRow({ entry, snippet, index, setSize, current, top, height, onClick }: Props) {
   const { t } = useTranslation();
+  const selected = useIsSelected(entry?.id);
   const style = { height: `${height}px`, transform: `translateY(${top}px)` };
   if (!entry) {
     return (
@@ -27,6 +31,8 @@ export function ResultRow({ entry, snippet, index, setSize, selected, top, heigh
       </div>
     );
   }
+  const title = entry.title.map((s) => s.text).join('');
+  const lang = entry.language ?? langOf(title);
   const meta = [entry.publication, entry.date].filter((m) => m !== undefined && m !== '');
   return (
     <div
@@ -36,20 +42,26 @@ export function ResultRow({ entry, snippet, index, setSize, selected, top, heigh
       data-id={entry.id}
       role="option"
       aria-selected={selected}
+      aria-current={current ? 'true' : undefined}
       aria-setsize={setSize}
       aria-posinset={index + 1}
-      className={selected ? 'result-row selected' : 'result-row'}
+      lang={lang}
+      className={`result-row${current ? ' current' : ''}${selected ? ' selected' : ''}`}
       style={style}
-      onClick={() => onOpen(entry.id)}
+      onClick={(e) => onClick(entry.id, e.ctrlKey || e.metaKey)}
     >
-      <RowCheckbox id={entry.id} title={entry.title.map((s) => s.text).join('')} />
-      <div className="result-title" title={entry.title.map((s) => s.text).join('')}>
+      <div className="result-title" title={title}>
         <Highlighted segments={entry.title} />
       </div>
       {meta.length > 0 && <div className="result-meta">{meta.join(' · ')}</div>}
       <div className={meta.length > 0 ? 'result-snippet' : 'result-snippet long'}>
         {snippet ? <Highlighted segments={snippet} /> : ' '}
       </div>
+      {selected && (
+        <span className="row-selected-mark" aria-hidden="true">
+          ✓
+        </span>
+      )}
     </div>
   );
 }

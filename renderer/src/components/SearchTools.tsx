@@ -27,14 +27,19 @@ const SORT_LABELS: Record<SortOrder, string> = {
 
 const REFINE_KEY = 'press-archive.refine';
 
-/** Whether the timeline and facets show: as the person left them last (shown the first time). */
+/**
+ * Whether the timeline and facets show: as the person left them last; the first time, shown unless
+ * the window is small (or zoomed in), where the results need the room more.
+ */
 function useRefineOpen(): [boolean, (open: boolean) => void] {
   const [open, setOpen] = useState(() => {
+    let stored: string | null = null;
     try {
-      return localStorage.getItem(REFINE_KEY) !== 'closed';
+      stored = localStorage.getItem(REFINE_KEY);
     } catch {
-      return true;
+      // No storage: decide by the window.
     }
+    return stored === null ? !matchMedia('(max-height: 700px), (max-width: 720px)').matches : stored !== 'closed';
   });
   const remember = useCallback((next: boolean) => {
     setOpen(next);
@@ -51,6 +56,8 @@ export function SearchTools({ query, results, saved, onQuery }: Props) {
   const { t } = useTranslation();
   const answer = results.latest;
   const [refineOpen, setRefineOpen] = useRefineOpen();
+  const date = dateOf(query);
+  const browsing = query.trim() === '';
   return (
     <div className="search-tools">
       <div className="search-tools-row">
@@ -65,7 +72,7 @@ export function SearchTools({ query, results, saved, onQuery }: Props) {
           >
             {SORTS.map((s) => (
               <option key={s} value={s}>
-                {t(SORT_LABELS[s])}
+                {t(s === 'relevance' && browsing ? 'search.sortAdded' : SORT_LABELS[s])}
               </option>
             ))}
           </select>
@@ -82,7 +89,8 @@ export function SearchTools({ query, results, saved, onQuery }: Props) {
       </div>
       {query.trim() === '' && <p className="search-hint">{t('search.syntaxHelp')}</p>}
       {results.error && <SearchError error={results.error} />}
-      {answer && answer.total > 0 && (
+      {/* Also with no results when a date span is kept: the timeline and "All dates" lead back. */}
+      {answer && (answer.total > 0 || date !== undefined) && (
         <details
           className="refine"
           data-testid="refine"
@@ -94,7 +102,7 @@ export function SearchTools({ query, results, saved, onQuery }: Props) {
           <summary>{t('search.refine')}</summary>
           {/* Bounded, so the results keep most of the column however many facets there are. */}
           <div className="refine-body">
-            <Timeline timeline={answer.timeline} date={dateOf(query)} onDate={(d) => onQuery(withDate(query, d))} />
+            <Timeline timeline={answer.timeline} date={date} onDate={(d) => onQuery(withDate(query, d))} />
             <Facets facets={answer.facets} query={query} onQuery={onQuery} />
           </div>
         </details>

@@ -1,7 +1,7 @@
 // How many matches each year (or month, when they all fall within three years), as a small bar
 // chart drawn with SVG. Brushing keeps a span of dates: drag across bars with the mouse, or move
 // with the arrow keys and extend with Shift; Enter keeps the bar in focus alone, Esc all dates.
-import { useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Timeline as TimelineData } from '../../../archive/search/engine.ts';
 
@@ -37,7 +37,26 @@ export function Timeline({ timeline, date, onDate }: Props) {
   const [focus, setFocus] = useState(0);
   const [brush, setBrush] = useState<{ anchor: number; end: number } | undefined>();
   const [keyAnchor, setKeyAnchor] = useState<number>();
-  if (periods.length === 0) return null;
+  const clearRef = useRef<HTMLButtonElement>(null);
+  const empty = periods.length === 0;
+  // A span with no clippings takes the chart away: focus goes to "All dates", the way back.
+  useEffect(() => {
+    if (empty && document.activeElement === document.body) clearRef.current?.focus();
+  }, [empty]);
+  if (empty) {
+    if (date === undefined) return null;
+    return (
+      <figure className="timeline">
+        <figcaption className="timeline-caption">
+          <span>{t('search.timeline')}</span>
+          <ClearDates buttonRef={clearRef} onClick={() => onDate(undefined)} />
+        </figcaption>
+        <p className="timeline-empty" data-testid="timeline-empty">
+          {t('search.emptySpan', { date })}
+        </p>
+      </figure>
+    );
+  }
   const n = periods.length;
   const barWidth = WIDTH / n;
   const active = Math.min(focus, n - 1);
@@ -82,11 +101,7 @@ export function Timeline({ timeline, date, onDate }: Props) {
     <figure className="timeline">
       <figcaption className="timeline-caption">
         <span>{t('search.timeline')}</span>
-        {date !== undefined && (
-          <button type="button" className="link-button" data-testid="timeline-clear" onClick={() => onDate(undefined)}>
-            {t('search.allDates')}
-          </button>
-        )}
+        {date !== undefined && <ClearDates buttonRef={clearRef} onClick={() => onDate(undefined)} />}
       </figcaption>
       <svg
         className="timeline-chart"
@@ -140,5 +155,14 @@ export function Timeline({ timeline, date, onDate }: Props) {
       </div>
       {timeline.undated > 0 && <p className="timeline-undated">{t('search.undated', { count: timeline.undated })}</p>}
     </figure>
+  );
+}
+
+function ClearDates({ buttonRef, onClick }: { buttonRef: Ref<HTMLButtonElement>; onClick(): void }) {
+  const { t } = useTranslation();
+  return (
+    <button ref={buttonRef} type="button" className="link-button" data-testid="timeline-clear" onClick={onClick}>
+      {t('search.allDates')}
+    </button>
   );
 }

@@ -1,6 +1,6 @@
 // The trash: clippings moved there, newest first, each with "Restore"; "Empty trash" removes them
 // from disk for good after a confirmation (the only way anything leaves the archive).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClippingSummary } from '../../../archive/clipping.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
@@ -21,6 +21,11 @@ export function TrashView({ version, onRestore }: Props) {
   const [error, setError] = useState<ErrorInfo>();
   const [confirming, setConfirming] = useState(false);
   const [emptied, setEmptied] = useState<number>();
+  // After a restore the row goes: focus moves to the Restore button now in its place (or the
+  // heading when the trash is empty), not to the page's body.
+  const refocus = useRef<{ index: number; items: ClippingSummary[] | undefined }>(undefined);
+  const listRef = useRef<HTMLUListElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(
     () =>
@@ -31,6 +36,15 @@ export function TrashView({ version, onRestore }: Props) {
     [],
   );
   useEffect(() => void load(), [load, version]);
+  useEffect(() => {
+    const wanted = refocus.current;
+    if (!wanted || wanted.items === items) return; // the trash has not been read again yet
+    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('[data-testid=restore-clipping]') ?? [];
+    const next = buttons[Math.min(wanted.index, buttons.length - 1)];
+    if (next) next.focus();
+    else headingRef.current?.focus();
+    refocus.current = undefined;
+  }, [items]);
 
   const empty = async () => {
     setConfirming(false);
@@ -47,7 +61,9 @@ export function TrashView({ version, onRestore }: Props) {
   return (
     <section className="trash-view" data-testid="trash-view" aria-labelledby="trash-heading">
       <div className="trash-header">
-        <h2 id="trash-heading">{t('intake.trashHeading')}</h2>
+        <h2 id="trash-heading" ref={headingRef} tabIndex={-1} data-pane-focus>
+          {t('intake.trashHeading')}
+        </h2>
         <button
           type="button"
           className="danger"
@@ -61,16 +77,25 @@ export function TrashView({ version, onRestore }: Props) {
       {error && <ErrorMessage error={error} />}
       {emptied !== undefined && <p role="status">{t('intake.emptied', { count: emptied })}</p>}
       {items && items.length === 0 && <p className="trash-empty">{t('intake.trashEmpty')}</p>}
-      <ul className="trash-list">
-        {items?.map((item) => (
+      <ul className="trash-list" ref={listRef}>
+        {items?.map((item, index) => (
           <li key={item.id} data-testid="trash-item" data-id={item.id}>
             <div className="trash-item-text">
               <span className="result-title" lang={item.language}>
                 {item.title}
               </span>
-              <span className="result-meta">{[item.publication, item.date].filter(Boolean).join(' · ')}</span>
+              <span className="result-meta" lang={item.language}>
+                {[item.publication, item.date].filter(Boolean).join(' · ')}
+              </span>
             </div>
-            <button type="button" data-testid="restore-clipping" onClick={() => onRestore(item.id)}>
+            <button
+              type="button"
+              data-testid="restore-clipping"
+              onClick={() => {
+                refocus.current = { index, items };
+                onRestore(item.id);
+              }}
+            >
               {t('intake.restore')}
             </button>
           </li>

@@ -1,6 +1,7 @@
 // The last change, said in a toast with "Undo"; a failure to change is said here too.
 import { useTranslation } from 'react-i18next';
 import type { Curation } from '../hooks/use-curation.ts';
+import { LIST_ID } from '../focus/focus-return.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 export function UndoToast({ curation }: { curation: Curation }) {
@@ -11,7 +12,14 @@ export function UndoToast({ curation }: { curation: Curation }) {
     <div className="toast" role="status" data-testid="toast">
       {error ? <ErrorMessage error={error} /> : last && <span>{t(last.message)}</span>}
       {!error && last?.undo && (
-        <button type="button" data-testid="undo" disabled={curation.busy} onClick={() => void curation.undo()}>
+        <button
+          type="button"
+          data-testid="undo"
+          aria-keyshortcuts="Control+Z Meta+Z"
+          aria-disabled={curation.busy || undefined}
+          // Undone, the button goes: focus goes on to the list, where the change shows.
+          onClick={() => !curation.busy && void curation.undo().then(() => document.getElementById(LIST_ID)?.focus())}
+        >
           {t('intake.undo')}
         </button>
       )}

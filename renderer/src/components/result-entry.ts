@@ -8,6 +8,8 @@ export interface ResultEntry {
   snippet: Segment[] | undefined;
   publication?: string | undefined;
   date?: string | undefined;
+  /** The clipping's language (hi, en…), for the row's lang attribute. */
+  language?: string | undefined;
 }
 
 export function rowId(id: string): string {

@@ -1,14 +1,13 @@
-// The clippings ticked in the list (for tagging or exporting many at once). One store per window,
-// read with useSyncExternalStore, so the rows show their checkbox without the list passing the
-// selection through.
+// The clippings selected in the list (for tagging or exporting many at once): Space or Ctrl/Cmd+click
+// toggles a row. One store per window, read with useSyncExternalStore, so each row shows its own
+// state without the list passing the selection through.
 import { useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
 
 export interface Selection {
   ids: ReadonlySet<string>;
   toggle(id: string): void;
   clear(): void;
-  /** Unticks what is no longer in the list (trashed, or gone after a reload). */
+  /** Unselects what is no longer in the list (trashed, or gone after a reload). */
   retain(present: (id: string) => boolean): void;
 }
 
@@ -45,20 +44,10 @@ export function useSelection(): Selection {
   return { ids: current, ...actions };
 }
 
-/** The checkbox of one result row; clicking it ticks the row without opening it. */
-export function RowCheckbox({ id, title }: { id: string; title: string }) {
-  const { t } = useTranslation();
-  const checked = useSyncExternalStore(subscribe, () => ids.has(id));
-  return (
-    <input
-      type="checkbox"
-      className="row-check"
-      data-testid="select-clipping"
-      aria-label={t('intake.selectRow', { title })}
-      checked={checked}
-      onClick={(e) => e.stopPropagation()}
-      onKeyDown={(e) => e.stopPropagation()}
-      onChange={() => actions.toggle(id)}
-    />
-  );
+/** Whether one row is selected (re-renders only that row when it changes). */
+export function useIsSelected(id: string | undefined): boolean {
+  return useSyncExternalStore(subscribe, () => id !== undefined && ids.has(id));
 }
+
+export const toggleSelected = actions.toggle;
+export const clearSelection = actions.clear;

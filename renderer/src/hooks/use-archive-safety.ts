@@ -19,6 +19,10 @@ export interface ArchiveSafety {
   restored: BackupInfo | undefined;
   openDialog(): void;
   closeDialog(): void;
+  /** Reads the snapshots again (after "Back up now"). */
+  refreshBackups(): void;
+  /** A backup file replaced the archive: load it again. */
+  restoredFromFile(): void;
   restore(backup: BackupInfo): Promise<void>;
   dismissRestored(): void;
 }
@@ -44,12 +48,21 @@ export function useArchiveSafety(version: number, reload: () => Promise<void>): 
     void readDamage();
   }, [version, readDamage]);
 
+  const refreshBackups = useCallback(() => {
+    archiveClient.backups().then(setBackups, (e: unknown) => setError(errorInfoOf(e)));
+  }, []);
+
   const openDialog = useCallback(() => {
     setDialogOpen(true);
     setBackups(undefined);
     setError(undefined);
-    archiveClient.backups().then(setBackups, (e: unknown) => setError(errorInfoOf(e)));
-  }, []);
+    refreshBackups();
+  }, [refreshBackups]);
+
+  const restoredFromFile = useCallback(() => {
+    void reload().then(readDamage);
+    refreshBackups();
+  }, [reload, readDamage, refreshBackups]);
 
   const closeDialog = useCallback(() => {
     if (!restoring) setDialogOpen(false);
@@ -83,6 +96,8 @@ export function useArchiveSafety(version: number, reload: () => Promise<void>): 
     restored,
     openDialog,
     closeDialog,
+    refreshBackups,
+    restoredFromFile,
     restore,
     dismissRestored: () => setRestored(undefined),
   };

@@ -23,8 +23,6 @@ export const uiEn = {
   'search.facetPublication': 'Publication',
   'search.facetTag': 'Tags',
   'search.facetYear': 'Year',
-  'search.facetValue_one': '{{value}}: {{count}} clipping',
-  'search.facetValue_other': '{{value}}: {{count}} clippings',
   'search.timeline': 'Matches over time',
   'search.timelineHelp':
     'Drag across the bars, or use Shift + arrow keys, to keep a span of dates. Esc shows all dates.',
@@ -41,7 +39,7 @@ export const uiEn = {
   'search.deleteSaved': 'Delete the saved search “{{name}}”',
   'search.fixQuery': 'Correct the search to see results.',
   'search.syntaxHelp':
-    'Words · "exact phrase" · OR · -leave out · prefix* · title: publication: author: place: tag: · date:2024-01..2024-06',
+    'Words · "exact phrase" · OR · -leave out · prefix* · title: publication: author: place: tag: · date:2024-01..2024-06 · in Hindi too: शीर्षक: प्रकाशन: लेखक: स्थान: टैग: तिथि:',
   'reader.label': 'Clipping',
   'reader.empty': 'Choose a clipping from the list to read it.',
   'reader.loading': 'Opening…',
@@ -125,7 +123,6 @@ export const uiEn = {
   'intake.scopeAll': 'Everything',
   'intake.format': 'Format',
   'intake.exportDo': 'Export',
-  'intake.selectRow': 'Select “{{title}}”',
   'intake.selected_one': '{{count}} selected',
   'intake.selected_other': '{{count}} selected',
   'intake.tagPlaceholder': 'Tag',
@@ -178,6 +175,30 @@ export const uiEn = {
   'backups.restoring': 'Restoring…',
   'backups.restored': 'The backup of {{date}} was restored. The previous state is kept as a backup.',
   'backups.close': 'Close',
+  'list.keys':
+    'Arrow keys open a clipping. Space or Ctrl+click selects it for tagging or export. F6 moves between the header, the list and the reader. Ctrl+Z undoes the last change.',
+  'header.menu': 'Menu',
+  'search.sortAdded': 'Date added',
+  'search.facetCount_one': 'clipping',
+  'search.facetCount_other': 'clippings',
+  'search.emptySpan': 'No clippings in {{date}}. “All dates” brings them all back.',
+  'guide.heading': 'Getting started',
+  'guide.add': '“Add clipping” (Ctrl+N): paste the text, add the title and the details you have.',
+  'guide.import': '“Import files” in the menu, or drop files on the window: .txt, .md, .html, .json, .ndjson.',
+  'guide.search':
+    'Type in the search box (/ or Ctrl+F). Spelling variants, word forms and Latin letters find Hindi words.',
+  'guide.syntaxHeading': 'Search in one field',
+  'guide.syntaxNote': 'The Hindi names work too: शीर्षक: प्रकाशन: लेखक: स्थान: टैग: तिथि: (or तारीख़:).',
+  'guide.keys': 'Keys: F6 moves between the header, the list and the reader; Space selects rows; Ctrl+Z undoes.',
+  'guide.hide': 'Got it, hide this',
+  'guide.show': 'How to use Press Archive',
+  'backups.folder': 'Archive folder',
+  'backups.openFolder': 'Open folder',
+  'backups.folderHint': 'Your clippings are plain JSON files in this folder. Copying the folder copies the archive.',
+  'backups.snapshots': 'Backups in the archive folder',
+  'backups.now': 'Back up now',
+  'backups.taking': 'Backing up…',
+  'backups.taken': 'Backup taken: {{date}}.',
 } as const;
 
 export type UiKey = keyof typeof uiEn;
