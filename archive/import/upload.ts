@@ -13,8 +13,11 @@ interface IncomingFile {
   notUtf8: boolean;
 }
 
-/** Uploads at once per archive: a page has one import at a time, a few pages at most. */
-const MAX_UPLOADS = 8;
+/**
+ * Uploads kept at once: a page has one import at a time, a few pages at most. A page closed in the
+ * middle of an import never finishes it: past this many, the oldest is dropped to make room.
+ */
+export const MAX_UPLOADS = 8;
 
 export class Upload {
   private readonly files: IncomingFile[];
@@ -75,7 +78,7 @@ export class Uploads {
 
   begin(task: string, files: readonly { name: string; size: number }[]): Upload {
     if (this.byTask.has(task)) throw badRequest(`import ${task} has begun already`);
-    if (this.byTask.size >= MAX_UPLOADS) throw badRequest('too many imports at once');
+    if (this.byTask.size >= MAX_UPLOADS) this.byTask.delete(this.byTask.keys().next().value!);
     const upload = new Upload(files);
     this.byTask.set(task, upload);
     return upload;

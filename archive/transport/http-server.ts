@@ -86,11 +86,13 @@ export async function startWebServer(options: {
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8' });
     response.flushHeaders();
     const event = (name: string, value: unknown) => {
-      if (!response.writableEnded) response.write(`event: ${name}\ndata: ${JSON.stringify(value)}\n\n`);
+      // The page may have gone meanwhile (closed, reloaded): the task goes on, its news goes nowhere.
+      if (!response.writableEnded && !response.destroyed)
+        response.write(`event: ${name}\ndata: ${JSON.stringify(value)}\n\n`);
     };
     const envelope = await options.dispatch(method, input, (progress) => event('progress', progress));
     event('result', envelope);
-    response.end();
+    if (!response.destroyed) response.end();
   }
 
   async function serveFile(response: ServerResponse, pathname: string): Promise<void> {

@@ -399,6 +399,12 @@ test.describe('import progress', () => {
   // the test releases it: the progress is watched at those points, however fast the machine is.
   test.use({ holdImports: true });
   const RECORDS = 15_000;
+  /**
+   * Reading and adding 15,000 records between two hold points takes seconds, and many more on a
+   * busy machine: these steps wait for the archive's own report, with patience to match.
+   */
+  const ARCHIVE_STEP = { timeout: 180_000 };
+  test.describe.configure({ timeout: 600_000 });
 
   async function largeNdjson(dir: string): Promise<{ path: string; bytes: number }> {
     const lines = Array.from({ length: RECORDS }, (_, i) =>
@@ -477,11 +483,11 @@ test.describe('import progress', () => {
 
         // Held halfway through adding: records added, out of all.
         await releaseImport('chunk');
-        await expect(line).toHaveText(text.added);
+        await expect(line).toHaveText(text.added, ARCHIVE_STEP);
         await expect(progress.getByRole('progressbar', { name: text.added })).toHaveAttribute('value', '7500');
         await releaseImport('adding');
 
-        await expect(app.getByTestId('import-added')).toHaveText(text.addedSummary);
+        await expect(app.getByTestId('import-added')).toHaveText(text.addedSummary, ARCHIVE_STEP);
         await expect(progress).toHaveCount(0);
         await expect(app.getByTestId('import-files')).toBeEnabled();
         const log = await app.evaluate(() => {
@@ -513,7 +519,10 @@ test.describe('import progress', () => {
       const line = app.getByTestId('import-progress').getByTestId('progress-text');
       await expect(line).toHaveText(/^Importing: reading files, 1 \//); // held after the first piece
       await app.getByTestId('import-cancel').click();
-      await expect(app.getByTestId('import-cancelled')).toHaveText('Import cancelled. Nothing was added.');
+      await expect(app.getByTestId('import-cancelled')).toHaveText(
+        'Import cancelled. Nothing was added.',
+        ARCHIVE_STEP,
+      );
       await expect(app.getByTestId('import-progress')).toHaveCount(0);
       await expect(app.getByTestId('result-item')).toHaveCount(1);
       expect(await snapshotFiles(archiveDir)).toEqual(before);
@@ -533,9 +542,12 @@ test.describe('import progress', () => {
       const line = app.getByTestId('import-progress').getByTestId('progress-text');
       await expect(line).toHaveText(/^आयात: फ़ाइलें पढ़ी जा रही हैं, 1 \//);
       await releaseImport('chunk');
-      await expect(line).toHaveText('आयात: 7,500 / 15,000 कतरनें');
+      await expect(line).toHaveText('आयात: 7,500 / 15,000 कतरनें', ARCHIVE_STEP);
       await app.getByTestId('import-cancel').click();
-      await expect(app.getByTestId('import-cancelled')).toHaveText('आयात रद्द कर दिया गया। कुछ नहीं जोड़ा गया।');
+      await expect(app.getByTestId('import-cancelled')).toHaveText(
+        'आयात रद्द कर दिया गया। कुछ नहीं जोड़ा गया।',
+        ARCHIVE_STEP,
+      );
       await expect(app.getByTestId('result-item')).toHaveCount(1);
       expect(await snapshotFiles(archiveDir)).toEqual(before);
     } finally {

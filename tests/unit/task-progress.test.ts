@@ -7,6 +7,7 @@ import type { Envelope, ImportReport, Progress } from '../../archive/api.ts';
 import { chromiumPrinter } from '../../archive/pdf/chromium-printer.ts';
 import { ArchiveService, type ImportHold } from '../../archive/service.ts';
 import { createDispatcher, type Dispatch } from '../../archive/transport/dispatch.ts';
+import { MAX_UPLOADS } from '../../archive/import/upload.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -136,6 +137,20 @@ describe('import progress and cancel', () => {
       error: { code: 'badRequest' },
     });
     expect(await snapshotFiles(archiveDir)).toEqual(before);
+  });
+
+  it('imports left unfinished (a page closed meanwhile) never block new ones: the oldest is dropped', async () => {
+    const { dispatch } = await open();
+    const files = [{ name: 'a.ndjson', size: 10 }];
+    for (let i = 0; i < MAX_UPLOADS + 2; i++) {
+      expect(await dispatch('importBegin', { task: `abandoned-${i}`, files })).toMatchObject({ ok: true });
+    }
+    expect(await dispatch('importChunk', { task: 'abandoned-0', file: 0, bytes: ndjson(1) })).toMatchObject({
+      ok: false,
+      error: { code: 'badRequest' },
+    });
+    const answer = await importInPieces(dispatch, 'import-0009', ndjson(10));
+    expect(answer).toMatchObject({ ok: true, value: { added: 10 } });
   });
 
   it('splits a Devanagari letter across pieces without harm (the archive decodes as the bytes come)', async () => {

@@ -16,12 +16,8 @@ import type {
   WorkerResponse,
 } from './protocol.ts';
 
-/**
- * Clippings per searchCorpus call while filling the index: each answer is parsed and handed to the
- * worker on the page's own thread, so a batch is kept small enough (about 1 MB) never to hold up a
- * frame for long, however large the archive.
- */
-const BATCH = 1000;
+/** Clippings per searchCorpus call while filling the index. */
+const BATCH = 5000;
 
 type Listener<T> = (value: T) => void;
 
