@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { it } from 'vitest';
 import { ArchiveService } from '../archive/service.ts';
 import { FIRST_ARTICLE_TEXT } from '../archive/seed/index.ts';
-import { runCli } from '../tests/support/cli.ts';
+import { runCliProcess } from '../tests/support/cli.ts';
 import { tempDir } from '../tests/support/temp.ts';
 import { markdownTable, ms, writeResult } from './support/table.ts';
 
@@ -34,7 +34,7 @@ it('import: NDJSON feeds', async () => {
     if (report.added !== count) throw new Error(`imported ${report.added} of ${count}`);
 
     start = performance.now();
-    const cli = await runCli(['import', '--archive', join(dir, 'cli'), file, '--json']);
+    const cli = await runCliProcess(['import', '--archive', join(dir, 'cli'), file, '--json']); // as a user runs it
     const cliMs = performance.now() - start;
     if (cli.code !== 0) throw new Error(cli.stderr);
 
