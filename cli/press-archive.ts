@@ -88,7 +88,7 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-/** The command, its own arguments with any global options moved after it, and whether help was asked. */
+/** The command, its arguments with the options given before it, and whether help was asked. */
 function splitGlobalOptions(argv: string[]): { command?: string; args: string[]; help: boolean } {
   const globals: string[] = [];
   let help = false;
@@ -111,5 +111,5 @@ function splitGlobalOptions(argv: string[]): { command?: string; args: string[];
   ) {
     throw new UsageError('--archive is given twice');
   }
-  return { command, args: [...rest, ...globals], help };
+  return { command, args: [...globals, ...rest], help }; // before a `--` the command may have
 }

@@ -34,12 +34,15 @@ export interface InProcessOptions {
   printer?: PdfPrinter;
 }
 
-/** The CLI's `main` in this process, with its own output, environment and folder. */
+/** The CLI's `main` in this process (under Vitest), with its own output, environment and folder. */
 export async function runCli(
   args: string[],
   env: Record<string, string> = {},
   options: InProcessOptions = {},
 ): Promise<CliResult> {
+  // In-process needs Vite's transforms (the CLI imports text files, as the build does): under
+  // Playwright the same call runs the built CLI as a process.
+  if (!process.env.VITEST) return runCliProcess(args, env, { cwd: options.cwd });
   // Loaded on first use: files that only need BIN (serve) do not load the whole CLI.
   const { main } = await import('../../cli/press-archive.ts');
   let stdout = '';
