@@ -29,8 +29,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           exclude: INTEGRATION,
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          // Watchdogs: a few tests build search indexes of thousands of clippings, which a busy
+          // 2-core machine may take half a minute for.
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
       {
