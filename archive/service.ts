@@ -26,7 +26,7 @@ import {
   type ClippingSummary,
   type ValidClippingInput,
 } from './clipping.ts';
-import { ArchiveError, toErrorInfo, validationError } from './errors.ts';
+import { ArchiveError, fieldErrorsFromZod, toErrorInfo, validationError } from './errors.ts';
 import { EXPORT_EXTENSIONS, EXPORT_MIME_TYPES, serializeClippings, type ExportFormat } from './exports/formats.ts';
 import { NearDuplicateCache } from './near-duplicate-cache.ts';
 import type { ExportedPdf, ValidExportPdfInput } from './pdf/export-request.ts';
@@ -349,15 +349,16 @@ export class ArchiveService implements ApiHandlers {
         params: { file: input.name, detail: `not a Press Archive backup (${where})` },
       });
     }
-    const ids = new Set(parsed.data.clippings.map((c) => c.id));
-    if (ids.size !== parsed.data.clippings.length) {
+    const clippings = parsed.data.clippings.map((c, i) => restorable(c, i + 1, input.name));
+    const ids = new Set(clippings.map((c) => c.id));
+    if (ids.size !== clippings.length) {
       throw new ArchiveError({
         code: 'unreadableFile',
         params: { file: input.name, detail: 'two clippings have the same id' },
       });
     }
-    const setAside = await this.store.replaceAll(parsed.data.clippings);
-    return { restored: parsed.data.clippings.length, setAside: setAside.name };
+    const setAside = await this.store.replaceAll(clippings);
+    return { restored: clippings.length, setAside: setAside.name };
   }
 
   /** Removes the clippings in the trash from disk: the one way anything leaves the archive. */
@@ -422,6 +423,26 @@ const BackupFileSchema = z.object({
   clippings: z.array(ClippingSchema),
 });
 type BackupFile = z.infer<typeof BackupFileSchema>;
+
+/**
+ * A record of a backup file, checked field by field exactly as `add` checks what a person types
+ * (control characters, lengths, dates, addresses), so a restore cannot bring in what add refuses.
+ */
+function restorable(record: Clipping, number: number, file: string): Clipping {
+  const { id, addedAt, updatedAt, deletedAt, ...fields } = record;
+  const parsed = ClippingInputSchema.safeParse(fields);
+  if (!parsed.success) {
+    throw new ArchiveError({
+      code: 'badBackupRecord',
+      params: { file, record: number, id },
+      fields: fieldErrorsFromZod(parsed.error),
+    });
+  }
+  const clipping = createClipping(id, parsed.data, addedAt);
+  clipping.updatedAt = updatedAt;
+  if (deletedAt !== undefined) clipping.deletedAt = deletedAt;
+  return clipping;
+}
 
 /** Tags checked and normalized as the clipping form's are (NFC, trimmed, no empties, no repeats). */
 function parseTags(tags: string[]): string[] {

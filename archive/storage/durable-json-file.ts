@@ -73,8 +73,10 @@ export async function writeFileDurably(path: string, text: string | Buffer): Pro
 
 /** Writes a new file and fsyncs it; a crash midway leaves a file no manifest names. */
 export async function writeNewFileDurably(path: string, text: string | Buffer): Promise<void> {
+  let created = false;
   try {
     const handle = await open(path, 'wx');
+    created = true;
     try {
       await handle.writeFile(text);
       await handle.sync();
@@ -82,6 +84,8 @@ export async function writeNewFileDurably(path: string, text: string | Buffer): 
       await handle.close();
     }
   } catch (error) {
+    // A file cut short (a full disk) is no use to anyone: it goes at once.
+    if (created) await rm(path, { force: true }).catch(() => undefined);
     throw asIoError(error, path);
   }
 }
@@ -109,6 +113,9 @@ export async function syncFile(path: string): Promise<void> {
 
 function asIoError(error: unknown, path: string): ArchiveError {
   if (error instanceof ArchiveError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new ArchiveError({ code: 'noSpace', params: { path } }, { cause: error });
   return new ArchiveError({ code: 'io', params: { path, detail: errorDetail(error) } }, { cause: error });
 }
 
