@@ -673,7 +673,8 @@ export class ShardedStore {
       await this.assertCurrent(held);
       await this.writeManifest(manifest);
     } catch (error) {
-      await this.undoWrite(held, created, generation);
+      const replaced = [...changes.keys()].flatMap((slot) => bySlot.get(slot)?.file ?? []);
+      await this.undoWrite(held, { created, replaced, generation });
       if (kept) await rm(snapshotDir(this.dir, kept.name), { recursive: true, force: true }).catch(() => undefined);
       throw error;
     }
@@ -693,15 +694,20 @@ export class ShardedStore {
    * the commit point), the shard files it created go. Only while the lock is still ours: a writer
    * that lost it leaves them to the next one, since another writer may be using those names now.
    */
-  private async undoWrite(held: HeldLock, created: string[], generation: number): Promise<void> {
+  private async undoWrite(
+    held: HeldLock,
+    { created, replaced, generation }: { created: string[]; replaced: string[]; generation: number },
+  ): Promise<void> {
     this.forgetManifest();
     if (!(await held.isHeld())) {
       this.mayHaveLeftovers = true;
       return;
     }
     const onDisk = await this.readManifest().catch(() => undefined);
-    if (onDisk?.generation === generation) return; // committed: the files are named by it
-    for (const file of created) {
+    // Committed after all (the failure came after the manifest was in place): the files it
+    // replaced go, as after any commit.
+    const obsolete = onDisk?.generation === generation ? replaced : created;
+    for (const file of obsolete) {
       await rm(this.path(file), { force: true }).catch(() => (this.mayHaveLeftovers = true));
     }
   }
