@@ -11,6 +11,7 @@ export const ErrorCodeSchema = z.enum([
   'locked',
   'unsupportedFile',
   'unreadableFile',
+  'notAFile',
   'fileTooLarge',
   'badRecord',
   'badRequest',

@@ -42,8 +42,9 @@ const en = {
   'error.locked': 'The archive is busy in another window or command. Please try again.',
   'error.unsupportedFile': '{{file}}: files of this kind cannot be imported (use .txt, .md, .html, .json or .ndjson).',
   'error.unreadableFile': '{{file}} cannot be read: {{detail}}',
+  'error.notAFile': '{{file}} is not a file (a folder, a device or a pipe) and was not imported.',
   'error.fileTooLarge':
-    '{{file}} is too large to import in one piece ({{size}} MB; at most {{max}} MB a file). Split it into smaller files and import them together. Nothing was imported.',
+    '{{file}} is too large to import in one piece ({{size}} MB; at most {{max}} MB a file). Split it into smaller files and import them together. It was not imported.',
   'error.badRecord': 'Not a valid JSON record: {{detail}}',
   'error.badRequest': 'Invalid request: {{detail}}',
   'error.noSuchBackup': 'There is no backup named {{name}}.',
@@ -105,8 +106,9 @@ const hi: Record<MessageKey, string> = {
   'error.locked': 'संग्रह किसी दूसरी विंडो या कमांड में व्यस्त है। कृपया फिर से कोशिश करें।',
   'error.unsupportedFile': '{{file}}: इस प्रकार की फ़ाइल आयात नहीं हो सकती (.txt, .md, .html, .json या .ndjson लें)।',
   'error.unreadableFile': '{{file}} पढ़ी नहीं जा सकी: {{detail}}',
+  'error.notAFile': '{{file}} कोई फ़ाइल नहीं है (फ़ोल्डर, डिवाइस या पाइप है), इसलिए आयात नहीं हुई।',
   'error.fileTooLarge':
-    '{{file}} एक बार में आयात करने के लिए बहुत बड़ी है ({{size}} MB; एक फ़ाइल अधिकतम {{max}} MB)। इसे छोटी फ़ाइलों में बाँटकर उन्हें एक साथ आयात करें। कुछ भी आयात नहीं हुआ।',
+    '{{file}} एक बार में आयात करने के लिए बहुत बड़ी है ({{size}} MB; एक फ़ाइल अधिकतम {{max}} MB)। इसे छोटी फ़ाइलों में बाँटकर उन्हें एक साथ आयात करें। यह आयात नहीं हुई।',
   'error.badRecord': 'यह मान्य JSON प्रविष्टि नहीं है: {{detail}}',
   'error.badRequest': 'अमान्य अनुरोध: {{detail}}',
   'error.noSuchBackup': '{{name}} नाम का कोई बैकअप नहीं है।',

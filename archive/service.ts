@@ -26,13 +26,13 @@ import {
   type ClippingSummary,
   type ValidClippingInput,
 } from './clipping.ts';
-import { ArchiveError, fieldErrorsFromZod, toErrorInfo, validationError } from './errors.ts';
+import { ArchiveError, fieldErrorsFromZod, toErrorInfo, validationError, type ErrorInfo } from './errors.ts';
 import { EXPORT_EXTENSIONS, EXPORT_MIME_TYPES, serializeClippings, type ExportFormat } from './exports/formats.ts';
 import { NearDuplicateCache } from './near-duplicate-cache.ts';
 import type { ExportedPdf, ValidExportPdfInput } from './pdf/export-request.ts';
 import type { PdfPrinter } from './pdf/printer.ts';
 import { newClippingId } from './ids.ts';
-import { parseImportFile, type CandidateRecord } from './import/records.ts';
+import { firstLine, parseImportFile, type CandidateRecord } from './import/records.ts';
 import type { SavedSearch } from './search/api-schemas.ts';
 import { highlighterFor } from './search/highlight.ts';
 import { readSavedSearches, writeSavedSearches } from './search/saved-searches.ts';
@@ -148,16 +148,20 @@ export class ArchiveService implements ApiHandlers {
 
   /**
    * Imports files in one write: every valid record not already in the archive (same URL or same
-   * text) is added, the rest are reported. A file that cannot be read at all stops the import
-   * before anything is written.
+   * text) is added, the rest are reported, and so is each file that cannot be read at all, by name.
    */
   async importFiles(input: { files: ImportFile[] }): Promise<ImportReport> {
     const candidates: CandidateRecord[] = [];
     const errors: ImportProblem[] = [];
     for (const file of input.files) {
-      const parsed = await parseImportFile(file);
-      candidates.push(...parsed.records);
-      errors.push(...parsed.problems);
+      // A file that cannot be read is reported by name; the others are still imported.
+      try {
+        const parsed = await parseImportFile(file);
+        candidates.push(...parsed.records);
+        errors.push(...parsed.problems);
+      } catch (error) {
+        errors.push({ file: file.name, error: unreadable(file.name, error) });
+      }
     }
     const valid: ValidClippingInput[] = [];
     for (const candidate of candidates) {
@@ -465,6 +469,11 @@ function countValues(values: string[]): { value: string; count: number }[] {
 
 function newestFirst(a: Clipping, b: Clipping): number {
   return a.addedAt === b.addedAt ? (a.id < b.id ? 1 : -1) : a.addedAt < b.addedAt ? 1 : -1;
+}
+
+function unreadable(file: string, error: unknown): ErrorInfo {
+  if (error instanceof ArchiveError) return error.info;
+  return { code: 'unreadableFile', params: { file, detail: firstLine(error) } };
 }
 
 function problemAt(candidate: CandidateRecord, error: unknown): ImportProblem {

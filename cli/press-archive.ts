@@ -14,6 +14,7 @@ import { restore } from './commands/restore.ts';
 import { search } from './commands/search.ts';
 import { serve } from './commands/serve.ts';
 import { show } from './commands/show.ts';
+import { oneLine } from './terminal-text.ts';
 import { UsageError, lang, out, type Command } from './context.ts';
 
 const USAGE = `Usage: press-archive <command> [options] [--archive DIR]
@@ -70,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`press-archive: ${error.message}\n${USAGE}\n`);
       return 2;
     }
-    process.stderr.write(`press-archive: ${formatError(toErrorInfo(error), lang)}\n`);
+    process.stderr.write(`press-archive: ${oneLine(formatError(toErrorInfo(error), lang))}\n`);
     return 1;
   }
 }

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import { MAX_IMPORT_BYTES } from '../api.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.ts';
 import type { Dispatch } from './dispatch.ts';
 import { CONTENT_SECURITY_POLICY, mimeType } from './renderer-content.ts';
 
@@ -56,9 +57,23 @@ export async function startWebServer(options: {
     if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
       return send(response, 415, 'text/plain; charset=utf-8', 'JSON expected');
     }
+    // Too large by its own account: answered before a byte of it is read.
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuseTooLarge(response);
+    let body: string;
+    try {
+      body = await readBody(request);
+    } catch {
+      return refuseTooLarge(response);
+    }
+    if (nestsDeeperThan(body)) {
+      return sendJson(response, 400, {
+        ok: false,
+        error: { code: 'badRequest', params: { detail: `nested more than ${MAX_JSON_DEPTH} levels deep` } },
+      });
+    }
     let input: unknown;
     try {
-      input = JSON.parse(await readBody(request));
+      input = JSON.parse(body);
     } catch {
       return sendJson(response, 400, {
         ok: false,
@@ -139,6 +154,12 @@ async function readBody(request: IncomingMessage): Promise<string> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** 413, and the connection closed: the rest of the body is never read. */
+function refuseTooLarge(response: ServerResponse): void {
+  response.setHeader('Connection', 'close');
+  sendJson(response, 413, { ok: false, error: { code: 'bodyTooLarge', params: { max: MAX_BODY_BYTES / 2 ** 20 } } });
 }
 
 function setSecurityHeaders(response: ServerResponse): void {
