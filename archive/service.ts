@@ -11,7 +11,6 @@ import type {
   SimilarClipping,
   Vocabulary,
 } from './api.ts';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   ClippingInputSchema,
@@ -20,7 +19,6 @@ import {
   applyPatch,
   createClipping,
   isHttpUrl,
-  summarize,
   type Clipping,
   type ClippingInput,
   type ClippingSummary,
@@ -38,18 +36,35 @@ import { highlighterFor } from './search/highlight.ts';
 import { readSavedSearches, writeSavedSearches } from './search/saved-searches.ts';
 import { seedClippings } from './seed/index.ts';
 import type { BackupInfo, RestoreResult } from './backup/backup-info.ts';
+import { textDigest } from './storage/checksums.ts';
 import { FORMAT_VERSION } from './storage/format.ts';
 import { ShardedStore, type Damage, type InsertContext, type WhenDamaged } from './storage/sharded-store.ts';
 
 export class ArchiveService implements ApiHandlers {
   private readonly nearDuplicates = new NearDuplicateCache();
+  /**
+   * The check of every shard against its checksums, which the app runs after opening (the list
+   * comes from the summaries meanwhile): settles with the damage it found, if any.
+   */
+  readonly verified: Promise<Damage | undefined>;
 
   private constructor(
     private readonly store: ShardedStore,
+    private readonly whenDamaged: WhenDamaged,
     private readonly now: () => Date,
     private readonly openInBrowser?: (url: string) => Promise<void>,
     private readonly printer?: PdfPrinter,
-  ) {}
+  ) {
+    // The CLI refuses damage and reads what it needs fully; the app verifies in the background.
+    this.verified =
+      whenDamaged === 'readOnly'
+        ? new Promise<void>((resolve) => setImmediate(resolve)).then(
+            () => store.verify(),
+            () => undefined,
+          )
+        : Promise.resolve(store.damage);
+    this.verified.catch(() => undefined);
+  }
 
   /**
    * `openInBrowser`: how the host opens a web address in the system browser (the desktop app passes
@@ -66,9 +81,10 @@ export class ArchiveService implements ApiHandlers {
     } = {},
   ): Promise<ArchiveService> {
     const now = options.now ?? (() => new Date());
+    const whenDamaged = options.whenDamaged ?? 'readOnly';
     const store = await ShardedStore.open(dir, {
       now,
-      whenDamaged: options.whenDamaged ?? 'readOnly',
+      whenDamaged,
       initialClippings: () => {
         const at = now();
         return seedClippings().map((input) =>
@@ -76,7 +92,7 @@ export class ArchiveService implements ApiHandlers {
         );
       },
     });
-    return new ArchiveService(store, now, options.openInBrowser, options.printer);
+    return new ArchiveService(store, whenDamaged, now, options.openInBrowser, options.printer);
   }
 
   get archiveDir(): string {
@@ -101,12 +117,16 @@ export class ArchiveService implements ApiHandlers {
     };
   }
 
-  /** Clippings without their text, newest first; the trash when asked. */
+  /**
+   * Clippings without their text, newest first; the trash when asked. From the summary files, so
+   * the list is there at once; the CLI (which refuses damage) reads and checks every shard first.
+   */
   async list(input: { trash?: boolean } = {}): Promise<ClippingSummary[]> {
-    return (await this.store.all())
+    if (this.whenDamaged === 'refuse') await this.store.all();
+    return (await this.store.summaries())
       .filter((c) => (c.deletedAt !== undefined) === (input.trash ?? false))
       .sort(newestFirst)
-      .map(summarize);
+      .map(({ digest: _digest, sha256: _sha256, ...summary }) => summary);
   }
 
   async get(input: { id: string }): Promise<Clipping> {
@@ -178,7 +198,7 @@ export class ArchiveService implements ApiHandlers {
     );
     let skipped = 0;
     const added = await this.store.insert(async (stored: InsertContext) => {
-      const seen = new DuplicateFilter(await stored.all());
+      const seen = new DuplicateFilter(await stored.summaries());
       const fresh: Clipping[] = [];
       const freshIds = new Set<string>(); // a set: 100,000 records would otherwise compare 10^10 times
       for (const record of valid) {
@@ -247,7 +267,7 @@ export class ArchiveService implements ApiHandlers {
 
   /** Publications and tags of the clippings not in the trash, most used first. */
   async vocabulary(): Promise<Vocabulary> {
-    const active = await this.activeClippings();
+    const active = (await this.store.summaries()).filter((c) => c.deletedAt === undefined);
     return {
       publications: countValues(active.flatMap((c) => (c.publication ? [c.publication] : []))),
       tags: countValues(active.flatMap((c) => c.tags)),
@@ -467,7 +487,7 @@ function countValues(values: string[]): { value: string; count: number }[] {
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'hi'));
 }
 
-function newestFirst(a: Clipping, b: Clipping): number {
+function newestFirst(a: Pick<Clipping, 'addedAt' | 'id'>, b: Pick<Clipping, 'addedAt' | 'id'>): number {
   return a.addedAt === b.addedAt ? (a.id < b.id ? 1 : -1) : a.addedAt < b.addedAt ? 1 : -1;
 }
 
@@ -485,26 +505,27 @@ function problemAt(candidate: CandidateRecord, error: unknown): ImportProblem {
   };
 }
 
-/** Same web address or same text (ignoring spacing) counts as already archived. */
+/**
+ * Same web address or same text (ignoring spacing) counts as already archived. The stored clippings
+ * come as their summaries, whose digest of the text was computed when they were written.
+ */
 class DuplicateFilter {
   private readonly urls = new Set<string>();
   private readonly texts = new Set<string>();
 
-  constructor(existing: readonly Clipping[]) {
-    for (const clipping of existing) this.remember(clipping);
+  constructor(existing: readonly { url?: string | undefined; digest: string }[]) {
+    for (const { url, digest } of existing) {
+      if (url !== undefined) this.urls.add(url);
+      this.texts.add(digest);
+    }
   }
 
   isDuplicate(record: { url?: string | undefined; body: string }): boolean {
-    return (record.url !== undefined && this.urls.has(record.url)) || this.texts.has(textKey(record.body));
+    return (record.url !== undefined && this.urls.has(record.url)) || this.texts.has(textDigest(record.body));
   }
 
   remember(record: { url?: string | undefined; body: string }): void {
     if (record.url !== undefined) this.urls.add(record.url);
-    this.texts.add(textKey(record.body));
+    this.texts.add(textDigest(record.body));
   }
-}
-
-/** A digest of the text with spacing evened out: the set holds 32 bytes a clipping, not its text. */
-function textKey(body: string): string {
-  return createHash('sha256').update(body.normalize('NFC').replace(/\s+/g, ' ').trim()).digest('base64');
 }

@@ -1,6 +1,6 @@
 // A lowdb adapter that makes a write durable, not just atomic: temp file, fsync, rename, fsync folder.
 // lowdb's own JSONFile never fsyncs, so an acknowledged write could vanish in a power cut.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -18,6 +18,8 @@ export interface DurableOptions {
 export class DurableJSONFile<T> implements Adapter<T> {
   /** Size in bytes of the last document written, so callers can keep files bounded. */
   bytesWritten = 0;
+  /** SHA-256 of the last document written, for the manifest's checksums. */
+  sha256Written = '';
 
   constructor(
     readonly path: string,
@@ -48,6 +50,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
     if (this.options.createOnly) await writeNewFileDurably(this.path, text);
     else await writeFileDurably(this.path, text);
     this.bytesWritten = Buffer.byteLength(text);
+    this.sha256Written = createHash('sha256').update(text).digest('hex');
   }
 }
 

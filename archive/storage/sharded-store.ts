@@ -28,7 +28,10 @@ import {
   SHARD_MAX_CLIPPINGS,
   SIDE_FILES,
   describeIssue,
-  describeShard,
+  describeClippings,
+  summaryFileOf,
+  type SummaryFile,
+  type SummaryRecord,
   mayHold,
   parseShardFileName,
   shardFileName,
@@ -48,7 +51,8 @@ import {
 import { ArchiveLock, type HeldLock } from './lock.ts';
 import { readLegacyArchive } from './migrations.ts';
 import { salvageClippings } from './salvage.ts';
-import { damaged, isDamage, parseShard } from './shard-file.ts';
+import { damaged, isDamage, parseShard, parseSummary } from './shard-file.ts';
+import { summaryOf } from './checksums.ts';
 
 /** What the app does with a damaged archive: open it read-only, or (the CLI) refuse to open it. */
 export type WhenDamaged = 'readOnly' | 'refuse';
@@ -69,6 +73,8 @@ export interface InsertContext {
   idTaken(id: string): Promise<boolean>;
   /** Every stored clipping (reads all shards). */
   all(): Promise<Clipping[]>;
+  /** The summary of every stored clipping: no text, but a digest of it (reads the summary files only). */
+  summaries(): Promise<SummaryRecord[]>;
 }
 
 interface CachedShard {
@@ -78,6 +84,12 @@ interface CachedShard {
    * in place, so a write first makes sure the file it replaces is still the one it read.
    */
   stamp: string;
+}
+
+interface WrittenShard {
+  entry: ShardEntry;
+  cached: CachedShard;
+  summary: SummaryRecord[];
 }
 
 /** A file the manifest named is gone because another process wrote meanwhile: read again. */
@@ -91,11 +103,11 @@ export class ShardedStore {
   private manifest: Manifest | undefined;
   private manifestStamp = '';
   private readonly cache = new Map<string, CachedShard>();
+  private readonly summaryCache = new Map<string, SummaryRecord[]>();
   private damaged: { damage: Damage; salvage: Clipping[]; fingerprint: string } | undefined;
   private wroteThisSession = false;
   /** A write failed and could not remove all it had written: the next one clears it away. */
   private mayHaveLeftovers = false;
-  private checkedAll = false;
   private snapshotsCheckedOn: string | undefined;
   private readonly lock: ArchiveLock;
   private readonly now: () => Date;
@@ -152,18 +164,32 @@ export class ShardedStore {
     );
   }
 
-  /**
-   * How many clippings there are, and how many of them in the trash. The first call of a session
-   * reads and checks every shard (so damage anywhere is reported); later ones ask the manifest.
-   */
+  /** How many clippings there are, and how many of them in the trash: the manifest says. */
   counts(): Promise<{ clippings: number; trashed: number }> {
     return this.reading(
-      async () => {
-        if (!this.checkedAll) await this.loadAll();
-        return this.countsNow();
-      },
+      async () => this.countsNow(),
       (salvage) => ({ clippings: salvage.length, trashed: salvage.filter((c) => c.deletedAt).length }),
     );
+  }
+
+  /**
+   * The summary of every clipping (all but its text), from the summary files alone: what the list
+   * at launch needs, at a fraction of the cost of reading the shards.
+   */
+  summaries(): Promise<SummaryRecord[]> {
+    return this.reading(
+      () => this.loadSummaries(),
+      (salvage) => salvage.map(summaryOf),
+    );
+  }
+
+  /**
+   * Reads and checks every shard against its checksums (what the app does after showing the list):
+   * damage makes the archive read-only and is returned.
+   */
+  async verify(): Promise<Damage | undefined> {
+    await this.all();
+    return this.damage;
   }
 
   /** Notices what other processes wrote (or repaired) since the last look. */
@@ -178,6 +204,7 @@ export class ShardedStore {
       const manifest = await this.readManifest();
       const listed = new Set(manifest.shards.map((e) => e.file));
       for (const file of this.cache.keys()) if (!listed.has(file)) this.cache.delete(file);
+      for (const file of this.summaryCache.keys()) if (!listed.has(file)) this.summaryCache.delete(file);
       this.manifest = manifest;
       this.manifestStamp = stamp;
     } catch (error) {
@@ -198,6 +225,7 @@ export class ShardedStore {
           return false;
         },
         all: () => this.loadAll(),
+        summaries: () => this.loadSummaries(),
       });
       if (clippings.length === 0) return clippings;
       for (const clipping of clippings) assertStorable(clipping);
@@ -332,10 +360,15 @@ export class ShardedStore {
         const shards: ShardEntry[] = [];
         for (const entry of source.manifest.shards) {
           const file = shardFileName(slotOf(entry), generation);
-          await rm(this.path(file), { force: true });
-          await copyFileDurably(join(from, entry.file), this.path(file));
+          for (const [source, target] of [
+            [entry.file, file],
+            [summaryFileOf(entry.file), summaryFileOf(file)],
+          ] as const) {
+            await rm(this.path(target), { force: true });
+            await copyFileDurably(join(from, source), this.path(target));
+            installed.add(target);
+          }
           shards.push({ ...entry, file });
-          installed.add(file);
         }
         await syncDirectory(join(this.dir, SHARDS_DIR));
         await held.assertHeld();
@@ -496,7 +529,6 @@ export class ShardedStore {
   }
 
   private async loadAll(): Promise<Clipping[]> {
-    this.checkedAll = false;
     const result: Clipping[] = [];
     const owner = new Map<string, string>();
     for (const entry of this.manifest!.shards) {
@@ -507,8 +539,30 @@ export class ShardedStore {
         result.push(clipping);
       }
     }
-    this.checkedAll = true;
     return result;
+  }
+
+  private async loadSummaries(): Promise<SummaryRecord[]> {
+    const result: SummaryRecord[] = [];
+    for (const entry of this.manifest!.shards) {
+      let records = this.summaryCache.get(entry.file);
+      if (!records) {
+        records = await this.readSummaryFile(entry);
+        this.summaryCache.set(entry.file, records);
+      }
+      for (const record of records) result.push(record);
+    }
+    return result;
+  }
+
+  private async readSummaryFile(entry: ShardEntry): Promise<SummaryRecord[]> {
+    const file = summaryFileOf(entry.file);
+    const stamp = this.manifestStamp;
+    const bytes = await readFile(this.path(file)).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw await this.missing(file, stamp);
+      throw new ArchiveError({ code: 'io', params: { path: this.path(file), detail: errorDetail(error) } });
+    });
+    return parseSummary(file, bytes, entry);
   }
 
   private async find(id: string): Promise<{ entry: ShardEntry; clippings: Clipping[]; index: number } | undefined> {
@@ -617,7 +671,11 @@ export class ShardedStore {
   private async snapshot(kind: SnapshotKind, rotate = true): Promise<BackupInfo> {
     const info = await takeSnapshot(this.dir, {
       kind,
-      files: [MANIFEST_FILE, ...this.manifest!.shards.map((e) => e.file), ...(await listSideFiles(this.dir))],
+      files: [
+        MANIFEST_FILE,
+        ...this.manifest!.shards.flatMap((e) => [e.file, summaryFileOf(e.file)]),
+        ...(await listSideFiles(this.dir)),
+      ],
       formatVersion: FORMAT_VERSION,
       ...this.snapshotCounts(),
       source: 'copy',
@@ -662,7 +720,7 @@ export class ShardedStore {
     const generation = current.generation + 1;
     const created: string[] = [];
     let manifest: Manifest;
-    let written: Map<number, { entry: ShardEntry; cached: CachedShard }>;
+    let written: Map<number, WrittenShard>;
     try {
       written = await this.writeShards(changes, generation, created, held);
       const shards = [
@@ -673,7 +731,10 @@ export class ShardedStore {
       await this.assertCurrent(held);
       await this.writeManifest(manifest);
     } catch (error) {
-      const replaced = [...changes.keys()].flatMap((slot) => bySlot.get(slot)?.file ?? []);
+      const replaced = [...changes.keys()].flatMap((slot) => {
+        const file = bySlot.get(slot)?.file;
+        return file ? [file, summaryFileOf(file)] : [];
+      });
       await this.undoWrite(held, { created, replaced, generation });
       if (kept) await rm(snapshotDir(this.dir, kept.name), { recursive: true, force: true }).catch(() => undefined);
       throw error;
@@ -682,9 +743,15 @@ export class ShardedStore {
       const old = bySlot.get(slot);
       if (!old) continue;
       this.cache.delete(old.file);
-      await rm(this.path(old.file), { force: true }).catch(() => (this.mayHaveLeftovers = true));
+      this.summaryCache.delete(old.file);
+      for (const file of [old.file, summaryFileOf(old.file)]) {
+        await rm(this.path(file), { force: true }).catch(() => (this.mayHaveLeftovers = true));
+      }
     }
-    for (const { entry, cached } of written.values()) this.cache.set(entry.file, cached);
+    for (const { entry, cached, summary } of written.values()) {
+      this.cache.set(entry.file, cached);
+      this.summaryCache.set(entry.file, summary);
+    }
     if (kept) await rotateSnapshots(this.dir, KEEP, kept.name).catch(() => undefined);
     return kept;
   }
@@ -722,6 +789,7 @@ export class ShardedStore {
   private forgetManifest(): void {
     this.manifestStamp = '';
     this.cache.clear();
+    this.summaryCache.clear();
   }
 
   /**
@@ -747,35 +815,56 @@ export class ShardedStore {
     throw new ChangedOnDisk();
   }
 
+  /** Writes each group as a new shard file with its summary file beside it. */
   private async writeShards(
     groups: Map<number, Clipping[]>,
     generation: number,
     created: string[],
     held: HeldLock,
-  ): Promise<Map<number, { entry: ShardEntry; cached: CachedShard }>> {
+  ): Promise<Map<number, WrittenShard>> {
     await mkdir(join(this.dir, SHARDS_DIR), { recursive: true });
-    const result = new Map<number, { entry: ShardEntry; cached: CachedShard }>();
+    const result = new Map<number, WrittenShard>();
     for (const [slot, clippings] of groups) {
       const file = shardFileName(slot, generation);
-      const adapter = new DurableJSONFile<Shard>(this.path(file), file, { createOnly: true });
-      const shard = new Low<Shard>(adapter, { formatVersion: FORMAT_VERSION, clippings });
-      try {
-        await shard.write();
-      } catch (error) {
-        if (!isAlreadyThere(error)) throw error;
-        // Left by a write that never committed, unless another writer is using the name now.
-        await this.assertCurrent(held);
-        await rm(this.path(file), { force: true });
-        await shard.write();
-      }
-      created.push(file);
+      const shard = await this.writeNew<Shard>(file, { formatVersion: FORMAT_VERSION, clippings }, created, held);
+      const summary = clippings.map(summaryOf);
+      const summaryFile = summaryFileOf(file);
+      const written = await this.writeNew<SummaryFile>(
+        summaryFile,
+        { formatVersion: FORMAT_VERSION, clippings: summary },
+        created,
+        held,
+      );
       result.set(slot, {
-        entry: describeShard(file, clippings, adapter.bytesWritten),
+        entry: {
+          ...describeClippings(file, clippings, shard.bytesWritten),
+          sha256: shard.sha256Written,
+          summaryBytes: written.bytesWritten,
+          summarySha256: written.sha256Written,
+        },
         cached: { clippings, stamp: stampOf(await stat(this.path(file))) },
+        summary,
       });
     }
     await syncDirectory(join(this.dir, SHARDS_DIR));
     return result;
+  }
+
+  /** Writes a file that must be new, through lowdb and the durable adapter. */
+  private async writeNew<T>(file: string, data: T, created: string[], held: HeldLock): Promise<DurableJSONFile<T>> {
+    const adapter = new DurableJSONFile<T>(this.path(file), file, { createOnly: true });
+    const document = new Low<T>(adapter, data);
+    try {
+      await document.write();
+    } catch (error) {
+      if (!isAlreadyThere(error)) throw error;
+      // Left by a write that never committed, unless another writer is using the name now.
+      await this.assertCurrent(held);
+      await rm(this.path(file), { force: true });
+      await document.write();
+    }
+    created.push(file);
+    return adapter;
   }
 
   private async writeManifest(manifest: Manifest): Promise<void> {

@@ -3,14 +3,14 @@
 // names are cut short, nothing the CLI prints in text mode can act on the terminal or forge a line,
 // and the HTTP transport refuses an oversized body before reading it and a deeply nested one.
 import { execFileSync } from 'node:child_process';
-import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { symlink, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../archive/service.ts';
 import { createDispatcher } from '../../archive/transport/dispatch.ts';
 import { TOKEN_HEADER, startWebServer } from '../../archive/transport/http-server.ts';
-import { shardFile } from '../support/archive-files.ts';
+import { format2Clipping, writeFormat2Archive } from '../support/format2.ts';
 import { assertCliBuilt, runCli } from '../support/cli.ts';
 import { rawRequest } from '../support/raw-request.ts';
 import { tempDir } from '../support/temp.ts';
@@ -107,16 +107,13 @@ describe('the importer, through the API', () => {
 
 describe('text printed by the CLI', () => {
   it('list and show print control characters in stored text as visible escapes', async () => {
-    expect((await cli('add', '--title', 'साफ़', '--body', 'पाठ')).code).toBe(0);
-    // A record written before these characters were refused, or edited by hand.
-    const shard = join(archive, await shardFile(archive));
-    const text = await readFile(shard, 'utf8');
-    await writeFile(
-      shard,
-      text
-        .replace('"साफ़"', JSON.stringify('\u001b[2J\u001b]0;pwned\u0007साफ़\u202E'))
-        .replace('"पाठ"', JSON.stringify('पहली पंक्ति\n\u001b[31mलाल\u001b[0m\rछिपा')),
-    );
+    // Records from before these characters were refused (format 2, migrated as they are).
+    await writeFormat2Archive(archive, [
+      format2Clipping(1, {
+        title: '\u001b[2J\u001b]0;pwned\u0007साफ़\u202E',
+        body: 'पहली पंक्ति\n\u001b[31mलाल\u001b[0m\rछिपा',
+      }),
+    ]);
     const list = await cli('list');
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toContain('\\u{1b}[2J\\u{1b}]0;pwned\\u{7}साफ़\\u{202e}');

@@ -131,8 +131,10 @@ async function state(dir: string): Promise<string> {
 async function leftovers(dir: string): Promise<string[]> {
   const listed = new Set((await readManifest(dir)).shards.map((s) => s.file));
   const found: string[] = [];
-  for (const name of await readdir(join(dir, 'shards')))
-    if (!listed.has(`shards/${name}`)) found.push(`shards/${name}`);
+  for (const name of await readdir(join(dir, 'shards'))) {
+    // A summary file belongs to the shard file of the same name.
+    if (!listed.has(`shards/${name.replace(/\.summary\.json$/, '.json')}`)) found.push(`shards/${name}`);
+  }
   for (const name of await readdir(dir)) if (name.endsWith('.tmp')) found.push(name);
   for (const name of await readdir(join(dir, 'backups'))) {
     if (name.startsWith('.')) found.push(`backups/${name}`);
