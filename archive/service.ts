@@ -42,11 +42,7 @@ import { ShardedStore, type Damage, type InsertContext, type WhenDamaged } from 
 
 export class ArchiveService implements ApiHandlers {
   private readonly nearDuplicates = new NearDuplicateCache();
-  /**
-   * The check of every shard against its checksums, which the app runs after opening (the list
-   * comes from the summaries meanwhile): settles with the damage it found, if any.
-   */
-  readonly verified: Promise<Damage | undefined>;
+  private verification: Promise<Damage | undefined> | undefined;
 
   private constructor(
     private readonly store: ShardedStore,
@@ -54,16 +50,19 @@ export class ArchiveService implements ApiHandlers {
     private readonly now: () => Date,
     private readonly openInBrowser?: (url: string) => Promise<void>,
     private readonly printer?: PdfPrinter,
-  ) {
-    // The CLI refuses damage and reads what it needs fully; the app verifies in the background.
-    this.verified =
-      whenDamaged === 'readOnly'
-        ? new Promise<void>((resolve) => setImmediate(resolve)).then(
-            () => store.verify(),
-            () => undefined,
-          )
-        : Promise.resolve(store.damage);
-    this.verified.catch(() => undefined);
+  ) {}
+
+  /**
+   * The check of every shard against its checksums, which the app runs once the list has been
+   * given (the list comes from the summaries): settles with the damage it found, if any. The CLI
+   * refuses damage and reads fully what it needs, so for it this is only what is known already.
+   */
+  get verified(): Promise<Damage | undefined> {
+    this.verification ??=
+      this.whenDamaged === 'readOnly'
+        ? this.store.verify().catch(() => this.store.damage)
+        : Promise.resolve(this.store.damage);
+    return this.verification;
   }
 
   /**
@@ -123,10 +122,13 @@ export class ArchiveService implements ApiHandlers {
    */
   async list(input: { trash?: boolean } = {}): Promise<ClippingSummary[]> {
     if (this.whenDamaged === 'refuse') await this.store.all();
-    return (await this.store.summaries())
+    const list = (await this.store.summaries())
       .filter((c) => (c.deletedAt !== undefined) === (input.trash ?? false))
       .sort(newestFirst)
       .map(({ digest: _digest, sha256: _sha256, ...summary }) => summary);
+    // The full verification starts once this answer is on its way, so it never delays the list.
+    if (!this.verification) setImmediate(() => void this.verified);
+    return list;
   }
 
   async get(input: { id: string }): Promise<Clipping> {
