@@ -19,7 +19,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // Matching control characters is the point of these patterns.
 /* eslint-disable no-control-regex */
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
-const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+// One-line fields also refuse the bidi embeddings, overrides and isolates: they can make a title
+// read differently from what it holds (a file name shown backwards). ZWJ and ZWNJ, which Hindi
+// needs, are not among them.
+const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 /* eslint-enable no-control-regex */
 
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;

@@ -11,10 +11,16 @@ export const ErrorCodeSchema = z.enum([
   'locked',
   'unsupportedFile',
   'unreadableFile',
+  'notAFile',
   'fileTooLarge',
   'badRecord',
   'badRequest',
   'noSuchBackup',
+  'badBackupRecord',
+  'changedElsewhere',
+  'noSpace',
+  'bodyTooLarge',
+  'tooDeep',
   'linkRefused',
   'nothingToExport',
   'tooManyToExport',
@@ -50,7 +56,7 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
   const fields: FieldError[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields.push({ field: key, code: 'unknownField' });
+      for (const key of issue.keys) fields.push({ field: shortKey(key), code: 'unknownField' });
       continue;
     }
     const field = issue.path.length > 0 ? String(issue.path[0]) : 'input';
@@ -59,6 +65,13 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
     if (!fields.some((f) => f.field === field)) fields.push({ field, code });
   }
   return fields;
+}
+
+/** A field name as sent can be anything (megabytes, escape sequences): it is named, cut short. */
+export const KEY_SHOWN_MAX = 100;
+function shortKey(key: string): string {
+  const chars = [...key];
+  return chars.length > KEY_SHOWN_MAX ? chars.slice(0, KEY_SHOWN_MAX).join('') + '…' : key;
 }
 
 export function validationError(error: z.ZodError): ArchiveError {

@@ -28,7 +28,7 @@ const en = {
   'fieldError.badUrl': '{{field}} must be an http:// or https:// address.',
   'fieldError.badLanguage': '{{field}} must be a language code such as hi or en.',
   'fieldError.badId': '{{field}} is not a clipping id.',
-  'fieldError.control': '{{field}} contains control characters.',
+  'fieldError.control': '{{field}} contains control or text-direction characters.',
   'fieldError.encoding': '{{field}} contains broken characters (unpaired surrogates).',
   'fieldError.type': '{{field}} is not in the right form (text is expected here).',
   'fieldError.unknownField': '{{field}} is not a clipping field.',
@@ -42,11 +42,19 @@ const en = {
   'error.locked': 'The archive is busy in another window or command. Please try again.',
   'error.unsupportedFile': '{{file}}: files of this kind cannot be imported (use .txt, .md, .html, .json or .ndjson).',
   'error.unreadableFile': '{{file}} cannot be read: {{detail}}',
+  'error.notAFile': '{{file}} is not a file (a folder, a device or a pipe) and was not imported.',
   'error.fileTooLarge':
-    '{{file}} is too large to import in one piece ({{size}} MB; at most {{max}} MB a file). Split it into smaller files and import them together. Nothing was imported.',
+    '{{file}} is too large to import in one piece ({{size}} MB; at most {{max}} MB a file). Split it into smaller files and import them together. It was not imported.',
   'error.badRecord': 'Not a valid JSON record: {{detail}}',
   'error.badRequest': 'Invalid request: {{detail}}',
   'error.noSuchBackup': 'There is no backup named {{name}}.',
+  'error.badBackupRecord': '{{file}}: clipping {{record}} ({{id}}) cannot be restored: {{detail}} Nothing was changed.',
+  'error.changedElsewhere':
+    'The archive was changed by another program while this change waited; nothing of yours was written. Please try again.',
+  'error.noSpace':
+    'The disk is full: {{path}} could not be written. Nothing was changed; free some space and try again.',
+  'error.bodyTooLarge': 'The request is too large (at most {{max}} MB).',
+  'error.tooDeep': '{{file}} is nested too deeply (more than {{max}} levels) to be read.',
   'error.linkRefused': 'This link was not opened: it is not the web address saved with the clipping.',
   'error.nothingToExport': 'There is nothing to export: no clipping matches. No PDF was written.',
   'error.tooManyToExport':
@@ -99,7 +107,7 @@ const hi: Record<MessageKey, string> = {
   'fieldError.badUrl': '{{field}} http:// या https:// से शुरू होना चाहिए।',
   'fieldError.badLanguage': '{{field}} hi या en जैसा भाषा-कोड होना चाहिए।',
   'fieldError.badId': '{{field}} किसी कतरन की आईडी नहीं है।',
-  'fieldError.control': '{{field}} में नियंत्रण-अक्षर हैं।',
+  'fieldError.control': '{{field}} में नियंत्रण-अक्षर या लेखन-दिशा बदलने वाले अक्षर हैं।',
   'fieldError.encoding': '{{field}} में टूटे हुए अक्षर हैं।',
   'fieldError.type': '{{field}} सही रूप में नहीं है (यहाँ पाठ होना चाहिए)।',
   'fieldError.unknownField': '{{field}} कतरन का कोई फ़ील्ड नहीं है।',
@@ -112,11 +120,18 @@ const hi: Record<MessageKey, string> = {
   'error.locked': 'संग्रह किसी दूसरी विंडो या कमांड में व्यस्त है। कृपया फिर से कोशिश करें।',
   'error.unsupportedFile': '{{file}}: इस प्रकार की फ़ाइल आयात नहीं हो सकती (.txt, .md, .html, .json या .ndjson लें)।',
   'error.unreadableFile': '{{file}} पढ़ी नहीं जा सकी: {{detail}}',
+  'error.notAFile': '{{file}} कोई फ़ाइल नहीं है (फ़ोल्डर, डिवाइस या पाइप है), इसलिए आयात नहीं हुई।',
   'error.fileTooLarge':
-    '{{file}} एक बार में आयात करने के लिए बहुत बड़ी है ({{size}} MB; एक फ़ाइल अधिकतम {{max}} MB)। इसे छोटी फ़ाइलों में बाँटकर उन्हें एक साथ आयात करें। कुछ भी आयात नहीं हुआ।',
+    '{{file}} एक बार में आयात करने के लिए बहुत बड़ी है ({{size}} MB; एक फ़ाइल अधिकतम {{max}} MB)। इसे छोटी फ़ाइलों में बाँटकर उन्हें एक साथ आयात करें। यह आयात नहीं हुई।',
   'error.badRecord': 'यह मान्य JSON प्रविष्टि नहीं है: {{detail}}',
   'error.badRequest': 'अमान्य अनुरोध: {{detail}}',
   'error.noSuchBackup': '{{name}} नाम का कोई बैकअप नहीं है।',
+  'error.badBackupRecord': '{{file}}: कतरन {{record}} ({{id}}) वापस नहीं लाई जा सकती: {{detail}} कुछ नहीं बदला गया।',
+  'error.changedElsewhere':
+    'इस बदलाव के इंतज़ार के दौरान किसी दूसरे प्रोग्राम ने संग्रह बदल दिया; आपका कुछ भी नहीं लिखा गया। कृपया फिर से कोशिश करें।',
+  'error.noSpace': 'डिस्क भर गई है: {{path}} लिखा नहीं जा सका। कुछ नहीं बदला गया; कुछ जगह ख़ाली करके फिर से कोशिश करें।',
+  'error.bodyTooLarge': 'अनुरोध बहुत बड़ा है (अधिकतम {{max}} MB)।',
+  'error.tooDeep': '{{file}} की बनावट बहुत गहरी है ({{max}} से अधिक स्तर), इसलिए पढ़ी नहीं जा सकती।',
   'error.linkRefused': 'यह लिंक नहीं खोला गया: यह कतरन के साथ सहेजा गया वेब पता नहीं है।',
   'error.nothingToExport': 'निर्यात के लिए कुछ नहीं है: कोई कतरन मेल नहीं खाती। कोई PDF नहीं बनी।',
   'error.tooManyToExport':
@@ -164,7 +179,7 @@ export function fieldErrorMessage(lang: Language, field: string, code: string): 
 /** One line for the user: what went wrong, in their language. */
 export function formatError(info: ErrorInfo, lang: Language): string {
   const params = { ...info.params };
-  if (info.code === 'validation') {
+  if (info.code === 'validation' || info.code === 'badBackupRecord') {
     params.detail = (info.fields ?? []).map((f) => fieldErrorMessage(lang, f.field, f.code)).join(' ');
   } else if (typeof params.detail === 'string' && params.detail.startsWith('detail.') && params.detail in en) {
     // A detail that is one of our message keys is said in the user's language.

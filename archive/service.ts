@@ -12,7 +12,6 @@ import {
   type SimilarClipping,
   type Vocabulary,
 } from './api.ts';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   ClippingInputSchema,
@@ -21,24 +20,24 @@ import {
   applyPatch,
   createClipping,
   isHttpUrl,
-  summarize,
   type Clipping,
   type ClippingInput,
   type ClippingSummary,
   type ValidClippingInput,
 } from './clipping.ts';
-import { ArchiveError, toErrorInfo, validationError } from './errors.ts';
+import { ArchiveError, fieldErrorsFromZod, toErrorInfo, validationError, type ErrorInfo } from './errors.ts';
 import { EXPORT_EXTENSIONS, EXPORT_MIME_TYPES, serializeClippings, type ExportFormat } from './exports/formats.ts';
 import { NearDuplicateCache } from './near-duplicate-cache.ts';
 import type { ExportedPdf, ValidExportPdfInput } from './pdf/export-request.ts';
 import type { PdfPrinter } from './pdf/printer.ts';
 import { newClippingId } from './ids.ts';
-import { IMPORT_EXTENSIONS, extensionOf, parseImportFile, type CandidateRecord } from './import/records.ts';
+import { IMPORT_EXTENSIONS, extensionOf, firstLine, parseImportFile, type CandidateRecord } from './import/records.ts';
 import type { SavedSearch } from './search/api-schemas.ts';
 import { highlighterFor } from './search/highlight.ts';
 import { readSavedSearches, writeSavedSearches } from './search/saved-searches.ts';
 import { seedClippings } from './seed/index.ts';
 import type { BackupInfo, RestoreResult } from './backup/backup-info.ts';
+import { textDigest } from './storage/checksums.ts';
 import { FORMAT_VERSION } from './storage/format.ts';
 import { Uploads } from './import/upload.ts';
 import { TaskRegistry, cancelledError, quietRun, type TaskRun } from './tasks.ts';
@@ -56,9 +55,11 @@ export class ArchiveService implements ApiHandlers {
   /** The long tasks running now, so cancelTask can stop one. */
   readonly tasks = new TaskRegistry();
   private readonly uploads = new Uploads();
+  private verification: Promise<Damage | undefined> | undefined;
 
   private constructor(
     private readonly store: ShardedStore,
+    private readonly whenDamaged: WhenDamaged,
     private readonly now: () => Date,
     private readonly openInBrowser?: (url: string) => Promise<void>,
     private readonly printer?: PdfPrinter,
@@ -66,6 +67,19 @@ export class ArchiveService implements ApiHandlers {
     private readonly hold?: ImportHold,
     private readonly showFolder?: (dir: string) => Promise<void>,
   ) {}
+
+  /**
+   * The check of every shard against its checksums, which the app runs once the list has been
+   * given (the list comes from the summaries): settles with the damage it found, if any. The CLI
+   * refuses damage and reads fully what it needs, so for it this is only what is known already.
+   */
+  get verified(): Promise<Damage | undefined> {
+    this.verification ??=
+      this.whenDamaged === 'readOnly'
+        ? this.store.verify().catch(() => this.store.damage)
+        : Promise.resolve(this.store.damage);
+    return this.verification;
+  }
 
   /**
    * `openInBrowser`: how the host opens a web address in the system browser (the desktop app passes
@@ -87,9 +101,10 @@ export class ArchiveService implements ApiHandlers {
     } = {},
   ): Promise<ArchiveService> {
     const now = options.now ?? (() => new Date());
+    const whenDamaged = options.whenDamaged ?? 'readOnly';
     const store = await ShardedStore.open(dir, {
       now,
-      whenDamaged: options.whenDamaged ?? 'readOnly',
+      whenDamaged,
       initialClippings: () => {
         const at = now();
         return seedClippings().map((input) =>
@@ -99,6 +114,7 @@ export class ArchiveService implements ApiHandlers {
     });
     return new ArchiveService(
       store,
+      whenDamaged,
       now,
       options.openInBrowser,
       options.printer,
@@ -138,12 +154,19 @@ export class ArchiveService implements ApiHandlers {
     return { opened: true };
   }
 
-  /** Clippings without their text, newest first; the trash when asked. */
+  /**
+   * Clippings without their text, newest first; the trash when asked. From the summary files, so
+   * the list is there at once; the CLI (which refuses damage) reads and checks every shard first.
+   */
   async list(input: { trash?: boolean } = {}): Promise<ClippingSummary[]> {
-    return (await this.store.all())
+    if (this.whenDamaged === 'refuse') await this.store.all();
+    const list = (await this.store.summaries())
       .filter((c) => (c.deletedAt !== undefined) === (input.trash ?? false))
       .sort(newestFirst)
-      .map(summarize);
+      .map(({ digest: _digest, sha256: _sha256, ...summary }) => summary);
+    // The full verification starts once this answer is on its way, so it never delays the list.
+    if (!this.verification) setImmediate(() => void this.verified);
+    return list;
   }
 
   async get(input: { id: string }): Promise<Clipping> {
@@ -185,17 +208,22 @@ export class ArchiveService implements ApiHandlers {
 
   /**
    * Imports files in one write: every valid record not already in the archive (same URL or same
-   * text) is added, the rest are reported. A file that cannot be read at all stops the import
-   * before anything is written, and so does cancelling it (the run's signal) before the write.
+   * text) is added, the rest are reported, and so is each file that cannot be read at all, by name.
+   * Cancelling (the run's signal) before the write leaves the archive as it was.
    * Progress: records read (parsed and checked) of all, then records added of the valid ones.
    */
   async importFiles(input: { files: ImportFile[] }, run: TaskRun = quietRun()): Promise<ImportReport> {
     const candidates: CandidateRecord[] = [];
     const errors: ImportProblem[] = [];
     for (const file of input.files) {
-      const parsed = await parseImportFile(file);
-      candidates.push(...parsed.records);
-      errors.push(...parsed.problems);
+      // A file that cannot be read is reported by name; the others are still imported.
+      try {
+        const parsed = await parseImportFile(file);
+        candidates.push(...parsed.records);
+        errors.push(...parsed.problems);
+      } catch (error) {
+        errors.push({ file: file.name, error: unreadable(file.name, error) });
+      }
       run.check();
     }
     const total = candidates.length + errors.length;
@@ -221,7 +249,7 @@ export class ArchiveService implements ApiHandlers {
     );
     let skipped = 0;
     const added = await this.store.insert(async (stored: InsertContext) => {
-      const seen = new DuplicateFilter(await stored.all());
+      const seen = new DuplicateFilter(await stored.summaries());
       const fresh: Clipping[] = [];
       const freshIds = new Set<string>(); // a set: 100,000 records would otherwise compare 10^10 times
       run.progress('added', 0, valid.length);
@@ -345,7 +373,7 @@ export class ArchiveService implements ApiHandlers {
 
   /** Publications and tags of the clippings not in the trash, most used first. */
   async vocabulary(): Promise<Vocabulary> {
-    const active = await this.activeClippings();
+    const active = (await this.store.summaries()).filter((c) => c.deletedAt === undefined);
     return {
       publications: countValues(active.flatMap((c) => (c.publication ? [c.publication] : []))),
       tags: countValues(active.flatMap((c) => c.tags)),
@@ -496,7 +524,7 @@ export class ArchiveService implements ApiHandlers {
         const issue = parsed.error.issues[0];
         throw notBackup(issue ? `clippings.${i}.${issue.path.join('.')}: ${issue.message}` : 'invalid');
       }
-      clippings.push(parsed.data);
+      clippings.push(restorable(parsed.data, i + 1, input.name));
       if (i % 500 === 499) {
         run.check();
         run.progress('read', i + 1, total);
@@ -606,6 +634,26 @@ async function backupText(file: BackupFile, run: TaskRun): Promise<string> {
   return parts.join('');
 }
 
+/**
+ * A record of a backup file, checked field by field exactly as `add` checks what a person types
+ * (control characters, lengths, dates, addresses), so a restore cannot bring in what add refuses.
+ */
+function restorable(record: Clipping, number: number, file: string): Clipping {
+  const { id, addedAt, updatedAt, deletedAt, ...fields } = record;
+  const parsed = ClippingInputSchema.safeParse(fields);
+  if (!parsed.success) {
+    throw new ArchiveError({
+      code: 'badBackupRecord',
+      params: { file, record: number, id },
+      fields: fieldErrorsFromZod(parsed.error),
+    });
+  }
+  const clipping = createClipping(id, parsed.data, addedAt);
+  clipping.updatedAt = updatedAt;
+  if (deletedAt !== undefined) clipping.deletedAt = deletedAt;
+  return clipping;
+}
+
 /** Tags checked and normalized as the clipping form's are (NFC, trimmed, no empties, no repeats). */
 function parseTags(tags: string[]): string[] {
   const parsed = ClippingPatchSchema.safeParse({ tags });
@@ -630,8 +678,13 @@ function yieldToOthers(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function newestFirst(a: Clipping, b: Clipping): number {
+function newestFirst(a: Pick<Clipping, 'addedAt' | 'id'>, b: Pick<Clipping, 'addedAt' | 'id'>): number {
   return a.addedAt === b.addedAt ? (a.id < b.id ? 1 : -1) : a.addedAt < b.addedAt ? 1 : -1;
+}
+
+function unreadable(file: string, error: unknown): ErrorInfo {
+  if (error instanceof ArchiveError) return error.info;
+  return { code: 'unreadableFile', params: { file, detail: firstLine(error) } };
 }
 
 function problemAt(candidate: CandidateRecord, error: unknown): ImportProblem {
@@ -643,26 +696,27 @@ function problemAt(candidate: CandidateRecord, error: unknown): ImportProblem {
   };
 }
 
-/** Same web address or same text (ignoring spacing) counts as already archived. */
+/**
+ * Same web address or same text (ignoring spacing) counts as already archived. The stored clippings
+ * come as their summaries, whose digest of the text was computed when they were written.
+ */
 class DuplicateFilter {
   private readonly urls = new Set<string>();
   private readonly texts = new Set<string>();
 
-  constructor(existing: readonly Clipping[]) {
-    for (const clipping of existing) this.remember(clipping);
+  constructor(existing: readonly { url?: string | undefined; digest: string }[]) {
+    for (const { url, digest } of existing) {
+      if (url !== undefined) this.urls.add(url);
+      this.texts.add(digest);
+    }
   }
 
   isDuplicate(record: { url?: string | undefined; body: string }): boolean {
-    return (record.url !== undefined && this.urls.has(record.url)) || this.texts.has(textKey(record.body));
+    return (record.url !== undefined && this.urls.has(record.url)) || this.texts.has(textDigest(record.body));
   }
 
   remember(record: { url?: string | undefined; body: string }): void {
     if (record.url !== undefined) this.urls.add(record.url);
-    this.texts.add(textKey(record.body));
+    this.texts.add(textDigest(record.body));
   }
-}
-
-/** A digest of the text with spacing evened out: the set holds 32 bytes a clipping, not its text. */
-function textKey(body: string): string {
-  return createHash('sha256').update(body.normalize('NFC').replace(/\s+/g, ' ').trim()).digest('base64');
 }

@@ -1,24 +1,36 @@
-// Add and edit latency of one clipping in a small and in a large archive: the sharded storage
-// should make them nearly the same (one bounded shard + the small manifest written per write).
-// Also what opening costs (the manifest and a size check of each shard file; shards are read when
-// first needed), what the first full read costs (what the UI does at start), and a snapshot.
+// The storage at 10,000 and 100,000 clippings (BENCH_STORAGE_SIZES=… for others):
+//  - list at launch: open the archive and get the list, as the app does when it starts (from the
+//    summary files; the shards are read afterwards);
+//  - full verification: every shard read and checked against its checksums (what the app runs
+//    after showing the list), and `check` (the same from the command line, summaries included);
+//  - import of 10,000 new clippings into an empty archive and into one of size − 10,000 (the
+//    duplicate check reads the stored digests, not the texts);
+//  - add and edit latency of one clipping (one bounded shard and the small manifest per write);
+//  - a snapshot: the first copies every shard, the next links what did not change.
 import { it } from 'vitest';
 import { ArchiveService } from '../archive/service.ts';
 import { FIRST_ARTICLE_TEXT } from '../archive/seed/index.ts';
+import { checkArchive } from '../archive/storage/check.ts';
 import { tempDir } from '../tests/support/temp.ts';
 import { markdownTable, ms, percentile, writeResult } from './support/table.ts';
 
-const SIZES = (process.env.BENCH_STORAGE_SIZES ?? '100,100000').split(',').map(Number);
+const SIZES = (process.env.BENCH_STORAGE_SIZES ?? '10000,100000').split(',').map(Number);
+const IMPORTED = 10_000;
 const WRITES = 200;
 const BODY = FIRST_ARTICLE_TEXT; // ~6 KB of Hindi, the size of a real clipping
+
+function feed(from: number, count: number, tag: string): string {
+  const lines = [];
+  for (let i = from; i < from + count; i++)
+    lines.push(JSON.stringify({ title: `${tag} ${i}`, body: `${tag} ${i} ${BODY}` }));
+  return lines.join('\n');
+}
 
 async function fill(service: ArchiveService, count: number): Promise<void> {
   const batch = 5000;
   for (let done = 0; done < count; done += batch) {
-    const lines = [];
-    for (let i = done; i < Math.min(count, done + batch); i++)
-      lines.push(JSON.stringify({ title: `कतरन ${i}`, body: `${i} ${BODY}` }));
-    await service.importFiles({ files: [{ name: 'fill.ndjson', content: lines.join('\n') }] });
+    const content = feed(done, Math.min(batch, count - done), 'कतरन');
+    await service.importFiles({ files: [{ name: 'fill.ndjson', content }] });
   }
 }
 
@@ -28,15 +40,42 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-it('storage: open, add and edit latency, snapshots', async () => {
+async function importInto(service: ArchiveService): Promise<number> {
+  const content = feed(0, IMPORTED, 'नई');
+  let added = 0;
+  const took = await timed(async () => {
+    added = (await service.importFiles({ files: [{ name: 'new.ndjson', content }] })).added;
+  });
+  if (added !== IMPORTED) throw new Error(`imported ${added} of ${IMPORTED}`);
+  return took;
+}
+
+it('storage: list at launch, verification, import, add and edit latency, snapshots', async () => {
   const rows: (string | number)[][] = [];
   const snapshots: (string | number)[][] = [];
+  const empty = await tempDir('press-archive-bench-');
+  const intoEmpty = await importInto(await ArchiveService.open(empty.dir));
+  await empty.cleanup();
   for (const size of SIZES) {
     const { dir, cleanup } = await tempDir('press-archive-bench-');
-    await fill(await ArchiveService.open(dir), size - 1); // plus the seed clipping
+    const filler = await ArchiveService.open(dir);
+    const filled = Math.max(0, size - IMPORTED - 1); // plus the seed clipping
+    await fill(filler, filled);
+    const intoLarge = await importInto(filler);
+
     let service!: ArchiveService;
-    const openMs = await timed(async () => (service = await ArchiveService.open(dir)));
-    const firstReadMs = await timed(() => service.list());
+    let listed = 0;
+    const launchMs = await timed(async () => {
+      service = await ArchiveService.open(dir);
+      listed = (await service.list()).length;
+    });
+    if (listed !== filled + IMPORTED + 1) throw new Error(`listed ${listed} of ${filled + IMPORTED + 1}`);
+    const verifyMs = await timed(async () => {
+      if ((await service.verified) !== undefined) throw new Error('damaged');
+    });
+    const checkMs = await timed(async () => {
+      if (!(await checkArchive(dir)).ok) throw new Error('check failed');
+    });
     const adds: number[] = [];
     for (let i = 0; i < WRITES; i++)
       adds.push(await timed(() => service.add({ title: `नई ${i}`, body: `नया पाठ ${i} ${BODY}` })));
@@ -50,15 +89,16 @@ it('storage: open, add and edit latency, snapshots', async () => {
     edits.sort((a, b) => a - b);
     rows.push([
       size.toLocaleString('en'),
-      ms(openMs),
-      ms(firstReadMs),
+      ms(launchMs),
+      ms(verifyMs),
+      ms(checkMs),
+      ms(intoLarge),
+      `${(intoLarge / intoEmpty).toFixed(2)}×`,
       ms(percentile(adds, 0.5)),
       ms(percentile(adds, 0.95)),
       ms(percentile(edits, 0.5)),
       ms(percentile(edits, 0.95)),
     ]);
-    // The fill took a daily snapshot of the one-clipping archive; the first of the full archive
-    // copies every shard, the next ones link what did not change.
     const firstSnapshot = await timed(() => service.takeBackup());
     await service.add({ title: 'एक और', body: `एक और ${BODY}` });
     const nextSnapshot = await timed(() => service.takeBackup());
@@ -67,11 +107,26 @@ it('storage: open, add and edit latency, snapshots', async () => {
   }
   await writeResult(
     'storage',
-    'Storage: one write at different archive sizes',
-    markdownTable(['clippings', 'open', 'first full read', 'add p50', 'add p95', 'edit p50', 'edit p95'], rows) +
+    'Storage: launch, verification, import and one write at different archive sizes',
+    markdownTable(
+      [
+        'clippings',
+        'list at launch (open + list)',
+        'full verification (app, after the list)',
+        '`check`',
+        `import ${IMPORTED.toLocaleString('en')} into size − ${IMPORTED.toLocaleString('en')}`,
+        `÷ into an empty archive (${ms(intoEmpty)})`,
+        'add p50',
+        'add p95',
+        'edit p50',
+        'edit p95',
+      ],
+      rows,
+    ) +
       '\n\n' +
       markdownTable(['clippings', 'snapshot (full copy)', 'next snapshot (unchanged shards linked)'], snapshots),
-    `${WRITES} adds and ${WRITES} edits each, fsync'd, ~6 KB Hindi clippings. "open" reads the manifest and checks ` +
-      `each shard file's size; "first full read" reads and validates every shard (what the app's list does once).`,
+    `~6 KB Hindi clippings; ${WRITES} adds and ${WRITES} edits each, fsync'd. "list at launch" opens the archive ` +
+      `and lists it from the summary files; "full verification" then reads every shard and checks it against ` +
+      `its SHA-256 checksums; \`check\` also checks every record against its own checksum and its summary.`,
   );
 });

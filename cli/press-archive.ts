@@ -14,6 +14,7 @@ import { restore } from './commands/restore.ts';
 import { search } from './commands/search.ts';
 import { serve } from './commands/serve.ts';
 import { show } from './commands/show.ts';
+import { oneLine } from './terminal-text.ts';
 import { UsageError, err, lang, out, processIo, runWithIo, type CliIo, type Command } from './context.ts';
 
 const USAGE = `Usage: press-archive [--archive DIR] [--json] <command> [options]
@@ -83,7 +84,7 @@ async function run(argv: string[]): Promise<number> {
       err(`press-archive: ${error.message}\n${USAGE}`);
       return 2;
     }
-    err(`press-archive: ${formatError(toErrorInfo(error), lang())}`);
+    err(`press-archive: ${oneLine(formatError(toErrorInfo(error), lang()))}`);
     return 1;
   }
 }

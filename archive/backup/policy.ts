@@ -9,7 +9,8 @@ import type { SnapshotKind } from './backup-info.ts';
 export const KEEP: Record<SnapshotKind, number> = {
   daily: 7,
   session: 10,
-  manual: 10,
+  // Taken by the user on purpose: only the user removes them.
+  manual: Number.POSITIVE_INFINITY,
   'before-restore': 10,
   'before-migration': 5,
 };

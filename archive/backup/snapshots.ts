@@ -73,30 +73,36 @@ export async function takeSnapshot(archiveDir: string, request: SnapshotRequest)
   )
     name = snapshotName(new Date(++at), request.kind);
   const partial = join(root, `${PARTIAL_PREFIX}${name}.${randomBytes(4).toString('hex')}`);
-  const folders = new Set<string>([partial]);
-  for (const file of request.files) {
-    const target = join(partial, file);
-    await mkdir(dirname(target), { recursive: true });
-    folders.add(dirname(target));
-    const from = join(archiveDir, file);
-    if (request.source === 'live') await linkOrCopy(from, target);
-    else if (previous && parseShardFileName(file) && (await sameSize(join(root, previous.name, file), from)))
-      await linkOrCopy(join(root, previous.name, file), target);
-    else await copyDurably(from, target);
+  try {
+    const folders = new Set<string>([partial]);
+    for (const file of request.files) {
+      const target = join(partial, file);
+      await mkdir(dirname(target), { recursive: true });
+      folders.add(dirname(target));
+      const from = join(archiveDir, file);
+      if (request.source === 'live') await linkOrCopy(from, target);
+      else if (previous && parseShardFileName(file) && (await sameSize(join(root, previous.name, file), from)))
+        await linkOrCopy(join(root, previous.name, file), target);
+      else await copyDurably(from, target);
+    }
+    const info: BackupInfo = {
+      name,
+      kind: request.kind,
+      createdAt: new Date(at).toISOString(),
+      formatVersion: request.formatVersion,
+      ...(request.clippings !== undefined ? { clippings: request.clippings } : {}),
+      ...(request.trashed !== undefined ? { trashed: request.trashed } : {}),
+    };
+    await writeFileDurably(join(partial, META_FILE), toFileText(info));
+    for (const folder of folders) await syncDirectory(folder);
+    await rename(partial, join(root, name));
+    await syncDirectory(root);
+    return info;
+  } catch (error) {
+    // A snapshot that could not be finished (a full disk) leaves nothing behind.
+    await rm(partial, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
   }
-  const info: BackupInfo = {
-    name,
-    kind: request.kind,
-    createdAt: new Date(at).toISOString(),
-    formatVersion: request.formatVersion,
-    ...(request.clippings !== undefined ? { clippings: request.clippings } : {}),
-    ...(request.trashed !== undefined ? { trashed: request.trashed } : {}),
-  };
-  await writeFileDurably(join(partial, META_FILE), toFileText(info));
-  for (const folder of folders) await syncDirectory(folder);
-  await rename(partial, join(root, name));
-  await syncDirectory(root);
-  return info;
 }
 
 /** Keeps the newest `keep[kind]` snapshots of each kind; never the one just taken. */

@@ -3,6 +3,7 @@
 import type { ImportFile, ImportProblem } from '../api.ts';
 import { ArchiveError } from '../errors.ts';
 import { fromCslItem, isCslItem } from '../exports/csl.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.ts';
 
 export interface CandidateRecord {
   file: string;
@@ -33,7 +34,7 @@ export async function parseImportFile(file: ImportFile): Promise<ParsedFile> {
     case '.txt':
       return { records: [{ file: file.name, value: fromPlainText(text) }], problems: [] };
     case '.md':
-      return { records: [{ file: file.name, value: await fromMarkdown(text) }], problems: [] };
+      return { records: [{ file: file.name, value: await fromMarkdown(file.name, text) }], problems: [] };
     case '.html':
     case '.htm': {
       const { fromHtml } = await import('./html.ts');
@@ -58,14 +59,23 @@ function fromPlainText(text: string): Record<string, unknown> {
 }
 
 /** YAML front matter for the fields; the title from it, else the first "# " heading, else line one. */
-async function fromMarkdown(text: string): Promise<unknown> {
+async function fromMarkdown(name: string, text: string): Promise<unknown> {
   const normalized = text.replace(/\r\n?/g, '\n');
   const front = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(normalized);
   let fields: Record<string, unknown> = {};
   let rest = normalized;
   if (front) {
     const { parse: parseYaml } = await import('yaml');
-    const parsed: unknown = parseYaml(front[1]!);
+    let parsed: unknown;
+    try {
+      // maxAliasCount bounds alias expansion ("billion laughs").
+      parsed = parseYaml(front[1]!, { maxAliasCount: 100 });
+    } catch (error) {
+      throw new ArchiveError({
+        code: 'unreadableFile',
+        params: { file: name, detail: `front matter: ${firstLine(error)}` },
+      });
+    }
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
       fields = parsed as Record<string, unknown>;
     rest = normalized.slice(front[0].length);
@@ -85,6 +95,7 @@ async function fromMarkdown(text: string): Promise<unknown> {
 }
 
 function fromJson(name: string, text: string): ParsedFile {
+  if (nestsDeeperThan(text)) throw new ArchiveError({ code: 'tooDeep', params: { file: name, max: MAX_JSON_DEPTH } });
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -116,6 +127,14 @@ function fromNdjson(name: string, text: string): ParsedFile {
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
     if (line === '') return;
+    if (nestsDeeperThan(line)) {
+      problems.push({
+        file: name,
+        line: i + 1,
+        error: { code: 'tooDeep', params: { file: name, max: MAX_JSON_DEPTH } },
+      });
+      return;
+    }
     try {
       records.push({ file: name, line: i + 1, value: withoutAssignedFields(JSON.parse(line)) });
     } catch (error) {
@@ -127,6 +146,13 @@ function fromNdjson(name: string, text: string): ParsedFile {
     }
   });
   return { records, problems };
+}
+
+/** The first line of an error's message, cut short: a parser may quote half the file. */
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.split('\n')[0]!;
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
 function withoutAssignedFields(value: unknown): unknown {

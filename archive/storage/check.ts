@@ -1,23 +1,33 @@
-// Integrity check of an archive folder, read fresh from disk: every file parses, every record
-// matches the schema, ids are unique, and the manifest agrees with the shards. Shard files that no
-// manifest names but that carry the archive's own naming were left by an interrupted write and are
-// removed by the next one: they are not damage.
+// Integrity check of an archive folder, read fresh from disk: every file matches its checksum and
+// parses, every record matches the schema and its own checksum, ids are unique, and the manifest
+// agrees with the shards and their summaries. A problem names the file and, when it can be told,
+// the clipping (by id). Shard files that no manifest names but that carry the archive's own naming
+// were left by an interrupted write and are removed by the next one: they are not damage.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Clipping } from '../clipping.ts';
+import { ArchiveError } from '../errors.ts';
+import { recordChecksum, summaryOf } from './checksums.ts';
 import {
   FORMAT_VERSION,
   MANIFEST_FILE,
   ManifestSchema,
   describeIssue,
   parseShardFileName,
+  SummaryRecordSchema,
+  summaryFileOf,
   type Manifest,
+  type ShardEntry,
+  type SummaryRecord,
 } from './format.ts';
 import { LEGACY_DB_FILE, exists, listShardFiles } from './layout.ts';
-import { isDamage, parseShard } from './shard-file.ts';
+import { isDamage, parseShard, parseSummary } from './shard-file.ts';
 
 export interface CheckProblem {
   file: string;
   detail: string;
+  /** The clipping the problem is in, when the checksums tell which one. */
+  id?: string;
 }
 
 export interface CheckReport {
@@ -42,35 +52,129 @@ export async function checkArchive(dir: string): Promise<CheckReport> {
     }
   }
   const seen = new Map<string, string>();
+  const entries = new Map(manifest?.shards.map((s) => [s.file, s]));
   for (const file of listed) {
     files += 1;
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(join(dir, file));
-    } catch (error) {
-      problems.push({ file, detail: unreadable(error) });
-      continue;
-    }
-    let records;
-    try {
-      records = parseShard(
-        file,
-        bytes,
-        manifest?.shards.find((s) => s.file === file),
-      );
-    } catch (error) {
-      if (!isDamage(error)) throw error;
-      problems.push({ file, detail: String(error.info.params?.detail) });
-      continue;
-    }
-    for (const { id } of records) {
+    const entry = entries.get(file);
+    const records = entry ? await checkShard(dir, entry, problems) : await readUnlisted(dir, file, problems);
+    if (entry) files += 1; // its summary
+    for (const id of records) {
       const other = seen.get(id);
-      if (other && manifest) problems.push({ file, detail: `duplicate id ${id} (also in ${other})` });
+      if (other && manifest) problems.push({ file, id, detail: `duplicate id ${id} (also in ${other})` });
       seen.set(id, file);
       clippings += 1;
     }
   }
   return { ok: problems.length === 0, archiveDir: dir, files, clippings, problems };
+}
+
+/**
+ * Checks one shard and its summary; returns the ids it holds. When the shard's bytes do not match
+ * their checksum, each record is compared with the checksum its summary keeps, to name the clippings
+ * that changed (a digit of a date, a letter of an id, a byte of the text that is no longer UTF-8).
+ */
+async function checkShard(dir: string, entry: ShardEntry, problems: CheckProblem[]): Promise<string[]> {
+  const file = entry.file;
+  const summaryFile = summaryFileOf(file);
+  const bytes = await readBytes(dir, file, problems);
+  const whole = bytes && collect(problems, file, () => parseShard(file, bytes, entry));
+  let summary: SummaryRecord[] | undefined;
+  const summaryBytes = await readBytes(dir, summaryFile, problems);
+  if (summaryBytes) summary = collect(problems, summaryFile, () => parseSummary(summaryFile, summaryBytes, entry));
+  if (!bytes) return summary?.map((r) => r.id) ?? [];
+  if (whole) {
+    if (summary) compareWithSummary(file, whole, summary, problems);
+    return whole.map((c) => c.id);
+  }
+  if (!summary) return [];
+  // Damaged: which clippings? Each record that still parses is compared with its checksum.
+  const expected = new Map(summary.map((r) => [r.id, r]));
+  const found = recordsOf(bytes);
+  if (found === undefined) {
+    for (const r of summary) {
+      problems.push({ file, id: r.id, detail: `clipping ${r.id} cannot be read (the file is not valid JSON)` });
+    }
+    return summary.map((r) => r.id);
+  }
+  const present = new Set<string>();
+  for (const record of found) {
+    const id = (record as { id?: unknown } | null)?.id;
+    const want = typeof id === 'string' ? expected.get(id) : undefined;
+    if (!want) {
+      problems.push({ file, detail: `a clipping whose id the summary does not know (${String(id).slice(0, 40)})` });
+      continue;
+    }
+    present.add(want.id);
+    if (recordChecksum(record as Clipping) !== want.sha256) {
+      problems.push({ file, id: want.id, detail: `clipping ${want.id} does not match its checksum` });
+    }
+  }
+  for (const r of summary) {
+    if (!present.has(r.id)) problems.push({ file, id: r.id, detail: `clipping ${r.id} is missing or its id changed` });
+  }
+  return summary.map((r) => r.id);
+}
+
+/** Summary fields in the schema's order: a parse may give them in another. */
+const SUMMARY_KEYS = Object.keys(SummaryRecordSchema.shape);
+
+/** A sound shard must agree with its sound summary, clipping by clipping. */
+function compareWithSummary(file: string, clippings: Clipping[], summary: SummaryRecord[], problems: CheckProblem[]) {
+  clippings.forEach((clipping, i) => {
+    const want = summary[i];
+    if (!want || JSON.stringify(summaryOf(clipping), SUMMARY_KEYS) !== JSON.stringify(want, SUMMARY_KEYS)) {
+      problems.push({
+        file: summaryFileOf(file),
+        id: clipping.id,
+        detail: `the summary of ${clipping.id} does not match the clipping`,
+      });
+    }
+  });
+}
+
+/** A shard file no manifest lists (there is no manifest): read on its own, without checksums. */
+async function readUnlisted(dir: string, file: string, problems: CheckProblem[]): Promise<string[]> {
+  const bytes = await readBytes(dir, file, problems);
+  if (!bytes) return [];
+  return collect(problems, file, () => parseShard(file, bytes))?.map((c) => c.id) ?? [];
+}
+
+function recordsOf(bytes: Buffer): unknown[] | undefined {
+  try {
+    const value = JSON.parse(bytes.toString('utf8')) as { clippings?: unknown };
+    return Array.isArray(value.clippings) ? value.clippings : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a parse; damage (or a newer format) becomes a problem of `file`. */
+function collect<T>(problems: CheckProblem[], file: string, parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (isDamage(error)) {
+      problems.push({ file, detail: String(error.info.params?.detail) });
+      return undefined;
+    }
+    if (error instanceof ArchiveError && error.info.code === 'newerFormat') {
+      problems.push({
+        file,
+        detail: `written by a newer Press Archive (format ${String(error.info.params?.version)})`,
+      });
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+async function readBytes(dir: string, file: string, problems: CheckProblem[]): Promise<Buffer | undefined> {
+  try {
+    return await readFile(join(dir, file));
+  } catch (error) {
+    problems.push({ file, detail: unreadable(error) });
+    return undefined;
+  }
 }
 
 async function readManifest(dir: string, problems: CheckProblem[]): Promise<Manifest | undefined> {
@@ -101,7 +205,7 @@ async function readManifest(dir: string, problems: CheckProblem[]): Promise<Mani
       file: MANIFEST_FILE,
       detail:
         version > FORMAT_VERSION
-          ? `format ${version} is newer than this app knows`
+          ? `written by a newer Press Archive (format ${version})`
           : `format ${version}: open the archive once to bring it up to date`,
     });
     return undefined;

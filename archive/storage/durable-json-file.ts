@@ -1,6 +1,6 @@
 // A lowdb adapter that makes a write durable, not just atomic: temp file, fsync, rename, fsync folder.
 // lowdb's own JSONFile never fsyncs, so an acknowledged write could vanish in a power cut.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -18,6 +18,8 @@ export interface DurableOptions {
 export class DurableJSONFile<T> implements Adapter<T> {
   /** Size in bytes of the last document written, so callers can keep files bounded. */
   bytesWritten = 0;
+  /** SHA-256 of the last document written, for the manifest's checksums. */
+  sha256Written = '';
 
   constructor(
     readonly path: string,
@@ -48,6 +50,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
     if (this.options.createOnly) await writeNewFileDurably(this.path, text);
     else await writeFileDurably(this.path, text);
     this.bytesWritten = Buffer.byteLength(text);
+    this.sha256Written = createHash('sha256').update(text).digest('hex');
   }
 }
 
@@ -73,8 +76,10 @@ export async function writeFileDurably(path: string, text: string | Buffer): Pro
 
 /** Writes a new file and fsyncs it; a crash midway leaves a file no manifest names. */
 export async function writeNewFileDurably(path: string, text: string | Buffer): Promise<void> {
+  let created = false;
   try {
     const handle = await open(path, 'wx');
+    created = true;
     try {
       await handle.writeFile(text);
       await handle.sync();
@@ -82,6 +87,8 @@ export async function writeNewFileDurably(path: string, text: string | Buffer): 
       await handle.close();
     }
   } catch (error) {
+    // A file cut short (a full disk) is no use to anyone: it goes at once.
+    if (created) await rm(path, { force: true }).catch(() => undefined);
     throw asIoError(error, path);
   }
 }
@@ -109,6 +116,9 @@ export async function syncFile(path: string): Promise<void> {
 
 function asIoError(error: unknown, path: string): ArchiveError {
   if (error instanceof ArchiveError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new ArchiveError({ code: 'noSpace', params: { path } }, { cause: error });
   return new ArchiveError({ code: 'io', params: { path, detail: errorDetail(error) } }, { cause: error });
 }
 

@@ -1,13 +1,21 @@
-// The on-disk format (version 2): a small manifest plus bounded shard files, each a lowdb JSON
-// document. Shard files are never changed once written: a write puts the new content of a shard in a
-// new file named by the manifest generation that introduces it, then replaces the manifest (the one
-// commit point), then deletes the file it superseded. A crash at any moment leaves either the old or
-// the new manifest, each naming complete files. Older formats are read by migrations.ts.
+// The on-disk format (version 3): a small manifest plus bounded shard files, each a lowdb JSON
+// document, and beside each shard its summary file. Shard files are never changed once written: a
+// write puts the new content of a shard in a new file named by the manifest generation that
+// introduces it (and its summary beside it), then replaces the manifest (the one commit point), then
+// deletes the files it superseded. A crash at any moment leaves either the old or the new manifest,
+// each naming complete files. Older formats are read by migrations.ts.
+//
+// Every byte is checked: the manifest holds the SHA-256 of each shard file and of its summary
+// file; the summary holds, for each clipping, the SHA-256 of its canonical bytes (its JSON as
+// stored), so a check names the very clipping a changed byte belongs to. The summary also carries
+// what the list, the facets and the duplicate check need (everything but the text, and a digest of
+// the text), so the app shows the list at launch from the summaries alone and verifies the shards
+// afterwards.
 import { z } from 'zod';
 import { ClippingIdSchema, ClippingSchema } from '../clipping.ts';
 
 export const FORMAT_NAME = 'press-archive';
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const MANIFEST_FILE = 'manifest.json';
 export const SHARDS_DIR = 'shards';
 export const BACKUPS_DIR = 'backups';
@@ -23,6 +31,8 @@ export const SHARD_MAX_CLIPPINGS = 250;
 export const SHARD_MAX_BYTES = 2 * 1024 * 1024;
 
 const SHARD_FILE = /^shards\/(\d{6})-g(\d{1,15})\.json$/;
+const SUMMARY_FILE = /^shards\/(\d{6})-g(\d{1,15})\.summary\.json$/;
+const SHA256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const ShardEntrySchema = z.strictObject({
   file: z.string().regex(SHARD_FILE),
@@ -32,6 +42,11 @@ export const ShardEntrySchema = z.strictObject({
   /** The smallest and largest id in the shard: ids are time-ordered, so a lookup reads one shard. */
   firstId: ClippingIdSchema.optional(),
   lastId: ClippingIdSchema.optional(),
+  /** SHA-256 of the shard file's bytes. */
+  sha256: SHA256,
+  /** Size and SHA-256 of its summary file (summaryFileOf). */
+  summaryBytes: z.number().int().nonnegative(),
+  summarySha256: SHA256,
 });
 export type ShardEntry = z.infer<typeof ShardEntrySchema>;
 
@@ -59,6 +74,32 @@ export const ShardSchema = z.strictObject({
 });
 export type Shard = z.infer<typeof ShardSchema>;
 
+/** What the summary file keeps of a clipping: all but its text, a digest of the text, its checksum. */
+export const SummaryRecordSchema = ClippingSchema.omit({ body: true, notes: true }).extend({
+  /** SHA-256 of the text with its spacing evened out (textDigest): finds duplicates. */
+  digest: z.string(),
+  /** SHA-256 of the clipping's canonical bytes (recordChecksum). */
+  sha256: SHA256,
+});
+export type SummaryRecord = z.infer<typeof SummaryRecordSchema>;
+
+export const SummaryFileSchema = z.strictObject({
+  formatVersion: z.literal(FORMAT_VERSION),
+  clippings: z.array(SummaryRecordSchema),
+});
+export type SummaryFile = z.infer<typeof SummaryFileSchema>;
+
+/** "shards/000003-g41.summary.json" for "shards/000003-g41.json". */
+export function summaryFileOf(shardFile: string): string {
+  return shardFile.replace(/\.json$/, '.summary.json');
+}
+
+/** slot and generation of a summary file name. */
+export function parseSummaryFileName(file: string): { slot: number; generation: number } | undefined {
+  const m = SUMMARY_FILE.exec(file);
+  return m ? { slot: Number(m[1]), generation: Number(m[2]) } : undefined;
+}
+
 export function shardFileName(slot: number, generation: number): string {
   return `${SHARDS_DIR}/${String(slot).padStart(6, '0')}-g${generation}.json`;
 }
@@ -69,8 +110,8 @@ export function parseShardFileName(file: string): { slot: number; generation: nu
   return m ? { slot: Number(m[1]), generation: Number(m[2]) } : undefined;
 }
 
-/** The manifest entry that describes `clippings` written as `file` of `bytes` bytes. */
-export function describeShard(file: string, clippings: readonly z.infer<typeof ClippingSchema>[], bytes: number) {
+/** What the manifest says of a shard's clippings: how many, how many trashed, the id range. */
+export function describeClippings(file: string, clippings: readonly z.infer<typeof ClippingSchema>[], bytes: number) {
   let firstId: string | undefined;
   let lastId: string | undefined;
   let trashed = 0;
@@ -79,7 +120,12 @@ export function describeShard(file: string, clippings: readonly z.infer<typeof C
     if (lastId === undefined || id > lastId) lastId = id;
     if (deletedAt !== undefined) trashed += 1;
   }
-  const entry: ShardEntry = { file, count: clippings.length, trashed, bytes };
+  const entry: Pick<ShardEntry, 'file' | 'count' | 'trashed' | 'bytes' | 'firstId' | 'lastId'> = {
+    file,
+    count: clippings.length,
+    trashed,
+    bytes,
+  };
   if (firstId !== undefined) entry.firstId = firstId;
   if (lastId !== undefined) entry.lastId = lastId;
   return entry;

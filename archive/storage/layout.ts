@@ -10,6 +10,7 @@ import {
   SHARDS_DIR,
   SIDE_FILES,
   parseShardFileName,
+  parseSummaryFileName,
 } from './format.ts';
 
 /** The single file of format version 0 (see migrations.ts). */
@@ -53,8 +54,17 @@ function formatVersionOf(text: string): number | undefined {
   return undefined;
 }
 
-/** "shards/…" names of the .json files in the shards folder. */
+/** "shards/…" names of the .json files in the shards folder, summary files left out. */
 export async function listShardFiles(dir: string): Promise<string[]> {
+  return (await listShardFolder(dir)).filter((file) => parseSummaryFileName(file) === undefined);
+}
+
+/** "shards/…" names of the summary files in the shards folder. */
+export async function listSummaryFiles(dir: string): Promise<string[]> {
+  return (await listShardFolder(dir)).filter((file) => parseSummaryFileName(file) !== undefined);
+}
+
+async function listShardFolder(dir: string): Promise<string[]> {
   const names = await readdir(join(dir, SHARDS_DIR)).catch(() => [] as string[]);
   return names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => `${SHARDS_DIR}/${name}`);
 }
@@ -63,7 +73,7 @@ export async function listShardFiles(dir: string): Promise<string[]> {
 export async function listDataFiles(dir: string): Promise<string[]> {
   const files = [];
   for (const name of [MANIFEST_FILE, LEGACY_DB_FILE]) if (await exists(join(dir, name))) files.push(name);
-  return [...files, ...(await listShardFiles(dir)), ...(await listSideFiles(dir))];
+  return [...files, ...(await listShardFolder(dir)), ...(await listSideFiles(dir))];
 }
 
 /** The side files (SIDE_FILES) the folder has. */
@@ -102,7 +112,9 @@ export async function removeLeftovers(dir: string, listed: ReadonlySet<string>):
   const shardNames = await readdir(join(dir, SHARDS_DIR)).catch(() => [] as string[]);
   for (const name of shardNames) {
     const file = `${SHARDS_DIR}/${name}`;
-    const leftover = isTempFile(name) || (parseShardFileName(file) !== undefined && !listed.has(file));
+    // A summary file goes with its shard file.
+    const shard = parseSummaryFileName(file) ? file.replace(/\.summary\.json$/, '.json') : file;
+    const leftover = isTempFile(name) || (parseShardFileName(shard) !== undefined && !listed.has(shard));
     if (!leftover) continue;
     await rm(join(dir, file), { force: true });
     removed += 1;

@@ -17,6 +17,11 @@ import { errorDetail } from './durable-json-file.ts';
 import { LOCK_NAME } from './format.ts';
 
 const STALE_MS = 10_000;
+/**
+ * How often the holder touches the lock: often, so that a busy writer (a long import) stays well
+ * inside the staleness limit even when its event loop is held up for a few seconds at a time.
+ */
+const HEARTBEAT_MS = 1_000;
 /** Locks are never without a note while held; one without (from elsewhere) gets a short grace. */
 const NOTELESS_STALE_MS = 1_000;
 const WAIT_MS = 30_000;
@@ -30,8 +35,13 @@ interface Owner {
 
 /** What a writer holding the lock may ask of it. */
 export interface HeldLock {
-  /** Throws 'locked' unless this process still holds the lock; call it right before a commit. */
+  /**
+   * Throws 'changedElsewhere' unless this process still holds the lock; call it right before
+   * writing anything: a writer that stalled past the staleness limit has lost it to another one.
+   */
   assertHeld(): Promise<void>;
+  /** Whether the lock is still ours (it is not, once taken over). */
+  isHeld(): Promise<boolean>;
 }
 
 export class ArchiveLock {
@@ -55,10 +65,11 @@ export class ArchiveLock {
     const state = { compromised: false };
     const release = await this.acquire(owner, () => (state.compromised = true));
     try {
+      const isHeld = async () => !state.compromised && (await readOwner(this.lockPath))?.token === owner.token;
       return await work({
+        isHeld,
         assertHeld: async () => {
-          const current = await readOwner(this.lockPath);
-          if (state.compromised || current?.token !== owner.token) throw new ArchiveError({ code: 'locked' });
+          if (!(await isHeld())) throw new ArchiveError({ code: 'changedElsewhere' });
         },
       });
     } finally {
@@ -83,6 +94,7 @@ export class ArchiveLock {
         return await lockfile.lock(this.dir, {
           lockfilePath: this.lockPath,
           stale: STALE_MS,
+          update: HEARTBEAT_MS,
           realpath: false,
           fs: withNoteInMkdir(owner),
           // Someone took the lock over (we stalled past the staleness limit): the write in progress

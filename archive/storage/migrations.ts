@@ -8,7 +8,10 @@
 //                                 created, updated?, deleted? } ] }
 //   version 1  manifest.json (formatVersion 1) + shards/NNNNNN.json rewritten in place, each
 //              { formatVersion: 1, rev, clippings: [clipping] }; clippings already as today.
-//   version 2  the current format (format.ts): shard files named after the generation that wrote them.
+//   version 2  manifest.json (formatVersion 2) + shards/NNNNNN-gG.json named after the generation
+//              that wrote them, each { formatVersion: 2, clippings: [clipping] }; no checksums, no
+//              summary files. Clippings as today.
+//   version 3  the current format (format.ts): checksums and summary files.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -58,6 +61,16 @@ const V1ManifestSchema = z.object({
 });
 const V1ShardSchema = z.object({ formatVersion: z.literal(1), clippings: z.array(z.unknown()) });
 
+const V2ManifestSchema = z.object({
+  format: z.literal('press-archive'),
+  formatVersion: z.literal(2),
+  createdAt: iso,
+  shards: z.array(
+    z.object({ file: z.string().regex(/^shards\/\d{6}-g\d{1,15}\.json$/), count: z.number().int().nonnegative() }),
+  ),
+});
+const V2ShardSchema = z.object({ formatVersion: z.literal(2), clippings: z.array(z.unknown()) });
+
 /** How to find the records of each older format. */
 const readers: Record<number, (dir: string) => Promise<LegacyRecords>> = {
   0: async (dir) => {
@@ -73,6 +86,18 @@ const readers: Record<number, (dir: string) => Promise<LegacyRecords>> = {
     const records: LegacyRecords['records'] = [];
     for (const { file, count } of manifest.shards) {
       const shard = parseWith(V1ShardSchema, await readJson(dir, file), file);
+      if (shard.clippings.length !== count) {
+        throw damaged(file, `manifest says ${count} clippings, the file has ${shard.clippings.length}`);
+      }
+      shard.clippings.forEach((value, index) => records.push({ file, index, value }));
+    }
+    return { createdAt: manifest.createdAt, files: [...manifest.shards.map((s) => s.file), MANIFEST_FILE], records };
+  },
+  2: async (dir) => {
+    const manifest = parseWith(V2ManifestSchema, await readJson(dir, MANIFEST_FILE), MANIFEST_FILE);
+    const records: LegacyRecords['records'] = [];
+    for (const { file, count } of manifest.shards) {
+      const shard = parseWith(V2ShardSchema, await readJson(dir, file), file);
       if (shard.clippings.length !== count) {
         throw damaged(file, `manifest says ${count} clippings, the file has ${shard.clippings.length}`);
       }
@@ -103,6 +128,7 @@ const upgrades: Record<number, (record: unknown) => unknown> = {
     });
   },
   1: (record) => record, // the clippings did not change; only the files around them did
+  2: (record) => record, // the same: checksums and summaries are computed when the files are written
 };
 
 /** Reads an archive of an older format and carries every record to the current version. */

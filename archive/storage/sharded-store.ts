@@ -16,7 +16,7 @@ import { infoFromName, type BackupInfo, type RestoreResult, type SnapshotKind } 
 import { listSnapshots, rotateSnapshots, snapshotDir, takeSnapshot } from '../backup/snapshots.ts';
 import { ClippingSchema, type Clipping } from '../clipping.ts';
 import { ArchiveError, validationError } from '../errors.ts';
-import { checkArchive, type CheckProblem } from './check.ts';
+import { checkArchive, type CheckProblem, type CheckReport } from './check.ts';
 import { DurableJSONFile, errorDetail, syncDirectory, syncFile, writeFileDurably } from './durable-json-file.ts';
 import {
   FORMAT_NAME,
@@ -28,7 +28,10 @@ import {
   SHARD_MAX_CLIPPINGS,
   SIDE_FILES,
   describeIssue,
-  describeShard,
+  describeClippings,
+  summaryFileOf,
+  type SummaryFile,
+  type SummaryRecord,
   mayHold,
   parseShardFileName,
   shardFileName,
@@ -48,7 +51,8 @@ import {
 import { ArchiveLock, type HeldLock } from './lock.ts';
 import { readLegacyArchive } from './migrations.ts';
 import { salvageClippings } from './salvage.ts';
-import { damaged, isDamage, parseShard } from './shard-file.ts';
+import { damaged, isDamage, parseShard, parseSummary } from './shard-file.ts';
+import { summaryOf } from './checksums.ts';
 
 /** What the app does with a damaged archive: open it read-only, or (the CLI) refuse to open it. */
 export type WhenDamaged = 'readOnly' | 'refuse';
@@ -69,6 +73,8 @@ export interface InsertContext {
   idTaken(id: string): Promise<boolean>;
   /** Every stored clipping (reads all shards). */
   all(): Promise<Clipping[]>;
+  /** The summary of every stored clipping: no text, but a digest of it (reads the summary files only). */
+  summaries(): Promise<SummaryRecord[]>;
 }
 
 interface CachedShard {
@@ -78,6 +84,12 @@ interface CachedShard {
    * in place, so a write first makes sure the file it replaces is still the one it read.
    */
   stamp: string;
+}
+
+interface WrittenShard {
+  entry: ShardEntry;
+  cached: CachedShard;
+  summary: SummaryRecord[];
 }
 
 /** A file the manifest named is gone because another process wrote meanwhile: read again. */
@@ -91,9 +103,11 @@ export class ShardedStore {
   private manifest: Manifest | undefined;
   private manifestStamp = '';
   private readonly cache = new Map<string, CachedShard>();
+  private readonly summaryCache = new Map<string, SummaryRecord[]>();
   private damaged: { damage: Damage; salvage: Clipping[]; fingerprint: string } | undefined;
   private wroteThisSession = false;
-  private checkedAll = false;
+  /** A write failed and could not remove all it had written: the next one clears it away. */
+  private mayHaveLeftovers = false;
   private snapshotsCheckedOn: string | undefined;
   private readonly lock: ArchiveLock;
   private readonly now: () => Date;
@@ -150,18 +164,32 @@ export class ShardedStore {
     );
   }
 
-  /**
-   * How many clippings there are, and how many of them in the trash. The first call of a session
-   * reads and checks every shard (so damage anywhere is reported); later ones ask the manifest.
-   */
+  /** How many clippings there are, and how many of them in the trash: the manifest says. */
   counts(): Promise<{ clippings: number; trashed: number }> {
     return this.reading(
-      async () => {
-        if (!this.checkedAll) await this.loadAll();
-        return this.countsNow();
-      },
+      async () => this.countsNow(),
       (salvage) => ({ clippings: salvage.length, trashed: salvage.filter((c) => c.deletedAt).length }),
     );
+  }
+
+  /**
+   * The summary of every clipping (all but its text), from the summary files alone: what the list
+   * at launch needs, at a fraction of the cost of reading the shards.
+   */
+  summaries(): Promise<SummaryRecord[]> {
+    return this.reading(
+      () => this.loadSummaries(),
+      (salvage) => salvage.map(summaryOf),
+    );
+  }
+
+  /**
+   * Reads and checks every shard against its checksums (what the app does after showing the list):
+   * damage makes the archive read-only and is returned.
+   */
+  async verify(): Promise<Damage | undefined> {
+    await this.all();
+    return this.damage;
   }
 
   /** Notices what other processes wrote (or repaired) since the last look. */
@@ -176,11 +204,12 @@ export class ShardedStore {
       const manifest = await this.readManifest();
       const listed = new Set(manifest.shards.map((e) => e.file));
       for (const file of this.cache.keys()) if (!listed.has(file)) this.cache.delete(file);
+      for (const file of this.summaryCache.keys()) if (!listed.has(file)) this.summaryCache.delete(file);
       this.manifest = manifest;
       this.manifestStamp = stamp;
     } catch (error) {
       if (!isDamage(error)) throw error;
-      await this.enterDamage(error, true);
+      await this.confirmDamage(error);
     }
   }
 
@@ -196,6 +225,7 @@ export class ShardedStore {
           return false;
         },
         all: () => this.loadAll(),
+        summaries: () => this.loadSummaries(),
       });
       if (clippings.length === 0) return clippings;
       for (const clipping of clippings) assertStorable(clipping);
@@ -330,10 +360,15 @@ export class ShardedStore {
         const shards: ShardEntry[] = [];
         for (const entry of source.manifest.shards) {
           const file = shardFileName(slotOf(entry), generation);
-          await rm(this.path(file), { force: true });
-          await copyFileDurably(join(from, entry.file), this.path(file));
+          for (const [source, target] of [
+            [entry.file, file],
+            [summaryFileOf(entry.file), summaryFileOf(file)],
+          ] as const) {
+            await rm(this.path(target), { force: true });
+            await copyFileDurably(join(from, source), this.path(target));
+            installed.add(target);
+          }
           shards.push({ ...entry, file });
-          installed.add(file);
         }
         await syncDirectory(join(this.dir, SHARDS_DIR));
         await held.assertHeld();
@@ -378,13 +413,13 @@ export class ShardedStore {
       await this.prepare(held);
     } catch (error) {
       if (!isDamage(error)) throw error;
-      return this.enterDamage(error, false);
+      return this.enterDamage(error);
     }
     try {
       await this.retrying(() => this.openManifest());
     } catch (error) {
       if (!isDamage(error)) throw error;
-      await this.enterDamage(error, true);
+      await this.confirmDamage(error);
     }
   }
 
@@ -426,7 +461,7 @@ export class ShardedStore {
   private async create(held: HeldLock): Promise<void> {
     // Above the generations of any snapshots a previous archive in this folder left behind.
     const generation = (await highestGenerationEver(this.dir)) + 1;
-    const shards = await this.writeShards(new Map([[1, this.options.initialClippings()]]), generation);
+    const shards = await this.writeShards(new Map([[1, this.options.initialClippings()]]), generation, [], held);
     const manifest: Manifest = {
       format: FORMAT_NAME,
       formatVersion: FORMAT_VERSION,
@@ -453,7 +488,7 @@ export class ShardedStore {
     await rotateSnapshots(this.dir, KEEP, backup.name);
     const groups = new Map(packShards(legacy.clippings).map((group, i) => [i + 1, group]));
     const generation = (await highestGenerationEver(this.dir)) + 1;
-    const shards = await this.writeShards(groups, generation);
+    const shards = await this.writeShards(groups, generation, [], held);
     const manifest: Manifest = {
       format: FORMAT_NAME,
       formatVersion: FORMAT_VERSION,
@@ -478,7 +513,7 @@ export class ShardedStore {
       } catch (error) {
         if (error instanceof StaleRead && attempt < MAX_RETRIES) continue;
         if (!isDamage(error)) throw error;
-        await this.enterDamage(error, true);
+        if (!(await this.confirmDamage(error)) && attempt >= MAX_RETRIES) throw error;
       }
     }
   }
@@ -494,7 +529,6 @@ export class ShardedStore {
   }
 
   private async loadAll(): Promise<Clipping[]> {
-    this.checkedAll = false;
     const result: Clipping[] = [];
     const owner = new Map<string, string>();
     for (const entry of this.manifest!.shards) {
@@ -505,8 +539,30 @@ export class ShardedStore {
         result.push(clipping);
       }
     }
-    this.checkedAll = true;
     return result;
+  }
+
+  private async loadSummaries(): Promise<SummaryRecord[]> {
+    const result: SummaryRecord[] = [];
+    for (const entry of this.manifest!.shards) {
+      let records = this.summaryCache.get(entry.file);
+      if (!records) {
+        records = await this.readSummaryFile(entry);
+        this.summaryCache.set(entry.file, records);
+      }
+      for (const record of records) result.push(record);
+    }
+    return result;
+  }
+
+  private async readSummaryFile(entry: ShardEntry): Promise<SummaryRecord[]> {
+    const file = summaryFileOf(entry.file);
+    const stamp = this.manifestStamp;
+    const bytes = await readFile(this.path(file)).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw await this.missing(file, stamp);
+      throw new ArchiveError({ code: 'io', params: { path: this.path(file), detail: errorDetail(error) } });
+    });
+    return parseSummary(file, bytes, entry);
   }
 
   private async find(id: string): Promise<{ entry: ShardEntry; clippings: Clipping[]; index: number } | undefined> {
@@ -565,7 +621,11 @@ export class ShardedStore {
 
   // ---- writing ----
 
-  /** Runs a write under the lock: refuses a damaged archive, starts again if a file changed under it. */
+  /**
+   * Runs a write under the lock: refuses a damaged archive, starts again if a file changed under it.
+   * Damage met while writing is first confirmed by a full check: what another process changed
+   * meanwhile (after taking over a lock this one held too long) is not damage, and is never called so.
+   */
   private write<T>(work: (held: HeldLock) => Promise<T>): Promise<T> {
     return this.lock.run(async (held) => {
       for (let attempt = 0; ; attempt++) {
@@ -575,8 +635,15 @@ export class ShardedStore {
           return await work(held);
         } catch (error) {
           if ((error instanceof ChangedOnDisk || error instanceof StaleRead) && attempt < MAX_RETRIES) continue;
-          if (!isDamage(error)) throw error;
-          await this.enterDamage(error, true);
+          if (error instanceof ChangedOnDisk || error instanceof StaleRead || !(await held.isHeld())) {
+            this.forgetManifest();
+            throw new ArchiveError({ code: 'changedElsewhere' }, { cause: error });
+          }
+          if (!isDamage(error)) throw asStorageError(error, this.dir);
+          if (!(await this.confirmDamage(error))) {
+            if (attempt < MAX_RETRIES) continue;
+            throw new ArchiveError({ code: 'changedElsewhere' }, { cause: error });
+          }
           throw this.damageError();
         }
       }
@@ -587,7 +654,10 @@ export class ShardedStore {
   private async beforeCommit(): Promise<void> {
     const now = this.now();
     const firstWrite = !this.wroteThisSession;
-    if (firstWrite) await removeLeftovers(this.dir, new Set(this.manifest!.shards.map((e) => e.file)));
+    if (firstWrite || this.mayHaveLeftovers) {
+      await removeLeftovers(this.dir, new Set(this.manifest!.shards.map((e) => e.file)));
+      this.mayHaveLeftovers = false;
+    }
     const today = now.toISOString().slice(0, 10);
     if (firstWrite || this.snapshotsCheckedOn !== today) {
       const existing = (await listSnapshots(this.dir, { meta: false })).map((s) => infoFromName(s.name));
@@ -598,16 +668,20 @@ export class ShardedStore {
     this.wroteThisSession = true;
   }
 
-  private async snapshot(kind: SnapshotKind): Promise<BackupInfo> {
+  private async snapshot(kind: SnapshotKind, rotate = true): Promise<BackupInfo> {
     const info = await takeSnapshot(this.dir, {
       kind,
-      files: [MANIFEST_FILE, ...this.manifest!.shards.map((e) => e.file), ...(await listSideFiles(this.dir))],
+      files: [
+        MANIFEST_FILE,
+        ...this.manifest!.shards.flatMap((e) => [e.file, summaryFileOf(e.file)]),
+        ...(await listSideFiles(this.dir)),
+      ],
       formatVersion: FORMAT_VERSION,
       ...this.snapshotCounts(),
       source: 'copy',
       now: this.now(),
     });
-    await rotateSnapshots(this.dir, KEEP, info.name);
+    if (rotate) await rotateSnapshots(this.dir, KEEP, info.name);
     return info;
   }
 
@@ -625,9 +699,15 @@ export class ShardedStore {
 
   /**
    * Writes the changed shards as new files, then the manifest that names them (the commit), then
-   * removes the files they replace.
+   * removes the files they replace. A write that fails on the way (a full disk, an I/O error)
+   * removes what it wrote, so the archive is as it was. With `setAside`, a snapshot of that kind
+   * keeps the state before, and is removed again if the write fails.
    */
-  private async commit(held: HeldLock, changes: Map<number, Clipping[]>): Promise<void> {
+  private async commit(
+    held: HeldLock,
+    changes: Map<number, Clipping[]>,
+    setAside?: SnapshotKind,
+  ): Promise<BackupInfo | undefined> {
     const current = this.manifest!;
     const bySlot = new Map(current.shards.map((e) => [slotOf(e), e]));
     for (const slot of changes.keys()) {
@@ -635,59 +715,156 @@ export class ShardedStore {
       if (old) await this.assertUnchanged(old);
     }
     await this.beforeCommit();
+    await this.assertCurrent(held);
+    const kept = setAside ? await this.snapshot(setAside, false) : undefined;
     const generation = current.generation + 1;
-    const written = await this.writeShards(changes, generation);
-    const shards = [
-      ...current.shards.filter((e) => !changes.has(slotOf(e))),
-      ...[...written.values()].map((w) => w.entry),
-    ].sort((a, b) => slotOf(a) - slotOf(b));
-    const manifest: Manifest = { ...current, generation, shards };
-    await held.assertHeld();
-    await this.writeManifest(manifest);
+    const created: string[] = [];
+    let manifest: Manifest;
+    let written: Map<number, WrittenShard>;
+    try {
+      written = await this.writeShards(changes, generation, created, held);
+      const shards = [
+        ...current.shards.filter((e) => !changes.has(slotOf(e))),
+        ...[...written.values()].map((w) => w.entry),
+      ].sort((a, b) => slotOf(a) - slotOf(b));
+      manifest = { ...current, generation, shards };
+      await this.assertCurrent(held);
+      await this.writeManifest(manifest);
+    } catch (error) {
+      const replaced = [...changes.keys()].flatMap((slot) => {
+        const file = bySlot.get(slot)?.file;
+        return file ? [file, summaryFileOf(file)] : [];
+      });
+      await this.undoWrite(held, { created, replaced, generation });
+      if (kept) await rm(snapshotDir(this.dir, kept.name), { recursive: true, force: true }).catch(() => undefined);
+      throw error;
+    }
     for (const slot of changes.keys()) {
       const old = bySlot.get(slot);
       if (!old) continue;
       this.cache.delete(old.file);
-      await rm(this.path(old.file), { force: true }).catch(() => undefined);
+      this.summaryCache.delete(old.file);
+      for (const file of [old.file, summaryFileOf(old.file)]) {
+        await rm(this.path(file), { force: true }).catch(() => (this.mayHaveLeftovers = true));
+      }
     }
-    for (const { entry, cached } of written.values()) this.cache.set(entry.file, cached);
+    for (const { entry, cached, summary } of written.values()) {
+      this.cache.set(entry.file, cached);
+      this.summaryCache.set(entry.file, summary);
+    }
+    if (kept) await rotateSnapshots(this.dir, KEEP, kept.name).catch(() => undefined);
+    return kept;
+  }
+
+  /**
+   * After a failed write: unless its manifest made it to disk after all (the failure came after
+   * the commit point), the shard files it created go. Only while the lock is still ours: a writer
+   * that lost it leaves them to the next one, since another writer may be using those names now.
+   */
+  private async undoWrite(
+    held: HeldLock,
+    { created, replaced, generation }: { created: string[]; replaced: string[]; generation: number },
+  ): Promise<void> {
+    this.forgetManifest();
+    if (!(await held.isHeld())) {
+      this.mayHaveLeftovers = true;
+      return;
+    }
+    const onDisk = await this.readManifest().catch(() => undefined);
+    // Committed after all (the failure came after the manifest was in place): the files it
+    // replaced go, as after any commit.
+    const obsolete = onDisk?.generation === generation ? replaced : created;
+    for (const file of obsolete) {
+      await rm(this.path(file), { force: true }).catch(() => (this.mayHaveLeftovers = true));
+    }
+  }
+
+  /** The lock is still ours and the manifest on disk the one this write started from. */
+  private async assertCurrent(held: HeldLock): Promise<void> {
+    await held.assertHeld();
+    if ((await this.readManifestStamp()) !== this.manifestStamp) throw new StaleRead();
+  }
+
+  /** Forgets what is known of the manifest, so the next look reads it from disk. */
+  private forgetManifest(): void {
+    this.manifestStamp = '';
+    this.cache.clear();
+    this.summaryCache.clear();
   }
 
   /**
    * The file a write replaces must still be the one it was computed from: changed on disk since
    * (by hand, or garbled), it is read again: damaged, the write is refused; still valid, the write
-   * is computed again from what it holds now.
+   * is computed again from what it holds now. A file the write never read (a restore replaces
+   * everything) is read and checked now.
    */
   private async assertUnchanged(entry: ShardEntry): Promise<void> {
-    const now = await stat(this.path(entry.file)).then(stampOf, (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') throw damaged(entry.file, 'missing');
+    const stamp = this.manifestStamp;
+    const now = await stat(this.path(entry.file)).then(stampOf, async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw await this.missing(entry.file, stamp);
       throw new ArchiveError({ code: 'io', params: { path: this.path(entry.file), detail: errorDetail(error) } });
     });
-    if (this.cache.get(entry.file)?.stamp === now) return;
+    const cached = this.cache.get(entry.file);
+    if (cached?.stamp === now) return;
     this.cache.delete(entry.file);
-    await this.readShardFile(entry);
+    const fresh = await this.readShardFile(entry);
+    if (!cached) {
+      this.cache.set(entry.file, fresh);
+      return;
+    }
     throw new ChangedOnDisk();
   }
 
+  /** Writes each group as a new shard file with its summary file beside it. */
   private async writeShards(
     groups: Map<number, Clipping[]>,
     generation: number,
-  ): Promise<Map<number, { entry: ShardEntry; cached: CachedShard }>> {
+    created: string[],
+    held: HeldLock,
+  ): Promise<Map<number, WrittenShard>> {
     await mkdir(join(this.dir, SHARDS_DIR), { recursive: true });
-    const result = new Map<number, { entry: ShardEntry; cached: CachedShard }>();
+    const result = new Map<number, WrittenShard>();
     for (const [slot, clippings] of groups) {
       const file = shardFileName(slot, generation);
-      // A file of this name can only be left by a write that never committed.
-      await rm(this.path(file), { force: true });
-      const adapter = new DurableJSONFile<Shard>(this.path(file), file, { createOnly: true });
-      await new Low<Shard>(adapter, { formatVersion: FORMAT_VERSION, clippings }).write();
+      const shard = await this.writeNew<Shard>(file, { formatVersion: FORMAT_VERSION, clippings }, created, held);
+      const summary = clippings.map(summaryOf);
+      const summaryFile = summaryFileOf(file);
+      const written = await this.writeNew<SummaryFile>(
+        summaryFile,
+        { formatVersion: FORMAT_VERSION, clippings: summary },
+        created,
+        held,
+      );
       result.set(slot, {
-        entry: describeShard(file, clippings, adapter.bytesWritten),
+        entry: {
+          ...describeClippings(file, clippings, shard.bytesWritten),
+          sha256: shard.sha256Written,
+          summaryBytes: written.bytesWritten,
+          summarySha256: written.sha256Written,
+        },
         cached: { clippings, stamp: stampOf(await stat(this.path(file))) },
+        summary,
       });
     }
     await syncDirectory(join(this.dir, SHARDS_DIR));
     return result;
+  }
+
+  /** Writes a file that must be new, through lowdb and the durable adapter. */
+  private async writeNew<T>(file: string, data: T, created: string[], held: HeldLock): Promise<DurableJSONFile<T>> {
+    const adapter = new DurableJSONFile<T>(this.path(file), file, { createOnly: true });
+    const document = new Low<T>(adapter, data);
+    try {
+      await document.write();
+    } catch (error) {
+      if (!isAlreadyThere(error)) throw error;
+      // Left by a write that never committed, unless another writer is using the name now.
+      await this.assertCurrent(held);
+      await rm(this.path(file), { force: true });
+      await document.write();
+    }
+    created.push(file);
+    return adapter;
   }
 
   private async writeManifest(manifest: Manifest): Promise<void> {
@@ -699,12 +876,28 @@ export class ShardedStore {
   // ---- damage ----
 
   /**
-   * From now on the archive is read-only: what is wrong (the whole check, when it can run) and what
+   * Damage met while reading or writing: confirmed by a full check of the files as they are now,
+   * the archive becomes read-only (returns true). When the check passes, what looked like damage
+   * was another process's write seen half-way: the archive is read again instead (false).
+   */
+  private async confirmDamage(cause: ArchiveError): Promise<boolean> {
+    const report = await checkArchive(this.dir).catch(() => undefined);
+    if (report?.ok) {
+      this.forgetManifest();
+      this.manifest = undefined;
+      await this.retrying(() => this.openManifest());
+      return false;
+    }
+    await this.enterDamage(cause, report);
+    return true;
+  }
+
+  /**
+   * From now on the archive is read-only: what is wrong (the whole check, when it ran) and what
    * can still be read are kept until the files change. The CLI refuses instead.
    */
-  private async enterDamage(cause: ArchiveError, runCheck: boolean): Promise<void> {
+  private async enterDamage(cause: ArchiveError, report?: CheckReport): Promise<void> {
     if (this.whenDamaged === 'refuse') throw cause;
-    const report = runCheck ? await checkArchive(this.dir).catch(() => undefined) : undefined;
     const problems =
       report && report.problems.length > 0
         ? report.problems
@@ -759,7 +952,7 @@ export class ShardedStore {
   /**
    * Replaces every clipping by these (restoring a backup file). The current state is first kept
    * aside in a snapshot, so the restore itself can be undone from the backups; that snapshot is
-   * returned. Shards no longer needed are left empty.
+   * returned. A restore that fails keeps no snapshot. Shards no longer needed are left empty.
    */
   replaceAll(clippings: readonly Clipping[]): Promise<BackupInfo> {
     return this.write(async (held) => {
@@ -771,11 +964,9 @@ export class ShardedStore {
         }
         seen.add(clipping.id);
       }
-      const setAside = await this.snapshot('manual');
       const changes = new Map<number, Clipping[]>(this.manifest!.shards.map((e) => [slotOf(e), []]));
       packShards(clippings).forEach((group, i) => changes.set(i + 1, group));
-      await this.commit(held, changes);
-      return setAside;
+      return (await this.commit(held, changes, 'before-restore'))!;
     });
   }
 }
@@ -804,6 +995,22 @@ async function inspectSnapshot(from: string, name: string): Promise<SnapshotSour
   if (problem) throw inBackup(damaged(problem.file, problem.detail));
   const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(from, MANIFEST_FILE), 'utf8')));
   return { kind: 'current', manifest };
+}
+
+/** A failure of the file system (ENOSPC, EIO, EACCES, EROFS…) as an error the user can read. */
+function asStorageError(error: unknown, dir: string): unknown {
+  if (error instanceof ArchiveError || !(error instanceof Error)) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
+  const path = (error as NodeJS.ErrnoException).path ?? dir;
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new ArchiveError({ code: 'noSpace', params: { path } }, { cause: error });
+  return new ArchiveError({ code: 'io', params: { path, detail: errorDetail(error) } }, { cause: error });
+}
+
+function isAlreadyThere(error: unknown): boolean {
+  const cause = error instanceof ArchiveError ? (error.cause as NodeJS.ErrnoException | undefined) : error;
+  return (cause as NodeJS.ErrnoException | undefined)?.code === 'EEXIST';
 }
 
 /** The last guard before the disk: whatever the caller computed, no invalid record is written. */

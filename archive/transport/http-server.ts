@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES } from '../api.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.ts';
 import type { Dispatch } from './dispatch.ts';
 import { CONTENT_SECURITY_POLICY, mimeType } from './renderer-content.ts';
 
@@ -65,15 +66,29 @@ export async function startWebServer(options: {
     if (!bytesBody && !/^application\/json\b/.test(type)) {
       return send(response, 415, 'text/plain; charset=utf-8', 'JSON expected');
     }
+    // Too large by its own account: answered before a byte of it is read.
+    const limit = bytesBody ? IMPORT_CHUNK_BYTES : MAX_BODY_BYTES;
+    if (Number(request.headers['content-length'] ?? 0) > limit) return refuseTooLarge(response);
+    let body: Buffer;
+    try {
+      body = await readBody(request, limit);
+    } catch {
+      return refuseTooLarge(response);
+    }
     let input: unknown;
     try {
-      if (bytesBody) {
-        const fields: unknown = JSON.parse(decodeURIComponent(String(request.headers[INPUT_HEADER] ?? '{}')));
-        const bytes = await readBody(request, IMPORT_CHUNK_BYTES);
-        input = typeof fields === 'object' && fields !== null ? { ...fields, bytes } : fields;
-      } else {
-        input = JSON.parse((await readBody(request, MAX_BODY_BYTES)).toString('utf8'));
+      // A piece of a file comes as bytes, with the call's other fields in a header.
+      const json = bytesBody
+        ? decodeURIComponent(String(request.headers[INPUT_HEADER] ?? '{}'))
+        : body.toString('utf8');
+      if (nestsDeeperThan(json)) {
+        return sendJson(response, 400, {
+          ok: false,
+          error: { code: 'badRequest', params: { detail: `nested more than ${MAX_JSON_DEPTH} levels deep` } },
+        });
       }
+      const fields: unknown = JSON.parse(json);
+      input = bytesBody && typeof fields === 'object' && fields !== null ? { ...fields, bytes: body } : fields;
     } catch {
       return sendJson(response, 400, {
         ok: false,
@@ -165,6 +180,12 @@ async function readBody(request: IncomingMessage, maxBytes: number): Promise<Buf
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** 413, and the connection closed: the rest of the body is never read. */
+function refuseTooLarge(response: ServerResponse): void {
+  response.setHeader('Connection', 'close');
+  sendJson(response, 413, { ok: false, error: { code: 'bodyTooLarge', params: { max: MAX_BODY_BYTES / 2 ** 20 } } });
 }
 
 function setSecurityHeaders(response: ServerResponse): void {

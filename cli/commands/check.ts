@@ -1,5 +1,6 @@
 import { ArchiveService } from '../../archive/service.ts';
 import { checkArchive } from '../../archive/storage/check.ts';
+import { oneLine } from '../terminal-text.ts';
 import { archiveDirOf, noPositionals, out, parse, printJson, type Command } from '../context.ts';
 
 /** check [--json]: exit 1 if the archive is damaged. */
@@ -17,7 +18,7 @@ export const check: Command = async (args) => {
         ? `ok: ${report.clippings} clippings in ${report.files} files`
         : `damaged: ${report.problems.length} problems`,
     );
-    for (const p of report.problems) out(`${p.file}: ${p.detail}`);
+    for (const p of report.problems) out(oneLine(`${p.file}: ${p.detail}`));
   }
   return report.ok ? 0 : 1;
 };

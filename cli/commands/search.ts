@@ -1,3 +1,4 @@
+import { oneLine } from '../terminal-text.ts';
 import { highlighterFor, toGuillemets } from '../../archive/search/highlight.ts';
 import { openSearchIndex } from '../../archive/search/index-file.ts';
 import { formatQueryError } from '../../archive/search/query-messages.ts';
@@ -43,6 +44,6 @@ export const search: Command = async (args) => {
     return 0;
   }
   out(`${result.total} ${result.total === 1 ? 'clipping' : 'clippings'}`);
-  for (const h of hits) out(`${h.id}\t${h.title}\n    ${h.snippet}`);
+  for (const h of hits) out(`${h.id}\t${oneLine(h.title)}\n    ${oneLine(h.snippet)}`);
   return 0;
 };

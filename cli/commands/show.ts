@@ -1,3 +1,4 @@
+import { multiLine, oneLine } from '../terminal-text.ts';
 import { UsageError, openArchive, out, parse, printJson, type Command } from '../context.ts';
 
 const METADATA = ['publication', 'date', 'author', 'section', 'edition', 'place', 'page', 'url'] as const;
@@ -11,13 +12,13 @@ export const show: Command = async (args) => {
     printJson(clipping);
     return 0;
   }
-  out(clipping.title);
-  for (const field of METADATA) if (clipping[field]) out(`${field}: ${clipping[field]}`);
-  if (clipping.tags.length) out(`tags: ${clipping.tags.join(', ')}`);
+  out(oneLine(clipping.title));
+  for (const field of METADATA) if (clipping[field]) out(`${field}: ${oneLine(clipping[field])}`);
+  if (clipping.tags.length) out(`tags: ${clipping.tags.map(oneLine).join(', ')}`);
   const trashed = clipping.deletedAt ? `  in trash since: ${clipping.deletedAt}` : '';
   out(`added: ${clipping.addedAt}  updated: ${clipping.updatedAt}${trashed}`);
   out('');
-  out(clipping.body);
-  if (clipping.notes) out(`\nnotes: ${clipping.notes}`);
+  out(multiLine(clipping.body));
+  if (clipping.notes) out(`\nnotes: ${multiLine(clipping.notes)}`);
   return 0;
 };

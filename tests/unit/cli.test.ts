@@ -164,7 +164,7 @@ describe('press-archive CLI', () => {
     expect(en.code).toBe(1);
     expect(en.stderr).toBe(
       'press-archive: huge.ndjson is too large to import in one piece (600 MB; at most 200 MB a file). ' +
-        'Split it into smaller files and import them together. Nothing was imported.\n',
+        'Split it into smaller files and import them together. It was not imported.\n',
     );
     const hi = await runCli(['import', huge, '--archive', archive], { LANG: 'hi_IN.UTF-8' });
     expect(hi.code).toBe(1);

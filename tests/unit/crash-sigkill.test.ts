@@ -251,7 +251,11 @@ it(
 
     // The next write clears what the killed writers left behind.
     expect((await runCli(['add', '--title', 'after', '--body', 'after', '--archive', archive])).code).toBe(0);
-    const listed = (await readManifest(archive)).shards.map((s) => s.file.slice('shards/'.length)).sort();
+    // Each shard file the manifest names, and its summary file beside it.
+    const listed = (await readManifest(archive)).shards
+      .flatMap((s) => [s.file, s.file.replace(/\.json$/, '.summary.json')])
+      .map((f) => f.slice('shards/'.length))
+      .sort();
     expect((await readdir(join(archive, 'shards'))).sort()).toEqual(listed);
   },
 );

@@ -121,17 +121,22 @@ describe('import', () => {
     expect(report).toMatchObject({ added: 1, skipped: 3 });
   });
 
-  it('refuses an unsupported or unreadable file before writing anything', async () => {
+  it('reports an unsupported or unreadable file by name, and imports the good ones', async () => {
     const before = await snapshotFiles(dir);
     for (const file of [
       { name: 'page.docx', content: 'x' },
       { name: 'broken.json', content: '[{"title":' },
     ]) {
-      const error = await service
-        .importFiles({ files: [{ name: 'ok.txt', content: 'ठीक\nपाठ' }, file] })
-        .catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ArchiveError);
+      const report = await service.importFiles({ files: [file] });
+      expect(report).toMatchObject({ added: 0, errors: [{ file: file.name }] });
     }
     expect(await snapshotFiles(dir)).toEqual(before);
+    const report = await service.importFiles({
+      files: [
+        { name: 'ok.txt', content: 'ठीक\nपाठ' },
+        { name: 'page.docx', content: 'x' },
+      ],
+    });
+    expect(report).toMatchObject({ added: 1, errors: [{ file: 'page.docx', error: { code: 'unsupportedFile' } }] });
   });
 });

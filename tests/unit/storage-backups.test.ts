@@ -40,7 +40,7 @@ describe('automatic snapshots', () => {
     expect(await app.backups()).toEqual([]);
     await app.add({ title: 'पहली', body: 'एक' });
     const [daily] = await app.backups();
-    expect(daily).toMatchObject({ kind: 'daily', clippings: 1, formatVersion: 2 });
+    expect(daily).toMatchObject({ kind: 'daily', clippings: 1, formatVersion: 3 });
     // It holds the state before the write: the seed clipping only.
     const held = JSON.parse(await readFile(join(dir, 'backups', daily!.name, 'manifest.json'), 'utf8'));
     expect(held.shards[0].count).toBe(1);
@@ -151,7 +151,10 @@ describe('restore', () => {
     await app.takeBackup();
     expect(await shardNamesWithTwoContents(dir)).toEqual([]);
     // Every restore left the shards folder holding exactly what the manifest names.
-    const listed = (await readManifest(dir)).shards.map((s) => s.file.slice('shards/'.length));
+    const listed = (await readManifest(dir)).shards.flatMap((s) => {
+      const name = s.file.slice('shards/'.length);
+      return [name, name.replace('.json', '.summary.json')];
+    });
     expect((await readdir(join(dir, 'shards'))).sort()).toEqual(listed.sort());
   });
 

@@ -31,7 +31,7 @@ describe('press-archive backups, backup, restore', () => {
     expect(await json('backups')).toEqual([]);
     expect((await cli('add', '--title', 'पहली', '--body', 'एक')).code).toBe(0);
     const [daily] = await json('backups');
-    expect(daily).toMatchObject({ kind: 'daily', clippings: 1, formatVersion: 2 });
+    expect(daily).toMatchObject({ kind: 'daily', clippings: 1, formatVersion: 3 });
     expect(daily.name).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-daily$/);
 
     const manual = (await cli('backup')).stdout.trim();

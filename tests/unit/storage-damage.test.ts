@@ -65,6 +65,7 @@ describe.each<Target>(['first shard', 'manifest'])('a damaged %s', (target) => {
       const before = await snapshotFiles(dir);
 
       const app = await ArchiveService.open(dir);
+      await app.verified; // the check the app runs after showing the list
       const dispatch = createDispatcher(app);
       const info = await dispatch('info', {});
       expect(info.ok).toBe(true);
@@ -101,15 +102,22 @@ describe('damage found while the archive is open', () => {
     expect((await app.info()).damage?.problems[0]?.file).toBe(await shardFile(dir, 2));
   });
 
-  it('a shard edited by hand but still valid is taken as it is, not overwritten with the old text', async () => {
+  it('a shard edited by hand, even to something valid, is damage naming the clipping, and is not overwritten', async () => {
     const app = await twoShardArchive();
     const file = await shardFile(dir, 2);
     const shard = JSON.parse(await readFile(join(dir, file), 'utf8'));
     shard.clippings[0].title = 'हाथ से सुधारा गया शीर्षक';
     await writeFile(join(dir, file), JSON.stringify(shard, null, 2) + '\n');
-    await app.add({ title: 'नई', body: 'नया पाठ' });
-    expect((await app.get({ id: shard.clippings[0].id })).title).toBe('हाथ से सुधारा गया शीर्षक');
-    expect((await checkArchive(dir)).ok).toBe(true);
+    const before = await snapshotFiles(dir);
+    const error = await app.add({ title: 'नई', body: 'नया पाठ' }).catch((e: { info: unknown }) => e.info);
+    expect(error).toMatchObject({ code: 'damaged', params: { file } });
+    expect(await snapshotFiles(dir)).toEqual(before);
+    const report = await checkArchive(dir);
+    expect(report.problems).toContainEqual({
+      file,
+      id: shard.clippings[0].id,
+      detail: `clipping ${shard.clippings[0].id} does not match its checksum`,
+    });
   });
 
   it('notices a repair from outside and can be written again', async () => {
@@ -118,6 +126,7 @@ describe('damage found while the archive is open', () => {
     const good = await readFile(join(dir, file));
     await truncateFile(join(dir, file));
     const app = await ArchiveService.open(dir);
+    await app.verified;
     expect((await app.info()).damage).toBeDefined();
     await writeFile(join(dir, file), good); // e.g. copied back from a backup by hand
     expect((await app.info()).damage).toBeUndefined();
@@ -131,8 +140,11 @@ describe('damage found while the archive is open', () => {
     const shard = JSON.parse(await readFile(join(dir, file), 'utf8'));
     shard.clippings[3].date = '2024-02-30';
     await writeFile(join(dir, file), JSON.stringify(shard, null, 2) + '\n');
-    const info = await (await ArchiveService.open(dir)).info();
-    expect(info.damage?.problems).toEqual([{ file, detail: expect.stringMatching(/^clippings\[3\]\.date/) }]);
+    const app = await ArchiveService.open(dir);
+    await app.verified;
+    const info = await app.info();
+    expect(info.damage?.problems[0]).toEqual({ file, detail: expect.stringMatching(/^clippings\[3\]\.date/) });
+    expect(info.damage?.problems).toContainEqual(expect.objectContaining({ file, id: shard.clippings[3].id }));
   });
 
   it('a manifest that disagrees with its shard (count) is damage', async () => {
@@ -140,7 +152,9 @@ describe('damage found while the archive is open', () => {
     const manifest = await readManifest(dir);
     manifest.shards[1]!.count = 49;
     await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-    const info = await (await ArchiveService.open(dir)).info();
+    const app = await ArchiveService.open(dir);
+    await app.verified;
+    const info = await app.info();
     expect(info.damage?.problems[0]).toEqual({
       file: manifest.shards[1]!.file,
       detail: 'manifest says 49 clippings, the file has 50',

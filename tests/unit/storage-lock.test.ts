@@ -3,12 +3,13 @@
 // was taken from it refuses to commit.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { watch } from 'node:fs';
-import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../archive/service.ts';
 import { checkArchive } from '../../archive/storage/check.ts';
+import { breakAbandonedLock } from '../../archive/storage/lock.ts';
 import { ShardedStore } from '../../archive/storage/sharded-store.ts';
 import { readManifest } from '../support/archive-files.ts';
 import { snapshotFiles } from '../support/snapshot.ts';
@@ -128,12 +129,74 @@ describe('the archive lock', () => {
         () => undefined,
         (e: { info?: unknown }) => e.info,
       );
-    expect(refused).toEqual({ code: 'locked' });
+    expect(refused).toEqual({ code: 'changedElsewhere' });
     expect((await readManifest(dir)).generation).toBe(generation);
     const after = await snapshotFiles(dir);
-    // Only the daily snapshot (taken before the write was attempted) and the orphaned shard differ.
+    // Only the daily snapshot (taken before the write was attempted) differs.
     for (const [file, hash] of Object.entries(before)) expect(after[file], file).toBe(hash);
     expect((await checkArchive(dir)).ok).toBe(true);
     expect(await readdir(dir)).toContain('archive.lock'); // the lock is the thief's now: left alone
+  });
+
+  it('a writer that stalled past the staleness limit and lost its lock notices, and never calls the archive damaged', async () => {
+    const stalled = await ArchiveService.open(dir);
+    await stalled.add({ title: 'पहले से', body: 'पहले से है' });
+    const other = await ArchiveService.open(dir);
+    let resume!: () => void;
+    const paused = new Promise<void>((resolve) => (resume = resolve));
+    let holding!: () => void;
+    const inside = new Promise<void>((resolve) => (holding = resolve));
+    const store = await ShardedStore.open(dir, { initialClippings: () => [] });
+    const stalledWrite = store
+      .insert(async () => {
+        holding();
+        await paused; // stopped (SIGSTOP, a sleeping laptop) while it holds the lock
+        const at = new Date().toISOString();
+        return [
+          { id: 'zzzzzzzzzzzzzzzzz', title: 't', body: 'b', language: 'hi', tags: [], addedAt: at, updatedAt: at },
+        ];
+      })
+      .then(
+        () => 'written',
+        (e: { info?: { code: string } }) => e.info?.code ?? String(e),
+      );
+    await inside;
+    // Its lock has not been touched for longer than the staleness limit: another process takes it over.
+    const old = new Date(Date.now() - 60_000);
+    await utimes(join(dir, 'archive.lock'), old, old);
+    const theirs = await other.add({ title: 'दूसरे की', body: 'दूसरे प्रोग्राम ने लिखी' });
+    resume();
+    expect(await stalledWrite).toBe('changedElsewhere');
+    expect((await checkArchive(dir)).ok).toBe(true);
+    expect((await other.get({ id: theirs.id })).title).toBe('दूसरे की');
+    expect(await other.get({ id: 'zzzzzzzzzzzzzzzzz' }).catch((e: { info: { code: string } }) => e.info.code)).toBe(
+      'notFound',
+    );
+    // Neither the stalled writer nor an app that was open all along went read-only.
+    expect((await stalled.info()).damage).toBeUndefined();
+    const next = await store.insert(async () => []);
+    expect(next).toEqual([]);
+    expect(store.damage).toBeUndefined();
+    await stalled.add({ title: 'फिर से', body: 'लिखा जा सकता है' });
+    expect((await checkArchive(dir)).ok).toBe(true);
+  });
+
+  it('is kept fresh while a long write runs, so a working writer keeps it', async () => {
+    const app = await ArchiveService.open(dir);
+    const lock = join(dir, 'archive.lock');
+    const store = await ShardedStore.open(dir, { initialClippings: () => [] });
+    const touched = await store.insert(async () => {
+      const first = (await stat(lock)).mtimeMs;
+      const seen = new Set([first]);
+      // Waits for the holder to touch the lock twice: the event itself, however slow the machine.
+      while (seen.size < 3) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        seen.add((await stat(lock)).mtimeMs);
+      }
+      expect(await breakAbandonedLock(lock)).toBe(false);
+      return [];
+    });
+    expect(touched).toEqual([]);
+    await app.add({ title: 'बाद में', body: 'ताला छूट गया' });
   });
 });

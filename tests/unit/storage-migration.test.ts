@@ -30,7 +30,7 @@ describe('format 0: one lowdb file, db.json', () => {
     const service = await ArchiveService.open(dir);
 
     expect(await readdir(dir)).not.toContain('db.json');
-    expect(await readManifest(dir)).toMatchObject({ formatVersion: 2 });
+    expect(await readManifest(dir)).toMatchObject({ formatVersion: 3 });
     expect((await checkArchive(dir)).ok).toBe(true);
     const [backup] = await service.backups();
     expect(backup).toMatchObject({ kind: 'before-migration', formatVersion: 0, clippings: 2, trashed: 1 });
@@ -114,7 +114,7 @@ describe('format 1: manifest + shards rewritten in place', () => {
     expect(await service.get({ id: records[0].id })).toEqual(records[0]);
     expect(await service.get({ id: records[1].id })).toEqual(records[1]);
     const manifest = await readManifest(dir);
-    expect(manifest).toMatchObject({ formatVersion: 2, createdAt: '2026-10-02T09:15:00.000Z' });
+    expect(manifest).toMatchObject({ formatVersion: 3, createdAt: '2026-10-02T09:15:00.000Z' });
     expect(manifest.shards).toMatchObject([{ count: 2, trashed: 1 }]);
     expect(await readdir(join(dir, 'shards'))).not.toContain('000001.json');
     const [backup] = await service.backups();
@@ -128,10 +128,10 @@ describe('a newer format', () => {
   it('is refused with a message, by the app and the CLI, and never rewritten', async () => {
     await fromFixture('archive-v1');
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-    await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, formatVersion: 3 }));
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, formatVersion: 4 }));
     const before = await snapshotFiles(dir);
     const error = await ArchiveService.open(dir).catch((e: { info: unknown }) => e.info);
-    expect(error).toEqual({ code: 'newerFormat', params: { dir, version: 3 } });
+    expect(error).toEqual({ code: 'newerFormat', params: { dir, version: 4 } });
     assertCliBuilt();
     for (const args of [['list'], ['add', '--title', 't', '--body', 'b'], ['check'], ['backups'], ['backup']]) {
       const result = await runCli([...args, '--archive', dir]);

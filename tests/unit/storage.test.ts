@@ -44,7 +44,7 @@ describe('a new archive', () => {
     const manifest = await readJson('manifest.json');
     expect(manifest).toMatchObject({
       format: 'press-archive',
-      formatVersion: 2,
+      formatVersion: 3,
       shards: [{ file: 'shards/000001-g1.json', count: 1, trashed: 0 }],
     });
     const shardText = await readFile(join(dir, 'shards/000001-g1.json'), 'utf8');
@@ -136,7 +136,7 @@ describe('writes', () => {
     expect(newThird).not.toBe(third);
     expect((await readJson(newThird)).clippings).toHaveLength(lastBefore.clippings.length + 1);
     expect((await readdir(join(dir, 'shards'))).sort()).toEqual(
-      [first, second, newThird].map((f) => f.slice(7)).sort(),
+      [first, second, newThird].flatMap((f) => [f.slice(7), f.slice(7).replace('.json', '.summary.json')]).sort(),
     );
     expect((await checkArchive(dir)).ok).toBe(true);
   });
