@@ -853,15 +853,15 @@ export class ShardedStore {
   /** Writes a file that must be new, through lowdb and the durable adapter. */
   private async writeNew<T>(file: string, data: T, created: string[], held: HeldLock): Promise<DurableJSONFile<T>> {
     const adapter = new DurableJSONFile<T>(this.path(file), file, { createOnly: true });
-    const document = new Low<T>(adapter, data);
+    const low = new Low<T>(adapter, data);
     try {
-      await document.write();
+      await low.write();
     } catch (error) {
       if (!isAlreadyThere(error)) throw error;
       // Left by a write that never committed, unless another writer is using the name now.
       await this.assertCurrent(held);
       await rm(this.path(file), { force: true });
-      await document.write();
+      await low.write();
     }
     created.push(file);
     return adapter;
