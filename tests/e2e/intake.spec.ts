@@ -12,7 +12,8 @@ const SEED_TEXT_PATH = join(import.meta.dirname, '../../archive/seed/first-artic
 const NEWS_PAGE = join(import.meta.dirname, '../fixtures/news-page.hi.html');
 
 async function shardsText(archiveDir: string): Promise<string> {
-  const files = await readdir(join(archiveDir, 'shards'));
+  // The shard files only: their summaries beside them repeat the short fields.
+  const files = (await readdir(join(archiveDir, 'shards'))).filter((f) => !f.endsWith('.summary.json'));
   return (await Promise.all(files.map((f) => readFile(join(archiveDir, 'shards', f), 'utf8')))).join('\n');
 }
 
