@@ -1,26 +1,13 @@
 // The progress of a long command as one line on stderr, redrawn in place, only when stderr is a
 // terminal: piped or redirected output (and so --json, which goes to stdout anyway) never gets it.
-import type { Progress } from '../archive/api.ts';
-import { format, type Language } from '../archive/messages.ts';
+import type { Language } from '../archive/messages.ts';
+import { progressMessage } from '../archive/progress-message.ts';
 import type { ProgressSink } from '../archive/tasks.ts';
 
 /** What the line needs of a stream (process.stderr, or a test's stand-in with isTTY set). */
 export interface LineStream {
   isTTY?: boolean;
   write(text: string): unknown;
-}
-
-const MB = 1024 * 1024;
-
-export function progressMessage(event: Progress, lang: Language): string {
-  const numbers = new Intl.NumberFormat(lang === 'hi' ? 'hi-IN' : 'en-IN', {
-    maximumFractionDigits: event.step === 'bytes' ? 1 : 0,
-  });
-  const scale = event.step === 'bytes' ? MB : 1;
-  return format(lang, `progress.${event.kind}.${event.step}`, {
-    done: numbers.format(event.done / scale),
-    total: numbers.format(event.total / scale),
-  });
 }
 
 export interface ProgressLine {
