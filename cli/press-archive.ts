@@ -1,4 +1,4 @@
-// The press-archive command line (contract in ARCHITECTURE.md: keep it exact).
+// The press-archive command line (its contract is the README's "Command line" section: keep it exact).
 // Exit 0 on success, 1 on an error (one line on stderr, nothing changed), 2 on a usage error.
 import { toErrorInfo } from '../archive/errors.ts';
 import { formatError } from '../archive/messages.ts';
