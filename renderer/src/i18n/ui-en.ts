@@ -158,6 +158,7 @@ export const uiEn = {
   'backups.kind.manual': 'Taken by hand',
   'backups.kind.before-restore': 'Set aside before a restore',
   'backups.kind.before-migration': 'Before an upgrade of the format',
+  'backups.kind.before-repair': 'Kept as it was before a repair',
   'backups.clippings_one': '{{count}} clipping',
   'backups.clippings_other': '{{count}} clippings',
   'backups.restore': 'Restore',

@@ -156,6 +156,7 @@ export const uiHi: Record<UiKey, string> = {
   'backups.kind.manual': 'हाथ से लिया गया',
   'backups.kind.before-restore': 'वापसी से पहले अलग रखा गया',
   'backups.kind.before-migration': 'प्रारूप के अपग्रेड से पहले',
+  'backups.kind.before-repair': 'मरम्मत से पहले की स्थिति',
   'backups.clippings_one': '{{count}} कतरन',
   'backups.clippings_other': '{{count}} कतरनें',
   'backups.restore': 'वापस लाएँ',
