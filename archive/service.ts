@@ -49,9 +49,10 @@ import { ShardedStore, type Damage, type InsertContext, type WhenDamaged } from 
 /**
  * A place where a test holds an import until it lets it go ('chunk': after the first piece of a
  * file came; 'adding': halfway through adding the records), so it can watch the progress and cancel
- * without racing the machine. Only `press-archive serve` under a test passes one (see serve.ts).
+ * without racing the machine; or the full verification ('verify'), so it can see the list shown
+ * before the damage is known. Only `press-archive serve` under a test passes one (see serve.ts).
  */
-export type ImportHold = (point: 'chunk' | 'adding', signal: AbortSignal) => Promise<void>;
+export type ImportHold = (point: 'chunk' | 'adding' | 'verify', signal: AbortSignal) => Promise<void>;
 
 export class ArchiveService implements ApiHandlers {
   private readonly nearDuplicates = new NearDuplicateCache();
@@ -78,15 +79,17 @@ export class ArchiveService implements ApiHandlers {
    * refuses damage and reads fully what it needs, so for it this is only what is known already.
    */
   get verified(): Promise<Damage | undefined> {
-    this.verification ??=
-      this.whenDamaged === 'readOnly'
-        ? this.store
-            .verify((done, total) => {
-              for (const listener of this.verifyListeners) listener(done, total);
-            })
-            .catch(() => this.store.damage)
-        : Promise.resolve(this.store.damage);
+    this.verification ??= this.whenDamaged === 'readOnly' ? this.runVerification() : Promise.resolve(this.store.damage);
     return this.verification;
+  }
+
+  private async runVerification(): Promise<Damage | undefined> {
+    if (this.hold) await this.hold('verify', new AbortController().signal);
+    return this.store
+      .verify((done, total) => {
+        for (const listener of this.verifyListeners) listener(done, total);
+      })
+      .catch(() => this.store.damage);
   }
 
   /**
