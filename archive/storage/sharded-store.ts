@@ -189,8 +189,8 @@ export class ShardedStore {
    */
   async verify(progress?: (done: number, total: number) => void): Promise<Damage | undefined> {
     await this.reading(
-      () => this.loadAll(progress),
-      (salvage) => salvage,
+      () => this.checkAll(progress),
+      () => undefined,
     );
     return this.damage;
   }
@@ -571,12 +571,10 @@ export class ShardedStore {
     }
   }
 
-  private async loadAll(progress?: (done: number, total: number) => void): Promise<Clipping[]> {
+  private async loadAll(): Promise<Clipping[]> {
     const result: Clipping[] = [];
     const owner = new Map<string, string>();
-    const shards = this.manifest!.shards;
-    for (const [i, entry] of shards.entries()) {
-      progress?.(i, shards.length);
+    for (const entry of this.manifest!.shards) {
       for (const clipping of await this.loadShard(entry)) {
         const other = owner.get(clipping.id);
         if (other) throw damaged(entry.file, `duplicate id ${clipping.id} (also in ${other})`);
@@ -584,8 +582,26 @@ export class ShardedStore {
         result.push(clipping);
       }
     }
-    progress?.(shards.length, shards.length);
     return result;
+  }
+
+  /**
+   * Reads and checks every shard, keeping none it had not read already: at 100,000 clippings the
+   * verification would otherwise leave all of them in memory, and the app needs few of them.
+   */
+  private async checkAll(progress?: (done: number, total: number) => void): Promise<void> {
+    const owner = new Map<string, string>();
+    const shards = this.manifest!.shards;
+    for (const [i, entry] of shards.entries()) {
+      progress?.(i, shards.length);
+      const clippings = this.cache.get(entry.file)?.clippings ?? (await this.readShardFile(entry)).clippings;
+      for (const { id } of clippings) {
+        const other = owner.get(id);
+        if (other) throw damaged(entry.file, `duplicate id ${id} (also in ${other})`);
+        owner.set(id, entry.file);
+      }
+    }
+    progress?.(shards.length, shards.length);
   }
 
   private async loadSummaries(): Promise<SummaryRecord[]> {
