@@ -80,7 +80,7 @@ const en = {
   'progress.verify.checked': 'Checking the archive: {{done}} / {{total}} files',
   'repair.nothing': 'Nothing to repair: the archive passes the check ({{clippings}} clippings).',
   'repair.done': 'Repaired: the archive passes the check again ({{clippings}} clippings).',
-  'repair.partly': 'Not everything could be repaired: {{count}} problems are listed below.',
+  'repair.partly': 'Not everything could be repaired; what is left ({{count}}) is listed below.',
   'repair.restored': 'Restored “{{title}}” ({{id}}) in {{file}} from the backup {{snapshot}}.',
   'repair.restoredEarlier':
     'Restored an earlier version of “{{title}}” ({{id}}) in {{file}} from the backup {{snapshot}}; changes made to it after that backup are lost.',
@@ -175,7 +175,7 @@ const hi: Record<MessageKey, string> = {
   'progress.verify.checked': 'संग्रह की जाँच: {{done}} / {{total}} फ़ाइलें',
   'repair.nothing': 'मरम्मत की ज़रूरत नहीं: संग्रह जाँच में सही है ({{clippings}} कतरनें)।',
   'repair.done': 'मरम्मत हो गई: संग्रह फिर से जाँच में सही है ({{clippings}} कतरनें)।',
-  'repair.partly': 'सब कुछ ठीक नहीं हो सका: {{count}} समस्याएँ नीचे दी गई हैं।',
+  'repair.partly': 'सब कुछ ठीक नहीं हो सका; जो बाक़ी है ({{count}}) वह नीचे दिया गया है।',
   'repair.restored': '{{file}} में “{{title}}” ({{id}}) बैकअप {{snapshot}} से वापस लाई गई।',
   'repair.restoredEarlier':
     '{{file}} में “{{title}}” ({{id}}) का पुराना रूप बैकअप {{snapshot}} से वापस लाया गया; उस बैकअप के बाद किए गए बदलाव खो गए।',

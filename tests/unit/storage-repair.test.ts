@@ -166,7 +166,7 @@ it('the text output names the clipping that is in no backup', async () => {
   await editBytes(f.file, 'यह कतरन', Buffer.from(' '), Buffer.from('!'));
   const result = await repair();
   expect(result.code).toBe(1);
-  expect(result.stdout).toContain('Not everything could be repaired: 1 problems');
+  expect(result.stdout).toContain('Not everything could be repaired; what is left (1) is listed below.');
   expect(result.stdout).toContain(
     `Could not repair “${f.late.title}” (${f.late.id}) in ${f.file}: it is in no backup.`,
   );
