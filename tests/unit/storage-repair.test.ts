@@ -14,6 +14,7 @@ import { checkArchive } from '../../archive/storage/check.ts';
 import { createDispatcher } from '../../archive/transport/dispatch.ts';
 import { readManifest, shardFile } from '../support/archive-files.ts';
 import { runCli } from '../support/cli.ts';
+import { snapshotFiles } from '../support/snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
 let dir: string;
@@ -253,4 +254,15 @@ it('the app repairs through the API: the damage is gone from info, and the repor
   expect((await service.info()).damage).toBeUndefined();
   expect(await service.add({ title: 'नई', body: 'मरम्मत के बाद' })).toMatchObject({ title: 'नई' });
   expect((await readManifest(dir)).formatVersion).toBe(3);
+});
+
+it('a damaged manifest is named and left alone: a whole backup has to be restored; exit 1', async () => {
+  await archive();
+  await writeFile(join(dir, 'manifest.json'), '{"format": "press-archive", "formatVersion": 3, "generation": ');
+  const before = await snapshotFiles(dir);
+  const result = await repair();
+  expect(result.code).toBe(1);
+  expect(result.stdout).toContain('Could not repair manifest.json: not valid JSON');
+  expect(result.stdout).toContain('Restore a whole backup instead.');
+  expect(await snapshotFiles(dir)).toEqual(before);
 });
