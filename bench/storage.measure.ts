@@ -52,7 +52,7 @@ async function timedWithCpu(work: () => Promise<unknown>): Promise<{ wall: numbe
   return { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
 }
 
-async function importIntoEmpty(): Promise<number> {
+async function importIntoEmpty(): Promise<{ wall: number; cpu: number }> {
   const empty = await tempDir('press-archive-bench-');
   try {
     return await importInto(await ArchiveService.open(empty.dir));
@@ -66,10 +66,10 @@ const load = () =>
     .map((n) => n.toFixed(1))
     .join(' / ');
 
-async function importInto(service: ArchiveService): Promise<number> {
+async function importInto(service: ArchiveService): Promise<{ wall: number; cpu: number }> {
   const content = feed(0, IMPORTED, 'नई');
   let added = 0;
-  const took = await timed(async () => {
+  const took = await timedWithCpu(async () => {
     added = (await service.importFiles({ files: [{ name: 'new.ndjson', content }] })).added;
   });
   if (added !== IMPORTED) throw new Error(`imported ${added} of ${IMPORTED}`);
@@ -88,7 +88,7 @@ it('storage: list at launch, verification, import, add and edit latency, snapsho
     const emptyBefore = await importIntoEmpty();
     const intoLarge = await importInto(filler);
     const emptyAfter = await importIntoEmpty();
-    const intoEmpty = (emptyBefore + emptyAfter) / 2;
+    const intoEmpty = { wall: (emptyBefore.wall + emptyAfter.wall) / 2, cpu: (emptyBefore.cpu + emptyAfter.cpu) / 2 };
 
     let service!: ArchiveService;
     let listed = 0;
@@ -119,9 +119,9 @@ it('storage: list at launch, verification, import, add and edit latency, snapsho
       `${ms(launch.wall)} (CPU ${ms(launch.cpu)})`,
       `${ms(verify.wall)} (CPU ${ms(verify.cpu)})`,
       ms(checkMs),
-      `${ms(emptyBefore)} / ${ms(emptyAfter)}`,
-      ms(intoLarge),
-      `${(intoLarge / intoEmpty).toFixed(2)}×`,
+      `${ms(emptyBefore.wall)} / ${ms(emptyAfter.wall)} (CPU ${ms(emptyBefore.cpu)} / ${ms(emptyAfter.cpu)})`,
+      `${ms(intoLarge.wall)} (CPU ${ms(intoLarge.cpu)})`,
+      `${(intoLarge.wall / intoEmpty.wall).toFixed(2)}× (CPU ${(intoLarge.cpu / intoEmpty.cpu).toFixed(2)}×)`,
       ms(percentile(adds, 0.5)),
       ms(percentile(adds, 0.95)),
       ms(percentile(edits, 0.5)),
@@ -145,7 +145,7 @@ it('storage: list at launch, verification, import, add and edit latency, snapsho
         '`check`',
         `import ${IMPORTED.toLocaleString('en')} into an empty archive (just before / just after)`,
         `import ${IMPORTED.toLocaleString('en')} into size − ${IMPORTED.toLocaleString('en')}`,
-        '÷ into empty (mean)',
+        '÷ into empty (mean; wall and CPU)',
         'add p50',
         'add p95',
         'edit p50',
