@@ -31,6 +31,8 @@ export const API_METHODS = [
   'restoreFile',
   'takeBackup',
   'openArchiveFolder',
+  'verify',
+  'repair',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

@@ -55,6 +55,8 @@ export const archiveClient = {
   restoreBackup: (name: string) => call('restoreBackup', { name }),
   takeBackup: () => call('takeBackup', {}),
   openArchiveFolder: () => call('openArchiveFolder', {}),
+  verify: (task: string) => call('verify', { task }),
+  repair: () => call('repair', {}),
 };
 
 /** A fresh name for a long task (its progress events carry it; cancelTask takes it). */
