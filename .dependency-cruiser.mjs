@@ -37,7 +37,7 @@ export default {
         pathNot: [
           '^archive/(api|api-methods|clipping|errors|messages|progress-message|ids|task-id)[.]ts$',
           '^archive/search/',
-          '^archive/backup/backup-info[.]ts$',
+          '^archive/backup/(backup-info|repair-report)[.]ts$',
           '^archive/pdf/(options|export-request)[.]ts$',
           '^archive/exports/formats[.]ts$',
         ],
