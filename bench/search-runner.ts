@@ -5,10 +5,12 @@
 //   recall  build over the labelled clippings, run the labelled queries
 //   options FlexSearch's options and what each costs in memory (support/flex-options.ts)
 //   archive write the corpus as archive-like JSON shards in DIR (once), time reading + parsing them
+//   profile build only, and say how long garbage collection took of it (for node --cpu-prof runs)
 // Prints one JSON line with the figures.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { tokenize } from '../archive/search/tokenize.ts';
 import { EVAL_DOCS } from '../tests/search-eval/clippings.ts';
 import { evaluate } from '../tests/search-eval/evaluate.ts';
@@ -83,6 +85,22 @@ async function main(): Promise<unknown> {
       QUERIES.filter((q) => WORD_CATEGORIES.has(q.category)),
     );
     return { recall: all.recall, precision: all.precision, recallWords: words.recall, precisionWords: words.precision };
+  }
+  if (mode === 'profile') {
+    let gcMs = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) gcMs += entry.duration;
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    const peer = kind.create(dir!);
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    peer.build(syntheticCorpus(size));
+    const buildMs = performance.now() - started;
+    const { user, system } = process.cpuUsage(cpu);
+    for (const entry of observer.takeRecords()) gcMs += entry.duration;
+    observer.disconnect();
+    return { buildMs, cpuMs: (user + system) / 1000, gcMs, heapBytes: settledMemory().heap };
   }
   if (mode === 'build') {
     await mkdir(dir!, { recursive: true });
