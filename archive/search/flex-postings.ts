@@ -12,7 +12,7 @@
 // FlexSearch's update and remove are never called: a changed clipping gets a new number (its old
 // one is marked deleted in our table and skipped), which also keeps clear of its update bugs.
 import { Document, type DocumentData } from 'flexsearch';
-import { grow } from './byte-pool.ts';
+import { ByteWriter, VarintReader, grow } from './byte-pool.ts';
 
 export const POSTING_FIELDS = ['title', 'body', 'publication', 'author', 'place', 'tag'] as const;
 export type PostingField = (typeof POSTING_FIELDS)[number];
@@ -168,6 +168,78 @@ export class FlexPostings {
   importChunk(key: string, data: string): void {
     this.document.import(key, data);
   }
+
+  /**
+   * What FlexSearch's export holds — per field its [key, slots] pairs in order, then the register —
+   * as varints instead of JSON text: a key as its word id, a list as differences between clipping
+   * numbers. A third of the bytes, and reading it back makes no strings and parses no JSON, which at
+   * 100,000 clippings was most of the time to reopen an index.
+   */
+  exportBytes(): Uint8Array {
+    const out = new ByteWriter(1 << 20);
+    for (const field of POSTING_FIELDS) {
+      const map = this.fields[field].map;
+      out.varint(map.size);
+      for (const [key, slots] of map) {
+        out.varint(parseInt(key, 36));
+        out.varint(slots.length);
+        for (const list of slots) writeList(out, list ?? []);
+      }
+    }
+    writeList(out, [...(this.document as unknown as { reg: Set<number> }).reg]);
+    return out.finish();
+  }
+
+  /** Takes back what exportBytes() gave, through FlexSearch's import, into an empty Document. */
+  importBytes(bytes: Uint8Array): void {
+    const reader = new VarintReader(bytes);
+    for (const field of POSTING_FIELDS) {
+      const entries: [string, number[][]][] = new Array(counted(reader));
+      for (let e = 0; e < entries.length; e++) {
+        const key = termKey(reader.next());
+        const slots: number[][] = [];
+        const count = reader.next();
+        for (let s = 0; s < count; s++) {
+          const list = readList(reader);
+          if (list.length > 0) slots[s] = list;
+        }
+        entries[e] = [key, slots];
+      }
+      if (entries.length > 0) this.document.import(`${field}.1.map`, entries as never);
+    }
+    const reg = readList(reader);
+    if (reg.length > 0) this.document.import('1.reg', reg as never);
+    if (reader.remaining !== 0) throw new Error('postings: not the length they should be');
+  }
+}
+
+/** A list of clipping numbers: its length, then each as the zigzag difference from the one before. */
+function writeList(out: ByteWriter, list: readonly number[]): void {
+  out.varint(list.length);
+  let before = 0;
+  for (const doc of list) {
+    const delta = doc - before;
+    out.varint(delta >= 0 ? delta * 2 : -delta * 2 - 1);
+    before = doc;
+  }
+}
+
+/** A count read from the bytes, no larger than the bytes left could hold (damaged bytes fail here). */
+function counted(reader: VarintReader): number {
+  const count = reader.next();
+  if (count > reader.remaining) throw new Error('postings: damaged');
+  return count;
+}
+
+function readList(reader: VarintReader): number[] {
+  const list = new Array<number>(counted(reader));
+  let doc = 0;
+  for (let k = 0; k < list.length; k++) {
+    const zigzag = reader.next();
+    doc += zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+    list[k] = doc;
+  }
+  return list;
 }
 
 /** The fields in the order of their codes below: the flat fields 0–4, then the text's slots 5–7. */

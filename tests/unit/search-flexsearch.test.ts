@@ -136,4 +136,15 @@ describe('bulk adding (postings gathered, then handed over through import)', () 
     expect(bulk.index.postings.registered).toBe(EVAL_DOCS.length + edited.length);
     for (const query of ['बाढ़', 'राहत', 'पुलिस', 'चुनाव']) expect(ids(bulk, query)).toEqual(ids(oneByOne, query));
   });
+
+  it('saves what FlexSearch exports as varints, and its import takes them back whole', () => {
+    const engine = new SearchEngine();
+    engine.putAll(EVAL_DOCS);
+    engine.put({ ...EVAL_DOCS[0]!, body: 'बाढ़ बाढ़ बाढ़ बाढ़ राहत' }); // an edit: a new number, the old one kept
+    const copy = new FlexPostings();
+    copy.importBytes(engine.index.postings.exportBytes());
+    expect(copy.exportChunks()).toEqual(postingsOf(engine));
+    expect(copy.registered).toBe(EVAL_DOCS.length + 1);
+    expect(() => new FlexPostings().importBytes(new Uint8Array([1, 2]))).toThrow();
+  });
 });
