@@ -197,8 +197,9 @@ export class FlexPostings {
       const entries: [string, number[][]][] = new Array(counted(reader));
       for (let e = 0; e < entries.length; e++) {
         const key = termKey(reader.next());
-        const slots: number[][] = [];
         const count = reader.next();
+        // At its final length: an array grown by assigning slot 2 keeps room for ~20.
+        const slots = new Array<number[]>(count);
         for (let s = 0; s < count; s++) {
           const list = readList(reader);
           if (list.length > 0) slots[s] = list;
@@ -323,8 +324,11 @@ class BulkPostings {
         const field = CODE_FIELDS[first]!;
         const key = (keys[term] ??= termKey(term));
         const old = existing(field).get(key);
-        slots = [];
         const last = first === BODY_CODE ? CODES - 1 : first;
+        let size = 0;
+        for (let c = first; c <= last; c++) if (counts[term * CODES + c]! > 0 || old?.[c - first]) size = c - first + 1;
+        // At its final length: an array grown by assigning slot 2 keeps room for ~20.
+        slots = new Array<number[]>(size);
         for (let c = first; c <= last; c++) {
           const before = old?.[c - first];
           const count = counts[term * CODES + c]!;
