@@ -5,10 +5,12 @@
 //   recall  build over the labelled clippings, run the labelled queries
 //   options FlexSearch's options and what each costs in memory (support/flex-options.ts)
 //   archive write the corpus as archive-like JSON shards in DIR (once), time reading + parsing them
+//   profile build only, and say how long garbage collection took of it (for node --cpu-prof runs)
 // Prints one JSON line with the figures.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { tokenize } from '../archive/search/tokenize.ts';
 import { EVAL_DOCS } from '../tests/search-eval/clippings.ts';
 import { evaluate } from '../tests/search-eval/evaluate.ts';
@@ -84,6 +86,22 @@ async function main(): Promise<unknown> {
     );
     return { recall: all.recall, precision: all.precision, recallWords: words.recall, precisionWords: words.precision };
   }
+  if (mode === 'profile') {
+    let gcMs = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) gcMs += entry.duration;
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    const peer = kind.create(dir!);
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    peer.build(syntheticCorpus(size));
+    const buildMs = performance.now() - started;
+    const { user, system } = process.cpuUsage(cpu);
+    for (const entry of observer.takeRecords()) gcMs += entry.duration;
+    observer.disconnect();
+    return { buildMs, cpuMs: (user + system) / 1000, gcMs, heapBytes: settledMemory().heap };
+  }
   if (mode === 'build') {
     await mkdir(dir!, { recursive: true });
     const before = settledMemory();
@@ -105,8 +123,11 @@ async function main(): Promise<unknown> {
     times.sort((a, b) => a - b);
     // What each query answered, whole words and while typing (cut short by two letters), as one
     // short hash per query: the benchmark compares them between engines.
+    const typingTimes: number[] = [];
     const answers = queries.map((q) => {
+      const t = performance.now();
       const typed = peer.typing?.(q.slice(0, Math.max(2, q.length - 2)), 50) ?? [];
+      if (peer.typing) typingTimes.push(performance.now() - t);
       return createHash('sha256')
         .update(JSON.stringify([peer.search(q, 50), typed]))
         .digest('hex')
@@ -121,6 +142,14 @@ async function main(): Promise<unknown> {
       rssBytes: after.rss - before.rss,
       p50: percentile(times, 0.5),
       p95: percentile(times, 0.95),
+      // Cut short as while typing (the last word also a beginning): the engine's share of a keystroke.
+      ...(typingTimes.length > 0 && {
+        typingP50: percentile(
+          typingTimes.sort((a, b) => a - b),
+          0.5,
+        ),
+        typingP95: percentile(typingTimes, 0.95),
+      }),
       queries: times.length,
       empty,
       saveMs,

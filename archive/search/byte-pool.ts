@@ -20,6 +20,11 @@ export class VarintReader {
     return this.position >= this.bytes.length;
   }
 
+  /** Bytes not read yet (below 0 when a read ran past the end: the bytes were cut short). */
+  get remaining(): number {
+    return this.bytes.length - this.position;
+  }
+
   next(): number {
     let value = 0;
     let scale = 1;

@@ -251,9 +251,9 @@ export class SearchIndex {
     return this.forward.view(this.forwardOffsets[doc]!, this.forwardOffsets[doc + 1]!);
   }
 
-  /** Adds what follows in one go, until freeze() (only into an empty index: see FlexPostings.beginBulk). */
+  /** Adds what follows in one go, until freeze() (see FlexPostings.beginBulk): no search in between. */
   beginBulk(): void {
-    if (this.docCount === 0) this.postings.beginBulk();
+    this.postings.beginBulk();
   }
 
   /** After a bulk build or before saving: hands a bulk build to FlexSearch, gives back spare memory. */

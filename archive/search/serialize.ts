@@ -1,8 +1,9 @@
 // The index as one binary file, so reopening a large archive answers its first query without
 // rebuilding: a JSON header (format, the host's fingerprint of the archive it reflects, and where
 // each section is) followed by the sections — typed arrays stored as they are in memory, strings as
-// JSON, and FlexSearch's own export (its chunks of JSON, as FlexSearch writes and reads them). Both
-// halves in one file, written at once, so the postings never disagree with the table beside them.
+// JSON, and what FlexSearch's export holds, as varints (flex-postings.ts exportBytes), taken back
+// through its import. Both halves in one file, written at once, so the postings never disagree
+// with the table beside them.
 import type { StemOrder } from './analyze.ts';
 import { FlexPostings } from './flex-postings.ts';
 import { FieldDictionary, META_FIELDS, SearchIndex } from './search-index.ts';
@@ -11,7 +12,8 @@ const MAGIC = 0x49534150; // "PASI" little-endian
 // 2: vowel length is no longer folded in stems under three letters (analyze.ts stemKey).
 // 3: the postings are FlexSearch's export.
 // 4: a word's stem is its lemma keys, joined by spaces (morphology.ts).
-export const INDEX_FORMAT = 4;
+// 5: FlexSearch's export as varints instead of its JSON chunks.
+export const INDEX_FORMAT = 5;
 
 interface Header {
   format: number;
@@ -53,14 +55,7 @@ export function indexToBytes(index: SearchIndex, fingerprint: string): Uint8Arra
     flags: list.map((t) => (t.stop ? 1 : 0) | (t.latin ? 2 : 0)),
   });
   add('docFrequency', index.docFrequency.subarray(0, terms));
-  // FlexSearch's export: each chunk its own section (one string of them all could pass what a
-  // JavaScript string may hold at 100,000 clippings).
-  const chunks = index.postings.exportChunks();
-  json(
-    'flexKeys',
-    chunks.map(([key]) => key),
-  );
-  chunks.forEach(([, data], i) => sections.push([`flex${i}`, encoder.encode(data)]));
+  sections.push(['postings', index.postings.exportBytes()]);
   add('forward', index.forward.view(0, index.forward.length));
   add('forwardOffsets', index.forwardOffsets.subarray(0, docs + 1));
   add('dates', index.dates.subarray(0, docs));
@@ -175,8 +170,7 @@ export function indexFromBytes(bytes: Uint8Array): { index: SearchIndex; fingerp
       fields: Record<string, { values: string[]; words: number[][] }>;
     };
     const postings = new FlexPostings();
-    const decoder = new TextDecoder();
-    (text('flexKeys') as string[]).forEach((key, i) => postings.importChunk(key, decoder.decode(section(`flex${i}`))));
+    postings.importBytes(section('postings'));
     index.restore({
       postings,
       docFrequency: typed('docFrequency', Uint32Array, 4),

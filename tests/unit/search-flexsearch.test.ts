@@ -6,6 +6,7 @@ import type { SearchDoc } from '../../archive/api.ts';
 import { SearchEngine } from '../../archive/search/engine.ts';
 import { FlexPostings, termKey } from '../../archive/search/flex-postings.ts';
 import { indexFromBytes, indexToBytes } from '../../archive/search/serialize.ts';
+import { EVAL_DOCS } from '../search-eval/clippings.ts';
 
 let day = 0;
 const doc = (id: string, title: string, body: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
@@ -115,5 +116,35 @@ describe('saving (a fastupdate Document cannot import)', () => {
     expect(ids(loaded, 'सूखा')).toEqual(['d']);
     expect(loaded.index.postings.slots('title', loaded.index.vocabulary.idOf('सूखा'))).toBeDefined();
     expect(termKey(35)).toBe('z');
+  });
+});
+
+describe('bulk adding (postings gathered, then handed over through import)', () => {
+  const postingsOf = (engine: SearchEngine) => engine.index.postings.exportChunks();
+
+  it('makes exactly what add() makes one clipping at a time, into an empty index and onto a full one', () => {
+    const first = EVAL_DOCS.slice(0, 20);
+    const rest = EVAL_DOCS.slice(20);
+    // Edits inside the second batch: five clippings of the first come again with other words.
+    const edited = first.slice(0, 5).map((d, i) => ({ ...d, body: `${d.body} बाढ़ राहत ${i}`, title: rest[i]!.title }));
+    const oneByOne = new SearchEngine();
+    for (const d of [...first, ...rest, ...edited]) oneByOne.put(d);
+    const bulk = new SearchEngine();
+    bulk.putAll(first);
+    bulk.putAll([...rest, ...edited]);
+    expect(postingsOf(bulk)).toEqual(postingsOf(oneByOne));
+    expect(bulk.index.postings.registered).toBe(EVAL_DOCS.length + edited.length);
+    for (const query of ['बाढ़', 'राहत', 'पुलिस', 'चुनाव']) expect(ids(bulk, query)).toEqual(ids(oneByOne, query));
+  });
+
+  it('saves what FlexSearch exports as varints, and its import takes them back whole', () => {
+    const engine = new SearchEngine();
+    engine.putAll(EVAL_DOCS);
+    engine.put({ ...EVAL_DOCS[0]!, body: 'बाढ़ बाढ़ बाढ़ बाढ़ राहत' }); // an edit: a new number, the old one kept
+    const copy = new FlexPostings();
+    copy.importBytes(engine.index.postings.exportBytes());
+    expect(copy.exportChunks()).toEqual(postingsOf(engine));
+    expect(copy.registered).toBe(EVAL_DOCS.length + 1);
+    expect(() => new FlexPostings().importBytes(new Uint8Array([1, 2]))).toThrow();
   });
 });
