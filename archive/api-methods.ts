@@ -31,6 +31,7 @@ export const API_METHODS = [
   'restoreFile',
   'takeBackup',
   'openArchiveFolder',
+  'scanImage',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

@@ -41,6 +41,9 @@ import { textDigest } from './storage/checksums.ts';
 import { FORMAT_VERSION } from './storage/format.ts';
 import { Uploads } from './import/upload.ts';
 import { TaskRegistry, cancelledError, quietRun, type TaskRun } from './tasks.ts';
+import { createOcrEngine, type OcrEngine } from './ocr/recognize.ts';
+import { isScanName, readScans, storeScanFiles, type ScanFile, type ScanReading } from './scans/intake.ts';
+import { readScanFile, removeUnusedScans, scanHashesOf } from './scans/scan-files.ts';
 import { ShardedStore, type Damage, type InsertContext, type WhenDamaged } from './storage/sharded-store.ts';
 
 /**
@@ -56,6 +59,8 @@ export class ArchiveService implements ApiHandlers {
   readonly tasks = new TaskRegistry();
   private readonly uploads = new Uploads();
   private verification: Promise<Damage | undefined> | undefined;
+  /** The OCR engine, started on the first scan and kept for the next (it ends itself when idle). */
+  private ocr: OcrEngine | undefined;
 
   private constructor(
     private readonly store: ShardedStore,
@@ -212,10 +217,79 @@ export class ArchiveService implements ApiHandlers {
    * Cancelling (the run's signal) before the write leaves the archive as it was.
    * Progress: records read (parsed and checked) of all, then records added of the valid ones.
    */
-  async importFiles(input: { files: ImportFile[] }, run: TaskRun = quietRun()): Promise<ImportReport> {
+  importFiles(input: { files: ImportFile[] }, run: TaskRun = quietRun()): Promise<ImportReport> {
+    return this.importRecords(input.files, [], [], run);
+  }
+
+  /**
+   * Clippings from scanned images (and text files alongside): each scan is read by OCR (progress: pages 'recognized'), then
+   * stored with its clipping in one write, as importFiles does. A scan whose text is already in the
+   * archive is skipped; a file that is not an image, or holds no text, is reported by name.
+   */
+  async importScans(
+    input: { scans: ScanFile[]; files?: ImportFile[] },
+    run: TaskRun = quietRun(),
+  ): Promise<ImportReport> {
+    const { readings, problems } = await readScans(input.scans, () => this.ocrEngine(), run);
+    return this.importRecords(input.files ?? [], readings, problems, run);
+  }
+
+  /**
+   * One clipping from one scan (`add --scan`): the fields given win over what OCR proposes (the
+   * title from the first line, the text as the body); the OCR text is kept as ocrText either way.
+   */
+  async addScan(
+    input: { scan: ScanFile; fields: Partial<ClippingInput> },
+    run: TaskRun = quietRun(),
+  ): Promise<Clipping> {
+    const { readings, problems } = await readScans([input.scan], () => this.ocrEngine(), run);
+    const reading = readings[0];
+    if (!reading) throw new ArchiveError(problems[0]!.error);
+    const parsed = ClippingInputSchema.safeParse({ ...reading.input, ...input.fields });
+    if (!parsed.success) throw validationError(parsed.error);
+    run.check();
+    const [clipping] = await this.store.insert(async (stored) => {
+      const scan = await storeScanFiles(this.store.dir, reading);
+      const made = await this.newClipping(parsed.data, stored.idTaken);
+      return [{ ...made, ocrText: reading.input.body, scans: [scan] }];
+    });
+    return clipping!;
+  }
+
+  /** Ends the OCR engine's worker now (the CLI, before it exits; it otherwise ends when idle). */
+  async close(): Promise<void> {
+    const engine = this.ocr;
+    this.ocr = undefined;
+    await engine?.close();
+  }
+
+  private ocrEngine(): OcrEngine {
+    return (this.ocr ??= createOcrEngine());
+  }
+
+  /** The image of a page (or the original file) of a clipping's scan, checked against its checksum. */
+  async scanImage(input: { id: string; sha256: string }): Promise<{ mime: string; base64: string }> {
+    const clipping = await this.get({ id: input.id });
+    // Only the files this clipping uses: a page cannot ask for anything else in the folder.
+    if (!scanHashesOf([clipping]).has(input.sha256)) {
+      throw new ArchiveError({ code: 'notFound', params: { id: `${input.id}/${input.sha256.slice(0, 12)}` } });
+    }
+    const { file, bytes } = await readScanFile(this.store.dir, input.sha256);
+    return {
+      mime: MIME_OF_EXTENSION[file.slice(file.lastIndexOf('.') + 1)] ?? 'application/octet-stream',
+      base64: bytes.toString('base64'),
+    };
+  }
+
+  private async importRecords(
+    files: ImportFile[],
+    readings: ScanReading[],
+    scanProblems: ImportProblem[],
+    run: TaskRun,
+  ): Promise<ImportReport> {
     const candidates: CandidateRecord[] = [];
-    const errors: ImportProblem[] = [];
-    for (const file of input.files) {
+    const errors: ImportProblem[] = [...scanProblems];
+    for (const file of files) {
       // A file that cannot be read is reported by name; the others are still imported.
       try {
         const parsed = await parseImportFile(file);
@@ -241,7 +315,7 @@ export class ArchiveService implements ApiHandlers {
     }
     run.progress('read', total, total);
     // Report problems in reading order: file by file, line by line.
-    const fileOrder = new Map(input.files.map((f, i) => [f.name, i]));
+    const fileOrder = new Map(files.map((f, i) => [f.name, i]));
     errors.sort(
       (a, b) =>
         (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) ||
@@ -268,6 +342,22 @@ export class ArchiveService implements ApiHandlers {
         freshIds.add(clipping.id);
         fresh.push(clipping);
       }
+      // Scanned clippings: their files are stored first (under the lock), then the clippings.
+      for (const reading of readings) {
+        run.check();
+        if (seen.isDuplicate(reading.input)) {
+          skipped += 1;
+          continue;
+        }
+        seen.remember(reading.input);
+        const scan = await storeScanFiles(this.store.dir, reading);
+        const clipping = await this.newClipping(
+          reading.input,
+          async (id) => freshIds.has(id) || (await stored.idTaken(id)),
+        );
+        freshIds.add(clipping.id);
+        fresh.push({ ...clipping, ocrText: reading.input.body, scans: [scan] });
+      }
       // The last moment a cancel can stop it: past here the write is done whole.
       run.check();
       run.progress('added', valid.length, valid.length);
@@ -279,7 +369,7 @@ export class ArchiveService implements ApiHandlers {
   /** Begins an import whose files come in pieces (importChunk), decoded here as they come. */
   async importBegin(input: { task: string; files: { name: string; size: number }[] }, run: TaskRun = quietRun()) {
     for (const file of input.files) {
-      if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) {
+      if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name)) && !isScanName(file.name)) {
         throw new ArchiveError({ code: 'unsupportedFile', params: { file: file.name } });
       }
     }
@@ -301,7 +391,8 @@ export class ArchiveService implements ApiHandlers {
   async importFinish(input: { task: string }, run: TaskRun = quietRun()): Promise<ImportReport> {
     const upload = this.uploadOf(input.task, run);
     try {
-      return await this.importFiles({ files: upload.finish() }, run);
+      const { files, scans } = upload.finish();
+      return await this.importScans({ scans, files }, run);
     } finally {
       this.uploads.end(input.task);
     }
@@ -548,7 +639,10 @@ export class ArchiveService implements ApiHandlers {
 
   /** Removes the clippings in the trash from disk: the one way anything leaves the archive. */
   emptyTrash(): Promise<{ removed: number }> {
-    return this.store.removeTrashed();
+    // A scan file goes with the last clipping that uses it (snapshots keep their own copies).
+    return this.store.removeTrashed(async (removed, remaining) => {
+      await removeUnusedScans(this.store.dir, removed, await remaining());
+    });
   }
 
   /**
@@ -598,6 +692,14 @@ export class ArchiveService implements ApiHandlers {
     return createClipping(id, input, at.toISOString());
   }
 }
+
+const MIME_OF_EXTENSION: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  tif: 'image/tiff',
+  pdf: 'application/pdf',
+};
 
 /** What backupFile writes: every clipping as stored, with the format they are in. */
 const BACKUP_FILE_KIND = 'press-archive-backup';

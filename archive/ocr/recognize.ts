@@ -77,6 +77,8 @@ export function createOcrEngine(options: { idleMs?: number } = {}): OcrEngine {
     await created.setParameters({
       tessedit_pageseg_mode: PAGE_SEGMENTATION as never,
       preserve_interword_spaces: '1',
+      // Tesseract's notes ("Estimating resolution as …") would land in the CLI's output.
+      debug_file: '/dev/null',
     });
     return created;
   };
