@@ -55,6 +55,7 @@ export const archiveClient = {
   restoreBackup: (name: string) => call('restoreBackup', { name }),
   takeBackup: () => call('takeBackup', {}),
   openArchiveFolder: () => call('openArchiveFolder', {}),
+  scanImage: (id: string, sha256: string) => call('scanImage', { id, sha256 }),
 };
 
 /** A fresh name for a long task (its progress events carry it; cancelTask takes it). */
