@@ -37,13 +37,13 @@ import { highlighterFor } from './search/highlight.ts';
 import { readSavedSearches, writeSavedSearches } from './search/saved-searches.ts';
 import { seedClippings } from './seed/index.ts';
 import type { BackupInfo, RestoreResult } from './backup/backup-info.ts';
-import { textDigest } from './storage/checksums.ts';
+import { sha256, textDigest } from './storage/checksums.ts';
 import { FORMAT_VERSION } from './storage/format.ts';
 import { Uploads } from './import/upload.ts';
 import { TaskRegistry, cancelledError, quietRun, type TaskRun } from './tasks.ts';
 import { createOcrEngine, type OcrEngine } from './ocr/recognize.ts';
 import { isScanName, readScans, storeScanFiles, type ScanFile, type ScanReading } from './scans/intake.ts';
-import { readScanFile, removeUnusedScans, scanHashesOf } from './scans/scan-files.ts';
+import { findScanFile, putScanFile, readScanFile, removeUnusedScans, scanHashesOf } from './scans/scan-files.ts';
 import { ShardedStore, type Damage, type InsertContext, type WhenDamaged } from './storage/sharded-store.ts';
 
 /**
@@ -566,7 +566,19 @@ export class ArchiveService implements ApiHandlers {
   async backupFile(_input: object = {}, run: TaskRun = quietRun()): Promise<ExportedFile> {
     const clippings = (await this.store.all()).sort(newestFirst);
     const createdAt = this.now().toISOString();
-    const file: BackupFile = { kind: BACKUP_FILE_KIND, formatVersion: FORMAT_VERSION, createdAt, clippings };
+    // The scans go along, as base64 under their SHA-256, so the file restores anywhere.
+    const scanFiles: Record<string, string> = {};
+    for (const hash of [...scanHashesOf(clippings)].sort()) {
+      run.check();
+      scanFiles[hash] = (await readScanFile(this.store.dir, hash)).bytes.toString('base64');
+    }
+    const file: BackupFile = {
+      kind: BACKUP_FILE_KIND,
+      formatVersion: FORMAT_VERSION,
+      createdAt,
+      ...(Object.keys(scanFiles).length > 0 ? { scanFiles } : {}),
+      clippings,
+    };
     return {
       fileName: `press-archive-backup-${createdAt.slice(0, 10)}.json`,
       mimeType: 'application/json',
@@ -630,8 +642,22 @@ export class ArchiveService implements ApiHandlers {
         params: { file: input.name, detail: 'two clippings have the same id' },
       });
     }
+    // Every scan a clipping names comes with the file (checked against its name) or is here already.
+    const scanFiles = new Map<string, Buffer>();
+    for (const [hash, base64] of Object.entries(head.data.scanFiles ?? {})) {
+      const bytes = Buffer.from(base64, 'base64');
+      if (sha256(bytes) !== hash) throw notBackup(`scanFiles.${hash}: does not match its checksum`);
+      scanFiles.set(hash, bytes);
+    }
+    for (const hash of scanHashesOf(clippings)) {
+      if (!scanFiles.has(hash) && (await findScanFile(this.store.dir, hash)) === undefined) {
+        throw notBackup(`scanFiles.${hash}: missing`);
+      }
+    }
     run.check(); // the last moment a cancel can stop it: the write below is whole or nothing
     run.progress('written', 0, total);
+    // Scan files first (named by their content, they change nothing that is there), then the clippings.
+    for (const bytes of scanFiles.values()) await putScanFile(this.store.dir, bytes);
     const setAside = await this.store.replaceAll(clippings);
     run.progress('written', total, total);
     return { restored: clippings.length, setAside: setAside.name };
@@ -707,6 +733,8 @@ const BackupFileSchema = z.object({
   kind: z.literal(BACKUP_FILE_KIND),
   formatVersion: z.literal(FORMAT_VERSION),
   createdAt: z.string(),
+  /** The clippings' scan files: base64 by SHA-256 (absent when there are none). */
+  scanFiles: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string()).optional(),
   clippings: z.array(ClippingSchema),
 });
 type BackupFile = z.infer<typeof BackupFileSchema>;
@@ -741,7 +769,7 @@ async function backupText(file: BackupFile, run: TaskRun): Promise<string> {
  * (control characters, lengths, dates, addresses), so a restore cannot bring in what add refuses.
  */
 function restorable(record: Clipping, number: number, file: string): Clipping {
-  const { id, addedAt, updatedAt, deletedAt, ...fields } = record;
+  const { id, addedAt, updatedAt, deletedAt, ocrText, scans, ...fields } = record;
   const parsed = ClippingInputSchema.safeParse(fields);
   if (!parsed.success) {
     throw new ArchiveError({
@@ -753,6 +781,9 @@ function restorable(record: Clipping, number: number, file: string): Clipping {
   const clipping = createClipping(id, parsed.data, addedAt);
   clipping.updatedAt = updatedAt;
   if (deletedAt !== undefined) clipping.deletedAt = deletedAt;
+  // Checked by the schema already (their files by restoreFile): kept as they were.
+  if (ocrText !== undefined) clipping.ocrText = ocrText;
+  if (scans !== undefined) clipping.scans = scans;
   return clipping;
 }
 
