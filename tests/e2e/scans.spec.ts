@@ -2,6 +2,7 @@
 // made from known Hindi text (scripts/make-scan-fixture.js) is dropped on the window or chosen in
 // "Import files"; the page sees the archive's progress events, finds the clipping by a word that
 // is only in the scan, and opens it with the scan beside its text.
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -26,6 +27,16 @@ async function recordProgress(app: Page): Promise<void> {
 
 async function progressEvents(app: Page): Promise<Progress[]> {
   return app.evaluate(() => (window as unknown as { __progress: Progress[] }).__progress);
+}
+
+/** Serious and critical axe findings on the page as it is now, one line each. */
+async function axeFindings(app: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page: app })
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function findAndOpen(app: Page): Promise<void> {
@@ -69,6 +80,8 @@ test('a scan chosen in Import files becomes a clipping found by a word only in t
   // The last paragraph of the scan: in its lower half.
   expect(marked!.y - frame!.y).toBeGreaterThan(frame!.height / 2);
 
+  expect(await axeFindings(app)).toEqual([]);
+
   await reader.getByTestId('scan-zoom-in').click();
   await expect(reader.getByTestId('scan-image')).toHaveJSProperty('width', 1884); // 150% of 1,256 px
 });
@@ -89,4 +102,6 @@ test('a scan dropped on the window is read, in Hindi too', async ({ app }) => {
   await findAndOpen(app);
   await app.getByTestId('language-hi').click();
   await expect(app.getByTestId('result-item').getByRole('img', { name: 'स्कैन से' })).toBeVisible();
+  await expect(app.getByTestId('scan-image')).toHaveAttribute('alt', /^“भोपाल में झील की सफ़ाई शुरू” का स्कैन/);
+  expect(await axeFindings(app)).toEqual([]);
 });
