@@ -52,6 +52,7 @@ export async function readScans(
   const readings: ScanReading[] = [];
   const problems: ImportProblem[] = [];
   const total = files.length; // one page a file: images (a TIFF's first page)
+  if (total === 0) return { readings, problems }; // a text-only import has no such step
   run.progress('recognized', 0, total);
   for (const [i, file] of files.entries()) {
     run.check();
