@@ -191,6 +191,17 @@ describe('the CLI', () => {
     expect(titles).toEqual(['भोपाल में झील की सफ़ाई शुरू']);
   });
 
+  it('add --scan makes one clipping: the fields given, the title proposed from the first line', async () => {
+    const dir = join(root, 'cli-add');
+    const added = await runCli(['add', '--archive', dir, '--scan', SCAN, '--publication', 'नगर समाचार']);
+    expect(added.code).toBe(0);
+    const id = added.stdout.trim();
+    const clipping = await (await ArchiveService.open(dir)).get({ id });
+    expect(clipping).toMatchObject({ title: 'भोपाल में झील की सफ़ाई शुरू', publication: 'नगर समाचार' });
+    expect(clipping.scans![0]!.sha256).toBe(hash);
+    expect((await runCli(['add', '--archive', dir, '--publication', 'x'])).code).toBe(2); // neither --title nor --scan
+  });
+
   it('refuses a file that is not an image by its contents, by name, and adds nothing', async () => {
     const dir = join(root, 'cli-bad');
     const fake = join(root, 'fake.jpg');
