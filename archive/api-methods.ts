@@ -32,6 +32,8 @@ export const API_METHODS = [
   'takeBackup',
   'openArchiveFolder',
   'scanImage',
+  'verify',
+  'repair',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

@@ -20,6 +20,7 @@ import {
 } from './search/api-schemas.ts';
 import { ErrorInfoSchema, type ErrorInfo } from './errors.ts';
 import { BackupInfoSchema, BackupNameSchema, RestoreResultSchema } from './backup/backup-info.ts';
+import { RepairReportSchema } from './backup/repair-report.ts';
 import { EXPORT_FORMATS } from './exports/formats.ts';
 import { ExportPdfInputSchema, ExportedPdfSchema } from './pdf/export-request.ts';
 
@@ -35,7 +36,9 @@ export function fileTooLarge(file: string, bytes: number): ErrorInfo {
 export const MAX_CORPUS_IDS = 5000;
 
 /** What is wrong with a damaged archive (then it is read-only until restored): file and problem. */
-export const DamageSchema = z.object({ problems: z.array(z.object({ file: z.string(), detail: z.string() })) });
+export const DamageSchema = z.object({
+  problems: z.array(z.object({ file: z.string(), detail: z.string(), id: z.string().optional() })),
+});
 export type Damage = z.infer<typeof DamageSchema>;
 
 export const ArchiveInfoSchema = z.object({
@@ -74,14 +77,23 @@ export type ImportReport = z.infer<typeof ImportReportSchema>;
 
 const withTask = { task: TaskIdSchema.optional() };
 
-export const TASK_KINDS = ['import', 'index', 'exportPdf', 'exportData', 'backup', 'restore'] as const;
+export const TASK_KINDS = ['import', 'index', 'exportPdf', 'exportData', 'backup', 'restore', 'verify'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 /**
  * What a step counts: bytes of the files received, records read (parsed and checked), scanned
  * pages read by OCR, records added, clippings indexed, clippings written (export, backup, restore),
- * pages printed.
+ * pages printed, shard files checked (the full verification).
  */
-export const PROGRESS_STEPS = ['bytes', 'read', 'recognized', 'added', 'indexed', 'written', 'printed'] as const;
+export const PROGRESS_STEPS = [
+  'bytes',
+  'read',
+  'recognized',
+  'added',
+  'indexed',
+  'written',
+  'printed',
+  'checked',
+] as const;
 export type ProgressStep = (typeof PROGRESS_STEPS)[number];
 
 /** One progress event of a long task: `done` of `total` in this step. */
@@ -234,6 +246,17 @@ export const api = {
   takeBackup: { input: z.strictObject({}), output: BackupInfoSchema },
   /** Shows the archive's folder in the system's file manager (desktop only; see info.canOpenFolder). */
   openArchiveFolder: { input: z.strictObject({}), output: z.object({ opened: z.boolean() }) },
+  /**
+   * Waits for the full verification of every shard (which the app starts once the list is shown),
+   * with its progress, and answers what `info` then says: how the page learns of damage found in
+   * the background without asking again.
+   */
+  verify: { input: z.strictObject({ ...withTask }), output: ArchiveInfoSchema },
+  /**
+   * Repairs a damaged archive: only the damaged clippings are put back, each from the newest
+   * snapshot holding it intact; says what came from where and what could not be repaired.
+   */
+  repair: { input: z.strictObject({}), output: RepairReportSchema },
   /** Renames a tag on every clipping; renaming to a tag in use merges the two. */
   renameTag: {
     input: z.strictObject({ from: z.string().min(1).max(200), to: z.string().max(200) }),

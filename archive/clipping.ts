@@ -1,4 +1,4 @@
-// The clipping model: field names follow Zotero's newspaperArticle (see ARCHITECTURE.md).
+// The clipping model: field names follow Zotero's newspaperArticle (docs/architecture.md lists them).
 // Validation messages are i18n keys ("<code>"), turned into Hindi or English by messages.ts.
 import { z } from 'zod';
 

@@ -37,7 +37,10 @@ import { highlighterFor } from './search/highlight.ts';
 import { readSavedSearches, writeSavedSearches } from './search/saved-searches.ts';
 import { seedClippings } from './seed/index.ts';
 import type { BackupInfo, RestoreResult } from './backup/backup-info.ts';
+import type { RepairReport } from './backup/repair-report.ts';
+import { checkArchive } from './storage/check.ts';
 import { sha256, textDigest } from './storage/checksums.ts';
+import { planRepair } from './storage/repair.ts';
 import { FORMAT_VERSION } from './storage/format.ts';
 import { Uploads } from './import/upload.ts';
 import { TaskRegistry, cancelledError, quietRun, type TaskRun } from './tasks.ts';
@@ -49,9 +52,10 @@ import { ShardedStore, type Damage, type InsertContext, type WhenDamaged } from 
 /**
  * A place where a test holds an import until it lets it go ('chunk': after the first piece of a
  * file came; 'adding': halfway through adding the records), so it can watch the progress and cancel
- * without racing the machine. Only `press-archive serve` under a test passes one (see serve.ts).
+ * without racing the machine; or the full verification ('verify'), so it can see the list shown
+ * before the damage is known. Only `press-archive serve` under a test passes one (see serve.ts).
  */
-export type ImportHold = (point: 'chunk' | 'adding', signal: AbortSignal) => Promise<void>;
+export type ImportHold = (point: 'chunk' | 'adding' | 'verify', signal: AbortSignal) => Promise<void>;
 
 export class ArchiveService implements ApiHandlers {
   private readonly nearDuplicates = new NearDuplicateCache();
@@ -61,6 +65,7 @@ export class ArchiveService implements ApiHandlers {
   private verification: Promise<Damage | undefined> | undefined;
   /** The OCR engine, started on the first scan and kept for the next (it ends itself when idle). */
   private ocr: OcrEngine | undefined;
+  private readonly verifyListeners = new Set<(done: number, total: number) => void>();
 
   private constructor(
     private readonly store: ShardedStore,
@@ -79,11 +84,71 @@ export class ArchiveService implements ApiHandlers {
    * refuses damage and reads fully what it needs, so for it this is only what is known already.
    */
   get verified(): Promise<Damage | undefined> {
-    this.verification ??=
-      this.whenDamaged === 'readOnly'
-        ? this.store.verify().catch(() => this.store.damage)
-        : Promise.resolve(this.store.damage);
+    this.verification ??= this.whenDamaged === 'readOnly' ? this.runVerification() : Promise.resolve(this.store.damage);
     return this.verification;
+  }
+
+  private async runVerification(): Promise<Damage | undefined> {
+    if (this.hold) await this.hold('verify', new AbortController().signal);
+    return this.store
+      .verify((done, total) => {
+        for (const listener of this.verifyListeners) listener(done, total);
+      })
+      .catch(() => this.store.damage);
+  }
+
+  /**
+   * Waits for the full verification (started after the list, or now), reporting how many shard
+   * files are checked, and answers `info`: the page calls this once the list is shown, so damage
+   * the verification finds reaches the banner as soon as it is found.
+   */
+  async verify(_input: object = {}, run: TaskRun = quietRun(undefined, 'verify')): Promise<ArchiveInfo> {
+    const listener = (done: number, total: number) => run.progress('checked', done, total);
+    this.verifyListeners.add(listener);
+    try {
+      await this.verified;
+    } finally {
+      this.verifyListeners.delete(listener);
+    }
+    return this.info();
+  }
+
+  /**
+   * Repairs a damaged archive (storage/repair.ts): only the damaged clippings are put back, each
+   * from the newest snapshot that holds it intact, under the lock and in one commit, after a
+   * snapshot of the damaged state. Says what came from where, and names what could not be
+   * repaired; a damaged manifest is reported, not guessed at (a whole backup has to be restored).
+   */
+  async repair(): Promise<RepairReport> {
+    const dir = this.store.dir;
+    let plan: Awaited<ReturnType<typeof planRepair>> & { setAside?: string };
+    try {
+      plan = await this.store.repair((manifest) => planRepair(dir, manifest));
+    } catch (error) {
+      if (!(error instanceof ArchiveError) || error.info.code !== 'damaged') throw error;
+      const { file, detail } = error.info.params ?? {};
+      return {
+        ok: false,
+        restored: [],
+        rebuilt: [],
+        unrepaired: [{ file: String(file), reason: 'manifest', detail: String(detail) }],
+        clippings: 0,
+      };
+    }
+    this.verification = undefined;
+    const check = await checkArchive(dir);
+    const unrepaired = [...plan.unrepaired];
+    for (const { file, detail, id } of check.problems) {
+      unrepaired.push({ file, reason: 'other', detail, ...(id !== undefined ? { id } : {}) });
+    }
+    return {
+      ok: check.ok && unrepaired.length === 0,
+      ...(plan.setAside ? { setAside: plan.setAside } : {}),
+      restored: plan.restored,
+      rebuilt: plan.rebuilt,
+      unrepaired,
+      clippings: check.clippings,
+    };
   }
 
   /**

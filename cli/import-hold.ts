@@ -1,6 +1,7 @@
-// For the browser tests only: with PRESS_ARCHIVE_TEST_HOLD_DIR set, `serve` holds each import at
-// the service's hold points until a file of that point's name appears in the folder (or the import
-// is cancelled), so a test can watch the progress and cancel without racing the machine's speed.
+// For the browser tests only: with PRESS_ARCHIVE_TEST_HOLD_DIR set, `serve` holds each import (and
+// the full verification) at the service's hold points until a file of that point's name appears in
+// the folder (or the import is cancelled), so a test can watch the progress and cancel without
+// racing the machine's speed.
 import { existsSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportHold } from '../archive/service.ts';

@@ -1,4 +1,4 @@
-// The press-archive command line (contract in ARCHITECTURE.md: keep it exact).
+// The press-archive command line (its contract is the README's "Command line" section: keep it exact).
 // Exit 0 on success, 1 on an error (one line on stderr, nothing changed), 2 on a usage error.
 import { toErrorInfo } from '../archive/errors.ts';
 import { formatError } from '../archive/messages.ts';
@@ -32,7 +32,8 @@ const USAGE = `Usage: press-archive [--archive DIR] [--json] <command> [options]
   export-pdf --out FILE (--id ID … | --query Q | --all) [--page-size A4|Letter] [--font sans|serif] [--json]
                                                 prints with Chromium ($PRESS_ARCHIVE_CHROMIUM)
   export --format json|ndjson|csv|csl-json --out FILE
-  check [--json]                                exit 1 if the archive is damaged
+  check [--repair] [--json]                     exit 1 if the archive is damaged; --repair puts the damaged
+                                                clippings back from the backups (exit 1 if any could not be)
   backups [--json]                              the snapshots in the archive's backups/ folder, newest first
   backup [--json]                               takes a snapshot now
   restore SNAPSHOT [--json]                     puts the archive back as in SNAPSHOT (the current state is kept too)

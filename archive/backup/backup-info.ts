@@ -1,7 +1,14 @@
 // What the API and the CLI say about a snapshot (no file access here: the API declaration uses it).
 import { z } from 'zod';
 
-export const SNAPSHOT_KINDS = ['daily', 'session', 'manual', 'before-restore', 'before-migration'] as const;
+export const SNAPSHOT_KINDS = [
+  'daily',
+  'session',
+  'manual',
+  'before-restore',
+  'before-migration',
+  'before-repair',
+] as const;
 export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
 
 /** backups/2026-11-29T20-46-00-123Z-daily: the moment (UTC) and the reason. */

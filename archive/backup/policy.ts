@@ -3,7 +3,8 @@
 //  - session: before the first write of each session (an app run, one CLI command), unless a
 //    snapshot is less than SESSION_GAP_MS old, so a script of a thousand `add`s takes one, not a thousand.
 // A restore sets the current state aside first (before-restore) and a migration keeps the old
-// files (before-migration); `press-archive backup` takes a manual one.
+// files (before-migration), a repair the damaged state (before-repair); `press-archive backup` takes
+// a manual one.
 import type { SnapshotKind } from './backup-info.ts';
 
 export const KEEP: Record<SnapshotKind, number> = {
@@ -13,6 +14,7 @@ export const KEEP: Record<SnapshotKind, number> = {
   manual: Number.POSITIVE_INFINITY,
   'before-restore': 10,
   'before-migration': 5,
+  'before-repair': 10,
 };
 
 export const SESSION_GAP_MS = 10 * 60 * 1000;

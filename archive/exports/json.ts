@@ -1,9 +1,12 @@
 // The whole archive as one JSON document: every clipping not in the trash, with its text, newest
 // first. Plain Node, no Electron: the desktop menu and anything else can use it.
-import type { ApiHandlers } from '../api.ts';
 import type { Clipping } from '../clipping.ts';
 
-export type JsonExportSource = Pick<ApiHandlers, 'list' | 'get'>;
+/** What an export reads: the list (without text), then each clipping whole. */
+export interface JsonExportSource {
+  list(input: { trash: boolean }): Promise<readonly { id: string }[]>;
+  get(input: { id: string }): Promise<Clipping>;
+}
 
 export async function exportClippings(service: JsonExportSource): Promise<Clipping[]> {
   const summaries = await service.list({ trash: false });

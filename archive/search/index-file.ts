@@ -7,7 +7,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { APP_NAME } from '../paths.ts';
-import type { ArchiveService } from '../service.ts';
+import type { ApiHandlers, ApiOutput } from '../api.ts';
 import { writeFileDurably } from '../storage/durable-json-file.ts';
 import { SearchEngine } from './engine.ts';
 import { indexFromBytes, indexToBytes } from './serialize.ts';
@@ -30,6 +30,14 @@ export function indexFilePath(archiveDir: string, env: NodeJS.ProcessEnv = proce
   return join(searchCacheDir(env), `search-${key}.bin`);
 }
 
+/** What the index needs of an archive: where it is, its counts, its versions and its clippings' words. */
+export interface IndexSource {
+  readonly archiveDir: string;
+  info(): Promise<Pick<ApiOutput<'info'>, 'generation' | 'clippings' | 'trashed'>>;
+  list(): Promise<readonly Pick<ApiOutput<'list'>[number], 'id' | 'updatedAt'>[]>;
+  searchCorpus: ApiHandlers['searchCorpus'];
+}
+
 export interface OpenedIndex {
   engine: SearchEngine;
   /** How it was made ready: read as saved, caught up (with how many changes), or built. */
@@ -39,7 +47,7 @@ export interface OpenedIndex {
 
 /** The archive's search index: loaded, brought up to date, or built (and then saved). */
 export async function openSearchIndex(
-  service: ArchiveService,
+  service: IndexSource,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<OpenedIndex> {
   const info = await service.info();
@@ -68,7 +76,7 @@ export async function openSearchIndex(
   return opened;
 }
 
-async function build(service: ArchiveService): Promise<OpenedIndex> {
+async function build(service: IndexSource): Promise<OpenedIndex> {
   const engine = new SearchEngine();
   engine.putAll(await service.searchCorpus({}));
   return { engine, how: 'built', changed: engine.size };

@@ -188,8 +188,11 @@ export class ShardedStore {
    * Reads and checks every shard against its checksums (what the app does after showing the list):
    * damage makes the archive read-only and is returned.
    */
-  async verify(): Promise<Damage | undefined> {
-    await this.all();
+  async verify(progress?: (done: number, total: number) => void): Promise<Damage | undefined> {
+    await this.reading(
+      () => this.checkAll(progress),
+      () => undefined,
+    );
     return this.damage;
   }
 
@@ -410,6 +413,46 @@ export class ShardedStore {
     });
   }
 
+  /**
+   * Repairs a damaged archive with what `plan` (repair.ts) puts together from its files and its
+   * snapshots: under the lock, after a snapshot of the damaged state as it is (its files linked, so
+   * the damaged bytes are kept too), through the same commit as any write. Nothing is written when
+   * the plan changes nothing; a repair that fails removes its snapshot again and changes nothing.
+   * A damaged manifest cannot be repaired this way (throws 'damaged').
+   */
+  repair<T extends { changes: Map<number, Clipping[]> }>(
+    plan: (manifest: Manifest) => Promise<T>,
+  ): Promise<T & { setAside?: string }> {
+    return this.lock.run(async (held) => {
+      const stamp = await this.readManifestStamp();
+      const manifest = await this.readManifest();
+      const result = await plan(manifest);
+      if (result.changes.size === 0) return result;
+      const setAside = await takeSnapshot(this.dir, {
+        kind: 'before-repair',
+        files: await listDataFiles(this.dir),
+        formatVersion: FORMAT_VERSION,
+        source: 'live',
+        now: this.now(),
+      });
+      this.damaged = undefined;
+      this.forgetManifest();
+      this.manifest = manifest;
+      this.manifestStamp = stamp;
+      try {
+        await this.commit(held, result.changes, undefined, true);
+      } catch (error) {
+        await rm(snapshotDir(this.dir, setAside.name), { recursive: true, force: true }).catch(() => undefined);
+        await this.load(held);
+        throw asStorageError(error, this.dir);
+      }
+      await rotateSnapshots(this.dir, KEEP, setAside.name).catch(() => undefined);
+      this.wroteThisSession = true;
+      await this.load(held);
+      return { ...result, setAside: setAside.name };
+    });
+  }
+
   // ---- opening ----
 
   /** Reads the archive afresh: creates a new one, migrates an older format, or finds it damaged. */
@@ -549,6 +592,25 @@ export class ShardedStore {
       }
     }
     return result;
+  }
+
+  /**
+   * Reads and checks every shard, keeping none it had not read already: at 100,000 clippings the
+   * verification would otherwise leave all of them in memory, and the app needs few of them.
+   */
+  private async checkAll(progress?: (done: number, total: number) => void): Promise<void> {
+    const owner = new Map<string, string>();
+    const shards = this.manifest!.shards;
+    for (const [i, entry] of shards.entries()) {
+      progress?.(i, shards.length);
+      const clippings = this.cache.get(entry.file)?.clippings ?? (await this.readShardFile(entry)).clippings;
+      for (const { id } of clippings) {
+        const other = owner.get(id);
+        if (other) throw damaged(entry.file, `duplicate id ${id} (also in ${other})`);
+        owner.set(id, entry.file);
+      }
+    }
+    progress?.(shards.length, shards.length);
   }
 
   private async loadSummaries(): Promise<SummaryRecord[]> {
@@ -717,14 +779,18 @@ export class ShardedStore {
     held: HeldLock,
     changes: Map<number, Clipping[]>,
     setAside?: SnapshotKind,
+    repairing = false,
   ): Promise<BackupInfo | undefined> {
     const current = this.manifest!;
     const bySlot = new Map(current.shards.map((e) => [slotOf(e), e]));
-    for (const slot of changes.keys()) {
-      const old = bySlot.get(slot);
-      if (old) await this.assertUnchanged(old);
+    // A repair replaces files it knows are damaged, and has kept them in a snapshot of its own.
+    if (!repairing) {
+      for (const slot of changes.keys()) {
+        const old = bySlot.get(slot);
+        if (old) await this.assertUnchanged(old);
+      }
+      await this.beforeCommit();
     }
-    await this.beforeCommit();
     await this.assertCurrent(held);
     const kept = setAside ? await this.snapshot(setAside, false) : undefined;
     const generation = current.generation + 1;
@@ -741,11 +807,7 @@ export class ShardedStore {
       await this.assertCurrent(held);
       await this.writeManifest(manifest);
     } catch (error) {
-      const replaced = [...changes.keys()].flatMap((slot) => {
-        const file = bySlot.get(slot)?.file;
-        return file ? [file, summaryFileOf(file)] : [];
-      });
-      await this.undoWrite(held, { created, replaced, generation });
+      await this.undoWrite(held, { previous: current, created, generation });
       if (kept) await rm(snapshotDir(this.dir, kept.name), { recursive: true, force: true }).catch(() => undefined);
       throw error;
     }
@@ -767,13 +829,27 @@ export class ShardedStore {
   }
 
   /**
-   * After a failed write: unless its manifest made it to disk after all (the failure came after
-   * the commit point), the shard files it created go. Only while the lock is still ours: a writer
-   * that lost it leaves them to the next one, since another writer may be using those names now.
+   * After a failed write the archive is left exactly as it was: an error always means "nothing
+   * written", and a write is acknowledged only when every step of it reached the disk.
+   *
+   * One failure can come after the commit point: the fsync of the folder after the new manifest
+   * was renamed into place. The new manifest is then visible but not known to be durable: after a
+   * power cut the folder may hold either one, and on Linux a failed fsync may have dropped the dirty
+   * state, so a second fsync that "succeeds" proves nothing. Acknowledging that write would promise
+   * a clipping that may be gone after a reboot; reporting the error while the write stays visible
+   * would make the user's retry store it twice. So the write is rolled back: the previous manifest
+   * is written again through the full durable path (temp file, fsync, rename, fsync of the folder,
+   * which makes the undoing of the first rename durable too), and only after that are the new files
+   * removed, so no manifest that could come back after a crash names a file that is gone. Should the
+   * rollback fail as well (a disk that fails everything), both sets of files stay, whichever
+   * manifest survives finds its own, and the next write clears the others away.
+   *
+   * Only while the lock is still ours: a writer that lost it leaves its files to the next one, since
+   * another writer may be using those names now.
    */
   private async undoWrite(
     held: HeldLock,
-    { created, replaced, generation }: { created: string[]; replaced: string[]; generation: number },
+    { previous, created, generation }: { previous: Manifest; created: string[]; generation: number },
   ): Promise<void> {
     this.forgetManifest();
     if (!(await held.isHeld())) {
@@ -781,10 +857,15 @@ export class ShardedStore {
       return;
     }
     const onDisk = await this.readManifest().catch(() => undefined);
-    // Committed after all (the failure came after the manifest was in place): the files it
-    // replaced go, as after any commit.
-    const obsolete = onDisk?.generation === generation ? replaced : created;
-    for (const file of obsolete) {
+    if (onDisk?.generation === generation) {
+      try {
+        await writeFileDurably(this.path(MANIFEST_FILE), toFileText(previous));
+      } catch {
+        this.mayHaveLeftovers = true;
+        return;
+      }
+    }
+    for (const file of created) {
       await rm(this.path(file), { force: true }).catch(() => (this.mayHaveLeftovers = true));
     }
   }

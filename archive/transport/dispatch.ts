@@ -21,6 +21,7 @@ const TASK_KIND_OF: Partial<Record<ApiMethod, TaskKind>> = {
   backupFile: 'backup',
   restoreFile: 'restore',
   restoreBackup: 'restore',
+  verify: 'verify',
 };
 
 export function createDispatcher(handlers: ApiHandlers & { readonly tasks?: TaskRegistry }): Dispatch {

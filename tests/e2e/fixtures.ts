@@ -10,9 +10,9 @@ interface Fixtures {
   archiveDir: string;
   appUrl: string;
   app: Page;
-  /** Serve holds every import at its hold points until releaseImport (see cli/import-hold.ts). */
+  /** Serve holds every import and the verification at their hold points until releaseImport (see cli/import-hold.ts). */
   holdImports: boolean;
-  releaseImport: (point: 'chunk' | 'adding') => Promise<void>;
+  releaseImport: (point: 'chunk' | 'adding' | 'verify') => Promise<void>;
 }
 
 const holdDirOf = (archiveDir: string) => `${archiveDir}-holds`;

@@ -1,4 +1,4 @@
-// The command-line contract of ARCHITECTURE.md on real folders: through the CLI's main in this
+// The README's command-line contract on real folders: through the CLI's main in this
 // process, and a few checks of the built CLI as real processes (exit codes, the bin, the locale).
 import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

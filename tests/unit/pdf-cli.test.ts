@@ -1,4 +1,4 @@
-// `press-archive export-pdf` on a real folder (the contract in ARCHITECTURE.md): once as a real
+// `press-archive export-pdf` on a real folder (the README's "Command line" contract): once as a real
 // process of the built CLI, which starts and stops its own Chromium; the rest through the CLI's
 // main in this process, printing with one Chromium for the whole file. Generous timeouts for a busy machine.
 import { existsSync } from 'node:fs';

@@ -56,6 +56,8 @@ export const archiveClient = {
   takeBackup: () => call('takeBackup', {}),
   openArchiveFolder: () => call('openArchiveFolder', {}),
   scanImage: (id: string, sha256: string) => call('scanImage', { id, sha256 }),
+  verify: (task: string) => call('verify', { task }),
+  repair: () => call('repair', {}),
 };
 
 /** A fresh name for a long task (its progress events carry it; cancelTask takes it). */

@@ -46,7 +46,7 @@ export function App() {
   const { t } = useTranslation();
   const search = searchClient();
   const archive = useArchive(search);
-  const safety = useArchiveSafety(archive.indexVersion, archive.reload);
+  const safety = useArchiveSafety(archive.indexVersion, archive.reload, archive.summaries !== undefined);
   const [query, setQuery] = useState('');
   const results = useSearch(search, query, archive.indexVersion, archive.indexReady);
   const snippets = useSnippets(results.active ? query : '', archive.indexVersion);
