@@ -31,6 +31,7 @@ export const API_METHODS = [
   'restoreFile',
   'takeBackup',
   'openArchiveFolder',
+  'scanImage',
   'verify',
   'repair',
 ] as const;

@@ -7,6 +7,7 @@ import {
   ClippingPatchSchema,
   ClippingSchema,
   ClippingSummarySchema,
+  Sha256Schema,
 } from './clipping.ts';
 import type { ApiMethod } from './api-methods.ts';
 import type { TaskRun } from './tasks.ts';
@@ -79,11 +80,20 @@ const withTask = { task: TaskIdSchema.optional() };
 export const TASK_KINDS = ['import', 'index', 'exportPdf', 'exportData', 'backup', 'restore', 'verify'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 /**
- * What a step counts: bytes of the files received, records read (parsed and checked), records
- * added, clippings indexed, clippings written (export, backup, restore), pages printed, shard
- * files checked (the full verification).
+ * What a step counts: bytes of the files received, records read (parsed and checked), scanned
+ * pages read by OCR, records added, clippings indexed, clippings written (export, backup, restore),
+ * pages printed, shard files checked (the full verification).
  */
-export const PROGRESS_STEPS = ['bytes', 'read', 'added', 'indexed', 'written', 'printed', 'checked'] as const;
+export const PROGRESS_STEPS = [
+  'bytes',
+  'read',
+  'recognized',
+  'added',
+  'indexed',
+  'written',
+  'printed',
+  'checked',
+] as const;
 export type ProgressStep = (typeof PROGRESS_STEPS)[number];
 
 /** One progress event of a long task: `done` of `total` in this step. */
@@ -251,6 +261,11 @@ export const api = {
   renameTag: {
     input: z.strictObject({ from: z.string().min(1).max(200), to: z.string().max(200) }),
     output: z.object({ changed: z.number().int() }),
+  },
+  /** A file of a clipping's scan (a page image or the original), as base64: the reader shows it. */
+  scanImage: {
+    input: z.strictObject({ id: ClippingIdSchema, sha256: Sha256Schema }),
+    output: z.object({ mime: z.string(), base64: z.string() }),
   },
 } satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>;
 

@@ -133,6 +133,39 @@ export const ClippingIdSchema = z.string().regex(/^[0-9a-z]{8,40}$/, 'badId');
 
 const isoTimestamp = z.iso.datetime({ offset: true });
 
+/** A file's SHA-256 in hex: the name a scan is stored under (archive/scans/scan-files.ts). */
+export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'badId');
+const pixels = z.number().int().nonnegative().max(1_000_000);
+
+/** A line of a scanned page and where it is on the page image: [x, y, width, height] in its pixels. */
+export const ScanLineSchema = z.strictObject({
+  text: z.string().max(10_000),
+  box: z.tuple([pixels, pixels, pixels, pixels]),
+});
+
+export const SCAN_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'application/pdf'] as const;
+
+/** A page of a scan: the image shown for it (the file itself, or a PNG made of a TIFF page), its text by line. */
+export const ScanPageSchema = z.strictObject({
+  image: Sha256Schema,
+  width: pixels,
+  height: pixels,
+  lines: z.array(ScanLineSchema).max(10_000),
+  /** Read by OCR, or taken from a PDF's own text layer. */
+  source: z.enum(['ocr', 'text-layer']),
+});
+
+/** A scanned file kept with a clipping: the original as it came, and its pages. */
+export const ScanSchema = z.strictObject({
+  sha256: Sha256Schema,
+  mime: z.enum(SCAN_MIMES),
+  /** The name of the file it came from (shown, never used as a path). */
+  name: z.string().max(1000),
+  pages: z.array(ScanPageSchema).min(1).max(5000),
+});
+export type Scan = z.infer<typeof ScanSchema>;
+export type ScanPage = z.infer<typeof ScanPageSchema>;
+
 /** A stored clipping, as it is on disk and as the API returns it. */
 export const ClippingSchema = z.strictObject({
   id: ClippingIdSchema,
@@ -152,18 +185,31 @@ export const ClippingSchema = z.strictObject({
   addedAt: isoTimestamp,
   updatedAt: isoTimestamp,
   deletedAt: isoTimestamp.optional(),
+  /** The text as OCR read it, kept when the archivist corrects the body. */
+  ocrText: z.string().optional(),
+  /** The scans the clipping was made from (the files are in the archive's scans/ folder). */
+  scans: z.array(ScanSchema).max(100).optional(),
 });
 export type Clipping = z.infer<typeof ClippingSchema>;
 
-/** A clipping without its body: what lists carry. */
-export const ClippingSummarySchema = ClippingSchema.omit({ body: true, notes: true });
+/**
+ * A clipping without its texts and scan details: what lists carry. scanPages says it was made from
+ * a scan (so a search result can say so) and of how many pages.
+ */
+export const ClippingSummarySchema = ClippingSchema.omit({
+  body: true,
+  notes: true,
+  ocrText: true,
+  scans: true,
+}).extend({ scanPages: z.number().int().positive().optional() });
 export type ClippingSummary = z.infer<typeof ClippingSummarySchema>;
 
 export const DEFAULT_LANGUAGE = 'hi';
 
 export function summarize(clipping: Clipping): ClippingSummary {
-  const { body: _body, notes: _notes, ...summary } = clipping;
-  return summary;
+  const { body: _body, notes: _notes, ocrText: _ocrText, scans, ...summary } = clipping;
+  const scanPages = scans?.reduce((n, scan) => n + scan.pages.length, 0);
+  return scanPages ? { ...summary, scanPages } : summary;
 }
 
 /** Builds a stored record from validated input; undefined fields are left out of the JSON. */

@@ -28,6 +28,9 @@ export const ErrorCodeSchema = z.enum([
   'printFailed',
   'notUtf8',
   'cancelled',
+  'noTextInScan',
+  'scanPdfUnsupported',
+  'notAnImage',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

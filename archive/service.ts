@@ -39,11 +39,14 @@ import { seedClippings } from './seed/index.ts';
 import type { BackupInfo, RestoreResult } from './backup/backup-info.ts';
 import type { RepairReport } from './backup/repair-report.ts';
 import { checkArchive } from './storage/check.ts';
-import { textDigest } from './storage/checksums.ts';
+import { sha256, textDigest } from './storage/checksums.ts';
 import { planRepair } from './storage/repair.ts';
 import { FORMAT_VERSION } from './storage/format.ts';
 import { Uploads } from './import/upload.ts';
 import { TaskRegistry, cancelledError, quietRun, type TaskRun } from './tasks.ts';
+import { createOcrEngine, type OcrEngine } from './ocr/recognize.ts';
+import { isScanName, readScans, storeScanFiles, type ScanFile, type ScanReading } from './scans/intake.ts';
+import { findScanFile, putScanFile, readScanFile, removeUnusedScans, scanHashesOf } from './scans/scan-files.ts';
 import { ShardedStore, type Damage, type InsertContext, type WhenDamaged } from './storage/sharded-store.ts';
 
 /**
@@ -60,6 +63,8 @@ export class ArchiveService implements ApiHandlers {
   readonly tasks = new TaskRegistry();
   private readonly uploads = new Uploads();
   private verification: Promise<Damage | undefined> | undefined;
+  /** The OCR engine, started on the first scan and kept for the next (it ends itself when idle). */
+  private ocr: OcrEngine | undefined;
   private readonly verifyListeners = new Set<(done: number, total: number) => void>();
 
   private constructor(
@@ -277,10 +282,79 @@ export class ArchiveService implements ApiHandlers {
    * Cancelling (the run's signal) before the write leaves the archive as it was.
    * Progress: records read (parsed and checked) of all, then records added of the valid ones.
    */
-  async importFiles(input: { files: ImportFile[] }, run: TaskRun = quietRun()): Promise<ImportReport> {
+  importFiles(input: { files: ImportFile[] }, run: TaskRun = quietRun()): Promise<ImportReport> {
+    return this.importRecords(input.files, [], [], run);
+  }
+
+  /**
+   * Clippings from scanned images (and text files alongside): each scan is read by OCR (progress: pages 'recognized'), then
+   * stored with its clipping in one write, as importFiles does. A scan whose text is already in the
+   * archive is skipped; a file that is not an image, or holds no text, is reported by name.
+   */
+  async importScans(
+    input: { scans: ScanFile[]; files?: ImportFile[] },
+    run: TaskRun = quietRun(),
+  ): Promise<ImportReport> {
+    const { readings, problems } = await readScans(input.scans, () => this.ocrEngine(), run);
+    return this.importRecords(input.files ?? [], readings, problems, run);
+  }
+
+  /**
+   * One clipping from one scan (`add --scan`): the fields given win over what OCR proposes (the
+   * title from the first line, the text as the body); the OCR text is kept as ocrText either way.
+   */
+  async addScan(
+    input: { scan: ScanFile; fields: Partial<ClippingInput> },
+    run: TaskRun = quietRun(),
+  ): Promise<Clipping> {
+    const { readings, problems } = await readScans([input.scan], () => this.ocrEngine(), run);
+    const reading = readings[0];
+    if (!reading) throw new ArchiveError(problems[0]!.error);
+    const parsed = ClippingInputSchema.safeParse({ ...reading.input, ...input.fields });
+    if (!parsed.success) throw validationError(parsed.error);
+    run.check();
+    const [clipping] = await this.store.insert(async (stored) => {
+      const scan = await storeScanFiles(this.store.dir, reading);
+      const made = await this.newClipping(parsed.data, stored.idTaken);
+      return [{ ...made, ocrText: reading.input.body, scans: [scan] }];
+    });
+    return clipping!;
+  }
+
+  /** Ends the OCR engine's worker now (the CLI, before it exits; it otherwise ends when idle). */
+  async close(): Promise<void> {
+    const engine = this.ocr;
+    this.ocr = undefined;
+    await engine?.close();
+  }
+
+  private ocrEngine(): OcrEngine {
+    return (this.ocr ??= createOcrEngine());
+  }
+
+  /** The image of a page (or the original file) of a clipping's scan, checked against its checksum. */
+  async scanImage(input: { id: string; sha256: string }): Promise<{ mime: string; base64: string }> {
+    const clipping = await this.get({ id: input.id });
+    // Only the files this clipping uses: a page cannot ask for anything else in the folder.
+    if (!scanHashesOf([clipping]).has(input.sha256)) {
+      throw new ArchiveError({ code: 'notFound', params: { id: `${input.id}/${input.sha256.slice(0, 12)}` } });
+    }
+    const { file, bytes } = await readScanFile(this.store.dir, input.sha256);
+    return {
+      mime: MIME_OF_EXTENSION[file.slice(file.lastIndexOf('.') + 1)] ?? 'application/octet-stream',
+      base64: bytes.toString('base64'),
+    };
+  }
+
+  private async importRecords(
+    files: ImportFile[],
+    readings: ScanReading[],
+    scanProblems: ImportProblem[],
+    run: TaskRun,
+  ): Promise<ImportReport> {
     const candidates: CandidateRecord[] = [];
-    const errors: ImportProblem[] = [];
-    for (const file of input.files) {
+    const errors: ImportProblem[] = [...scanProblems];
+    for (const file of files) {
       // A file that cannot be read is reported by name; the others are still imported.
       try {
         const parsed = await parseImportFile(file);
@@ -306,7 +380,7 @@ export class ArchiveService implements ApiHandlers {
     }
     run.progress('read', total, total);
     // Report problems in reading order: file by file, line by line.
-    const fileOrder = new Map(input.files.map((f, i) => [f.name, i]));
+    const fileOrder = new Map(files.map((f, i) => [f.name, i]));
     errors.sort(
       (a, b) =>
         (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) ||
@@ -333,6 +407,22 @@ export class ArchiveService implements ApiHandlers {
         freshIds.add(clipping.id);
         fresh.push(clipping);
       }
+      // Scanned clippings: their files are stored first (under the lock), then the clippings.
+      for (const reading of readings) {
+        run.check();
+        if (seen.isDuplicate(reading.input)) {
+          skipped += 1;
+          continue;
+        }
+        seen.remember(reading.input);
+        const scan = await storeScanFiles(this.store.dir, reading);
+        const clipping = await this.newClipping(
+          reading.input,
+          async (id) => freshIds.has(id) || (await stored.idTaken(id)),
+        );
+        freshIds.add(clipping.id);
+        fresh.push({ ...clipping, ocrText: reading.input.body, scans: [scan] });
+      }
       // The last moment a cancel can stop it: past here the write is done whole.
       run.check();
       run.progress('added', valid.length, valid.length);
@@ -344,7 +434,7 @@ export class ArchiveService implements ApiHandlers {
   /** Begins an import whose files come in pieces (importChunk), decoded here as they come. */
   async importBegin(input: { task: string; files: { name: string; size: number }[] }, run: TaskRun = quietRun()) {
     for (const file of input.files) {
-      if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) {
+      if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name)) && !isScanName(file.name)) {
         throw new ArchiveError({ code: 'unsupportedFile', params: { file: file.name } });
       }
     }
@@ -366,7 +456,8 @@ export class ArchiveService implements ApiHandlers {
   async importFinish(input: { task: string }, run: TaskRun = quietRun()): Promise<ImportReport> {
     const upload = this.uploadOf(input.task, run);
     try {
-      return await this.importFiles({ files: upload.finish() }, run);
+      const { files, scans } = upload.finish();
+      return await this.importScans({ scans, files }, run);
     } finally {
       this.uploads.end(input.task);
     }
@@ -540,7 +631,19 @@ export class ArchiveService implements ApiHandlers {
   async backupFile(_input: object = {}, run: TaskRun = quietRun()): Promise<ExportedFile> {
     const clippings = (await this.store.all()).sort(newestFirst);
     const createdAt = this.now().toISOString();
-    const file: BackupFile = { kind: BACKUP_FILE_KIND, formatVersion: FORMAT_VERSION, createdAt, clippings };
+    // The scans go along, as base64 under their SHA-256, so the file restores anywhere.
+    const scanFiles: Record<string, string> = {};
+    for (const hash of [...scanHashesOf(clippings)].sort()) {
+      run.check();
+      scanFiles[hash] = (await readScanFile(this.store.dir, hash)).bytes.toString('base64');
+    }
+    const file: BackupFile = {
+      kind: BACKUP_FILE_KIND,
+      formatVersion: FORMAT_VERSION,
+      createdAt,
+      ...(Object.keys(scanFiles).length > 0 ? { scanFiles } : {}),
+      clippings,
+    };
     return {
       fileName: `press-archive-backup-${createdAt.slice(0, 10)}.json`,
       mimeType: 'application/json',
@@ -604,8 +707,22 @@ export class ArchiveService implements ApiHandlers {
         params: { file: input.name, detail: 'two clippings have the same id' },
       });
     }
+    // Every scan a clipping names comes with the file (checked against its name) or is here already.
+    const scanFiles = new Map<string, Buffer>();
+    for (const [hash, base64] of Object.entries(head.data.scanFiles ?? {})) {
+      const bytes = Buffer.from(base64, 'base64');
+      if (sha256(bytes) !== hash) throw notBackup(`scanFiles.${hash}: does not match its checksum`);
+      scanFiles.set(hash, bytes);
+    }
+    for (const hash of scanHashesOf(clippings)) {
+      if (!scanFiles.has(hash) && (await findScanFile(this.store.dir, hash)) === undefined) {
+        throw notBackup(`scanFiles.${hash}: missing`);
+      }
+    }
     run.check(); // the last moment a cancel can stop it: the write below is whole or nothing
     run.progress('written', 0, total);
+    // Scan files first (named by their content, they change nothing that is there), then the clippings.
+    for (const bytes of scanFiles.values()) await putScanFile(this.store.dir, bytes);
     const setAside = await this.store.replaceAll(clippings);
     run.progress('written', total, total);
     return { restored: clippings.length, setAside: setAside.name };
@@ -613,7 +730,10 @@ export class ArchiveService implements ApiHandlers {
 
   /** Removes the clippings in the trash from disk: the one way anything leaves the archive. */
   emptyTrash(): Promise<{ removed: number }> {
-    return this.store.removeTrashed();
+    // A scan file goes with the last clipping that uses it (snapshots keep their own copies).
+    return this.store.removeTrashed(async (removed, remaining) => {
+      await removeUnusedScans(this.store.dir, removed, await remaining());
+    });
   }
 
   /**
@@ -664,12 +784,22 @@ export class ArchiveService implements ApiHandlers {
   }
 }
 
+const MIME_OF_EXTENSION: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  tif: 'image/tiff',
+  pdf: 'application/pdf',
+};
+
 /** What backupFile writes: every clipping as stored, with the format they are in. */
 const BACKUP_FILE_KIND = 'press-archive-backup';
 const BackupFileSchema = z.object({
   kind: z.literal(BACKUP_FILE_KIND),
   formatVersion: z.literal(FORMAT_VERSION),
   createdAt: z.string(),
+  /** The clippings' scan files: base64 by SHA-256 (absent when there are none). */
+  scanFiles: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string()).optional(),
   clippings: z.array(ClippingSchema),
 });
 type BackupFile = z.infer<typeof BackupFileSchema>;
@@ -704,7 +834,7 @@ async function backupText(file: BackupFile, run: TaskRun): Promise<string> {
  * (control characters, lengths, dates, addresses), so a restore cannot bring in what add refuses.
  */
 function restorable(record: Clipping, number: number, file: string): Clipping {
-  const { id, addedAt, updatedAt, deletedAt, ...fields } = record;
+  const { id, addedAt, updatedAt, deletedAt, ocrText, scans, ...fields } = record;
   const parsed = ClippingInputSchema.safeParse(fields);
   if (!parsed.success) {
     throw new ArchiveError({
@@ -716,6 +846,9 @@ function restorable(record: Clipping, number: number, file: string): Clipping {
   const clipping = createClipping(id, parsed.data, addedAt);
   clipping.updatedAt = updatedAt;
   if (deletedAt !== undefined) clipping.deletedAt = deletedAt;
+  // Checked by the schema already (their files by restoreFile): kept as they were.
+  if (ocrText !== undefined) clipping.ocrText = ocrText;
+  if (scans !== undefined) clipping.scans = scans;
   return clipping;
 }
 

@@ -21,7 +21,9 @@ const USAGE = `Usage: press-archive [--archive DIR] [--json] <command> [options]
   add --title T [--publication P] [--date YYYY|YYYY-MM|YYYY-MM-DD] [--author A] [--url U]
       [--page P] [--place P] [--section S] [--edition E] [--language L] [--tags a,b] [--notes N]
       (--body TEXT | --body-file FILE)          prints the new id
-  import FILE... [--json]                       .txt .md .html .json (also CSL-JSON) .ndjson
+  add --scan FILE [--title T] [fields as above] a clipping of the scan's text, read by OCR
+  import FILE... [--json]                       .txt .md .html .json (also CSL-JSON) .ndjson,
+                                                scans: .jpg .png .webp .tif (read by OCR, offline)
   list [--json]
   show ID [--json]
   search QUERY [--limit N] [--sort relevance|newest|oldest] [--json]

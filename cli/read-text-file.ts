@@ -17,6 +17,16 @@ const CHUNK = 1024 * 1024;
  * whatever the size said (a file that grows while it is read).
  */
 export async function readTextFile(path: string, location = path): Promise<string> {
+  const bytes = await readFileBytes(path, location);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new ArchiveError({ code: 'unreadableFile', params: { file: basename(path), detail: 'not UTF-8 text' } });
+  }
+}
+
+/** A file's bytes (a scan), with the same checks as readTextFile but no decoding. */
+export async function readFileBytes(path: string, location = path): Promise<Buffer> {
   const name = basename(path);
   let handle: FileHandle | undefined;
   let bytes: Buffer;
@@ -32,11 +42,7 @@ export async function readTextFile(path: string, location = path): Promise<strin
   } finally {
     await handle?.close();
   }
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new ArchiveError({ code: 'unreadableFile', params: { file: name, detail: 'not UTF-8 text' } });
-  }
+  return bytes;
 }
 
 function assertReadable(name: string, info: { isFile(): boolean; size: number }): void {

@@ -12,6 +12,7 @@ import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat } from 'node
 import { dirname, join } from 'node:path';
 import { syncDirectory, syncFile, writeFileDurably } from '../storage/durable-json-file.ts';
 import { BACKUPS_DIR, parseShardFileName, toFileText } from '../storage/format.ts';
+import { isScanFile } from '../scans/scan-files.ts';
 import { BackupInfoSchema, SNAPSHOT_NAME, infoFromName, type BackupInfo, type SnapshotKind } from './backup-info.ts';
 
 export type { BackupInfo, SnapshotKind };
@@ -81,7 +82,12 @@ export async function takeSnapshot(archiveDir: string, request: SnapshotRequest)
       folders.add(dirname(target));
       const from = join(archiveDir, file);
       if (request.source === 'live') await linkOrCopy(from, target);
-      else if (previous && parseShardFileName(file) && (await sameSize(join(root, previous.name, file), from)))
+      // Shard and scan files never change once written: one the previous snapshot has is linked.
+      else if (
+        previous &&
+        (parseShardFileName(file) || isScanFile(file)) &&
+        (await sameSize(join(root, previous.name, file), from))
+      )
         await linkOrCopy(join(root, previous.name, file), target);
       else await copyDurably(from, target);
     }

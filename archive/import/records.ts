@@ -19,8 +19,11 @@ export interface ParsedFile {
 
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.json', '.ndjson', '.jsonl'] as const;
 
-/** Fields the archive assigns itself: dropped from imported records (e.g. a re-imported export). */
-const ASSIGNED_FIELDS = ['id', 'addedAt', 'updatedAt', 'deletedAt'];
+/**
+ * Fields the archive assigns itself: dropped from imported records (e.g. a re-imported export). A
+ * record's scans name files of the archive it came from, which a text import cannot bring along.
+ */
+const ASSIGNED_FIELDS = ['id', 'addedAt', 'updatedAt', 'deletedAt', 'ocrText', 'scans'];
 
 export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');

@@ -1,8 +1,10 @@
 // Files on their way in, piece by piece (importBegin, importChunk, importFinish): the archive
 // decodes the bytes as they come, so the page sending them never holds or decodes a whole file.
-// A piece must come in order and a file may not grow past the size it was announced with.
+// A piece must come in order and a file may not grow past the size it was announced with. A scan
+// (an image, by its name) is kept as bytes for OCR instead.
 import { MAX_IMPORT_BYTES, fileTooLarge, type ImportFile } from '../api.ts';
 import { ArchiveError } from '../errors.ts';
+import { isScanName, type ScanFile } from '../scans/intake.ts';
 
 interface IncomingFile {
   name: string;
@@ -11,6 +13,8 @@ interface IncomingFile {
   parts: string[];
   decoder: TextDecoder;
   notUtf8: boolean;
+  /** The bytes of a scan, as they came. */
+  bytes?: Uint8Array[];
 }
 
 /**
@@ -36,6 +40,7 @@ export class Upload {
       // fatal: a byte sequence that is not UTF-8 is refused, never turned into U+FFFD.
       decoder: new TextDecoder('utf-8', { fatal: true }),
       notUtf8: false,
+      ...(isScanName(f.name) ? { bytes: [] } : {}),
     }));
     this.totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   }
@@ -50,7 +55,8 @@ export class Upload {
     if (!file) throw badRequest(`no file ${index} in this import`);
     if (file.received + bytes.byteLength > file.size) throw badRequest(`${file.name} is larger than announced`);
     file.received += bytes.byteLength;
-    if (!file.notUtf8) {
+    if (file.bytes) file.bytes.push(bytes.slice());
+    else if (!file.notUtf8) {
       try {
         file.parts.push(file.decoder.decode(bytes, { stream: file.received < file.size }));
       } catch {
@@ -61,14 +67,24 @@ export class Upload {
     return this.receivedBytes;
   }
 
-  /** The files' text, once every byte has come; a file that is not UTF-8 is refused by name. */
-  finish(): ImportFile[] {
-    return this.files.map((file) => {
-      if (file.notUtf8) throw new ArchiveError({ code: 'notUtf8', params: { file: file.name } });
+  /**
+   * The files' text, and the scans' bytes, once every byte has come; a text file that is not UTF-8
+   * is refused by name.
+   */
+  finish(): { files: ImportFile[]; scans: ScanFile[] } {
+    const files: ImportFile[] = [];
+    const scans: ScanFile[] = [];
+    for (const file of this.files) {
       if (file.received !== file.size) throw badRequest(`${file.name}: ${file.received} of ${file.size} bytes came`);
+      if (file.bytes) {
+        scans.push({ name: file.name, bytes: Buffer.concat(file.bytes) });
+        continue;
+      }
+      if (file.notUtf8) throw new ArchiveError({ code: 'notUtf8', params: { file: file.name } });
       if (file.size === 0) file.parts.push(file.decoder.decode());
-      return { name: file.name, content: file.parts.join('') };
-    });
+      files.push({ name: file.name, content: file.parts.join('') });
+    }
+    return { files, scans };
   }
 }
 

@@ -22,6 +22,7 @@ import {
 } from './format.ts';
 import { LEGACY_DB_FILE, exists, listShardFiles } from './layout.ts';
 import { isDamage, parseShard, parseSummary } from './shard-file.ts';
+import { checkScanFiles } from '../scans/scan-files.ts';
 
 export interface CheckProblem {
   file: string;
@@ -53,10 +54,11 @@ export async function checkArchive(dir: string): Promise<CheckReport> {
   }
   const seen = new Map<string, string>();
   const entries = new Map(manifest?.shards.map((s) => [s.file, s]));
+  const sound: Clipping[] = [];
   for (const file of listed) {
     files += 1;
     const entry = entries.get(file);
-    const records = entry ? await checkShard(dir, entry, problems) : await readUnlisted(dir, file, problems);
+    const records = entry ? await checkShard(dir, entry, problems, sound) : await readUnlisted(dir, file, problems);
     if (entry) files += 1; // its summary
     for (const id of records) {
       const other = seen.get(id);
@@ -65,6 +67,10 @@ export async function checkArchive(dir: string): Promise<CheckReport> {
       clippings += 1;
     }
   }
+  // Every scan file a clipping uses is there and hashes to its name.
+  const scans = await checkScanFiles(dir, sound);
+  files += scans.files;
+  problems.push(...scans.problems);
   return { ok: problems.length === 0, archiveDir: dir, files, clippings, problems };
 }
 
@@ -73,7 +79,12 @@ export async function checkArchive(dir: string): Promise<CheckReport> {
  * their checksum, each record is compared with the checksum its summary keeps, to name the clippings
  * that changed (a digit of a date, a letter of an id, a byte of the text that is no longer UTF-8).
  */
-async function checkShard(dir: string, entry: ShardEntry, problems: CheckProblem[]): Promise<string[]> {
+async function checkShard(
+  dir: string,
+  entry: ShardEntry,
+  problems: CheckProblem[],
+  sound: Clipping[],
+): Promise<string[]> {
   const file = entry.file;
   const summaryFile = summaryFileOf(file);
   const bytes = await readBytes(dir, file, problems);
@@ -83,6 +94,7 @@ async function checkShard(dir: string, entry: ShardEntry, problems: CheckProblem
   if (summaryBytes) summary = collect(problems, summaryFile, () => parseSummary(summaryFile, summaryBytes, entry));
   if (!bytes) return summary?.map((r) => r.id) ?? [];
   if (whole) {
+    sound.push(...whole);
     if (summary) compareWithSummary(file, whole, summary, problems);
     return whole.map((c) => c.id);
   }

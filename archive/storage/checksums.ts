@@ -1,15 +1,26 @@
 // The checksums of format 3 (format.ts) and the summary of a clipping, computed in one place so that
 // writing, reading and checking cannot disagree.
 import { createHash } from 'node:crypto';
-import { ClippingSchema, type Clipping } from '../clipping.ts';
+import { ClippingSchema, ScanLineSchema, ScanPageSchema, ScanSchema, summarize, type Clipping } from '../clipping.ts';
 import type { SummaryRecord } from './format.ts';
 
 export function sha256(bytes: string | Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The fields of a clipping in the order of the schema: a parse may give them in either order. */
-const CANONICAL_KEYS = Object.keys(ClippingSchema.shape);
+/**
+ * The fields of a clipping in the order of the schema: a parse may give them in either order. The
+ * keys of the scan records nested in it follow (JSON.stringify's key list applies at every depth);
+ * none of them is a clipping's own field name, so a clipping without scans keeps its checksum.
+ */
+const CANONICAL_KEYS = [
+  ...new Set([
+    ...Object.keys(ClippingSchema.shape),
+    ...Object.keys(ScanSchema.shape),
+    ...Object.keys(ScanPageSchema.shape),
+    ...Object.keys(ScanLineSchema.shape),
+  ]),
+];
 
 /** A clipping's canonical bytes: its JSON without spacing, fields in the schema's order. */
 export function recordChecksum(clipping: Clipping): string {
@@ -22,6 +33,5 @@ export function textDigest(body: string): string {
 }
 
 export function summaryOf(clipping: Clipping): SummaryRecord {
-  const { body, notes: _notes, ...rest } = clipping;
-  return { ...rest, digest: textDigest(body), sha256: recordChecksum(clipping) };
+  return { ...summarize(clipping), digest: textDigest(clipping.body), sha256: recordChecksum(clipping) };
 }

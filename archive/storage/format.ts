@@ -12,7 +12,7 @@
 // the text), so the app shows the list at launch from the summaries alone and verifies the shards
 // afterwards.
 import { z } from 'zod';
-import { ClippingIdSchema, ClippingSchema } from '../clipping.ts';
+import { ClippingIdSchema, ClippingSchema, ClippingSummarySchema } from '../clipping.ts';
 
 export const FORMAT_NAME = 'press-archive';
 export const FORMAT_VERSION = 3;
@@ -74,8 +74,11 @@ export const ShardSchema = z.strictObject({
 });
 export type Shard = z.infer<typeof ShardSchema>;
 
-/** What the summary file keeps of a clipping: all but its text, a digest of the text, its checksum. */
-export const SummaryRecordSchema = ClippingSchema.omit({ body: true, notes: true }).extend({
+/**
+ * What the summary file keeps of a clipping: all but its texts and scan details (the list's
+ * summary), a digest of the text, its checksum.
+ */
+export const SummaryRecordSchema = ClippingSummarySchema.extend({
   /** SHA-256 of the text with its spacing evened out (textDigest): finds duplicates. */
   digest: z.string(),
   /** SHA-256 of the clipping's canonical bytes (recordChecksum). */

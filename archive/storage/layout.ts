@@ -12,6 +12,7 @@ import {
   parseShardFileName,
   parseSummaryFileName,
 } from './format.ts';
+import { listScanFiles } from '../scans/scan-files.ts';
 
 /** The single file of format version 0 (see migrations.ts). */
 export const LEGACY_DB_FILE = 'db.json';
@@ -73,7 +74,7 @@ async function listShardFolder(dir: string): Promise<string[]> {
 export async function listDataFiles(dir: string): Promise<string[]> {
   const files = [];
   for (const name of [MANIFEST_FILE, LEGACY_DB_FILE]) if (await exists(join(dir, name))) files.push(name);
-  return [...files, ...(await listShardFolder(dir)), ...(await listSideFiles(dir))];
+  return [...files, ...(await listShardFolder(dir)), ...(await listSideFiles(dir)), ...(await listScanFiles(dir))];
 }
 
 /** The side files (SIDE_FILES) the folder has. */

@@ -53,6 +53,7 @@ import { readLegacyArchive } from './migrations.ts';
 import { salvageClippings } from './salvage.ts';
 import { damaged, isDamage, parseShard, parseSummary } from './shard-file.ts';
 import { summaryOf } from './checksums.ts';
+import { listScanFiles } from '../scans/scan-files.ts';
 
 /** What the app does with a damaged archive: open it read-only, or (the CLI) refuse to open it. */
 export type WhenDamaged = 'readOnly' | 'refuse';
@@ -355,6 +356,14 @@ export class ShardedStore {
         installed.add(file);
       }
       const keep = new Set<string>(SIDE_FILES);
+      // Scan files are named by their content: one already here is the same file.
+      for (const file of await listScanFiles(from)) {
+        if (!current.includes(file)) {
+          await mkdir(dirname(this.path(file)), { recursive: true });
+          await copyFileDurably(join(from, file), this.path(file));
+        }
+        installed.add(file);
+      }
       if (source.kind === 'current') {
         const generation =
           Math.max(source.manifest.generation, this.manifest?.generation ?? 0, await highestGenerationEver(this.dir)) +
@@ -737,6 +746,7 @@ export class ShardedStore {
         MANIFEST_FILE,
         ...this.manifest!.shards.flatMap((e) => [e.file, summaryFileOf(e.file)]),
         ...(await listSideFiles(this.dir)),
+        ...(await listScanFiles(this.dir)),
       ],
       formatVersion: FORMAT_VERSION,
       ...this.snapshotCounts(),
@@ -1014,19 +1024,23 @@ export class ShardedStore {
    * Removes every clipping in the trash from disk (the one way anything leaves it). Only the shards
    * the manifest says hold trashed clippings are rewritten; a shard may be left empty.
    */
-  removeTrashed(): Promise<{ removed: number }> {
+  removeTrashed(
+    afterCommit?: (removed: Clipping[], remaining: () => Promise<Clipping[]>) => Promise<void>,
+  ): Promise<{ removed: number }> {
     return this.write(async (held) => {
       const changes = new Map<number, Clipping[]>();
-      let removed = 0;
+      const removed: Clipping[] = [];
       for (const entry of this.manifest!.shards) {
         if (entry.trashed === 0) continue;
         const clippings = await this.loadShard(entry);
         const kept = clippings.filter((c) => c.deletedAt === undefined);
-        removed += clippings.length - kept.length;
+        removed.push(...clippings.filter((c) => c.deletedAt !== undefined));
         if (kept.length !== clippings.length) changes.set(slotOf(entry), kept);
       }
       if (changes.size > 0) await this.commit(held, changes);
-      return { removed };
+      // Still under the lock: what goes with the removed clippings (their scan files) goes now.
+      if (afterCommit && removed.length > 0) await afterCommit(removed, () => this.loadAll());
+      return { removed: removed.length };
     });
   }
 

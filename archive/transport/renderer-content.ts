@@ -7,7 +7,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self'",
   "font-src 'self'",
-  "img-src 'self' data:",
+  // blob: the scans the reader shows, read through the API (never loaded from a path or address).
+  "img-src 'self' data: blob:",
   "worker-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

@@ -48,7 +48,7 @@ const DIRECTIVES = [
   "script-src 'self'",
   "style-src 'self'",
   "font-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "worker-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

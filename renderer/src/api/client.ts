@@ -55,6 +55,7 @@ export const archiveClient = {
   restoreBackup: (name: string) => call('restoreBackup', { name }),
   takeBackup: () => call('takeBackup', {}),
   openArchiveFolder: () => call('openArchiveFolder', {}),
+  scanImage: (id: string, sha256: string) => call('scanImage', { id, sha256 }),
   verify: (task: string) => call('verify', { task }),
   repair: () => call('repair', {}),
 };

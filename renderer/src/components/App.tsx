@@ -265,5 +265,13 @@ function entryOf(
   title: ResultEntry['title'],
   snippet: ResultEntry['snippet'],
 ): ResultEntry {
-  return { id, title, snippet, publication: summary?.publication, date: summary?.date, language: summary?.language };
+  return {
+    id,
+    title,
+    snippet,
+    publication: summary?.publication,
+    date: summary?.date,
+    language: summary?.language,
+    scanned: summary?.scanPages !== undefined,
+  };
 }

@@ -10,7 +10,8 @@ import type { IndexProgress } from '../search/search-client.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
-export const IMPORT_ACCEPT = '.txt,.md,.html,.htm,.json,.ndjson';
+/** Text files, and scans (read by OCR in the archive). */
+export const IMPORT_ACCEPT = '.txt,.md,.html,.htm,.json,.ndjson,.jpg,.jpeg,.png,.webp,.tif,.tiff';
 
 function hasFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;

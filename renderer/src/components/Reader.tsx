@@ -7,6 +7,7 @@ import { ExportPdfButton } from './ExportPdfButton.tsx';
 import { Highlighted } from './Highlighted.tsx';
 import { highlightText } from './highlight-text.ts';
 import { ReaderMeta } from './ReaderMeta.tsx';
+import { ScanView } from './ScanView.tsx';
 
 interface Props {
   id: string | undefined;
@@ -70,12 +71,16 @@ export function Reader({ id, clipping, highlighter, actions, notice, empty }: Pr
       </h2>
       <ReaderMeta clipping={clipping} />
       {notice}
-      <div className="reader-body" data-testid="reader-body" lang={clipping.language}>
-        {paragraphs(clipping.body).map((paragraph, i) => (
-          <p key={i}>
-            <Highlighted segments={highlightText(paragraph, highlighter)} />
-          </p>
-        ))}
+      {/* A scanned clipping: the scan beside its text (below it in a narrow window). */}
+      <div className={clipping.scans ? 'reader-with-scan' : undefined}>
+        <div className="reader-body" data-testid="reader-body" lang={clipping.language}>
+          {paragraphs(clipping.body).map((paragraph, i) => (
+            <p key={i}>
+              <Highlighted segments={highlightText(paragraph, highlighter)} />
+            </p>
+          ))}
+        </div>
+        {clipping.scans && <ScanView key={clipping.id} clipping={clipping} />}
       </div>
       {clipping.notes !== undefined && clipping.notes.trim() !== '' && (
         <aside className="reader-notes">

@@ -51,6 +51,24 @@ export function ResultRow({ entry, snippet, index, setSize, current, top, height
       onClick={(e) => onClick(entry.id, e.ctrlKey || e.metaKey)}
     >
       <div className="result-title" title={title}>
+        {entry.scanned && (
+          <span
+            className="scan-mark"
+            role="img"
+            aria-label={t('list.fromScan')}
+            title={t('list.fromScan')}
+            data-testid="scan-mark"
+          >
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+              <path
+                d="M3 1h7l3 3v11H3z M10 1v3h3 M5 7h6 M5 9.5h6 M5 12h4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.3"
+              />
+            </svg>
+          </span>
+        )}
         <Highlighted segments={entry.title} />
       </div>
       {meta.length > 0 && <div className="result-meta">{meta.join(' · ')}</div>}

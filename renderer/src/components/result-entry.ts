@@ -10,6 +10,8 @@ export interface ResultEntry {
   date?: string | undefined;
   /** The clipping's language (hi, en…), for the row's lang attribute. */
   language?: string | undefined;
+  /** The clipping was made from a scan (its text read by OCR). */
+  scanned?: boolean | undefined;
 }
 
 export function rowId(id: string): string {
