@@ -32,3 +32,23 @@ export function characterErrorRate(truth: string, ocr: string): number {
   if (reference.length === 0) throw new Error('The true text is empty; CER is undefined.');
   return levenshtein(reference, normalizeForCer(ocr)) / reference.length;
 }
+
+/**
+ * Share of the true text's words that the OCR text has, as multisets, order ignored: what search
+ * needs. A page whose columns OCR merged line by line has a high CER but can still score 100 % here.
+ */
+export function wordRecall(truth: string, ocr: string): number {
+  const words = (text: string) => text.normalize('NFC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const available = new Map<string, number>();
+  for (const w of words(ocr)) available.set(w, (available.get(w) ?? 0) + 1);
+  const wanted = words(truth);
+  let found = 0;
+  for (const w of wanted) {
+    const n = available.get(w) ?? 0;
+    if (n > 0) {
+      found++;
+      available.set(w, n - 1);
+    }
+  }
+  return wanted.length === 0 ? 1 : found / wanted.length;
+}

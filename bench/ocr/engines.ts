@@ -57,7 +57,12 @@ export async function tessdataFolder(models: Model[], workDir: string): Promise<
   return folder;
 }
 
-export async function tesseractJs(name: string, models: Model[], workDir: string): Promise<Engine> {
+export async function tesseractJs(
+  name: string,
+  models: Model[],
+  workDir: string,
+  parameters: Record<string, string> = {},
+): Promise<Engine> {
   const langPath = await tessdataFolder(models, workDir);
   // cacheMethod 'none': the worker must not write traineddata copies into the working folder.
   const worker = await createWorker(
@@ -65,7 +70,7 @@ export async function tesseractJs(name: string, models: Model[], workDir: string
     OEM.LSTM_ONLY,
     { langPath, gzip: false, cacheMethod: 'none' },
   );
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, ...parameters });
   return {
     name,
     async recognize(image) {
@@ -76,7 +81,8 @@ export async function tesseractJs(name: string, models: Model[], workDir: string
   };
 }
 
-export async function tesseractCli(name: string, models: Model[], workDir: string): Promise<Engine> {
+/** `threads`: OMP_THREAD_LIMIT for the CLI's OpenMP (unset = as many as it likes, its default). */
+export async function tesseractCli(name: string, models: Model[], workDir: string, threads?: number): Promise<Engine> {
   const tessdata = await tessdataFolder(models, workDir);
   const lang = models.map((m) => m.code).join('+');
   return {
@@ -86,7 +92,11 @@ export async function tesseractCli(name: string, models: Model[], workDir: strin
       const { stdout } = await run(
         'tesseract',
         [basename(image), 'stdout', '--tessdata-dir', tessdata, '-l', lang, '--oem', '1', '--psm', '3'],
-        { cwd: dirname(image), maxBuffer: 64 * 1024 * 1024 },
+        {
+          cwd: dirname(image),
+          maxBuffer: 64 * 1024 * 1024,
+          env: threads === undefined ? process.env : { ...process.env, OMP_THREAD_LIMIT: String(threads) },
+        },
       );
       return stdout;
     },

@@ -32,11 +32,15 @@ export const CONFUSIONS: Confusion[] = [
   { kind: 'half nasal for anusvara (न्द / ंद)', typed: 'हिंदी', ocr: 'हिन्दी', meets: 'folded' },
   { kind: 'short i for long ī (ी → ि), in the stem', typed: 'पुलिस', ocr: 'पुलीस', meets: 'stemmed' },
   { kind: 'long ī for short i (ि → ी), in the stem', typed: 'किताब', ocr: 'कीताब', meets: 'stemmed' },
-  { kind: 'short i for long ī (ी → ि), at the end', typed: 'नीति', ocr: 'निति', meets: 'stemmed' },
-  { kind: 'short u for long ū (ू → ु)', typed: 'पूरा', ocr: 'पुरा', meets: 'stemmed' },
+  // Vowel length is folded in lemmas of three letters or more only: short words keep it.
+  { kind: 'short i for long ī (ी → ि), short word', typed: 'नीति', ocr: 'निति', meets: 'not found' },
+  { kind: 'short u for long ū (ू → ु), short word', typed: 'पूरा', ocr: 'पुरा', meets: 'not found' },
+  { kind: 'short u for long ū (ू → ु), long word', typed: 'पूर्वानुमान', ocr: 'पुर्वानुमान', meets: 'stemmed' },
   { kind: 'long ū for short u (ु → ू)', typed: 'सुरक्षा', ocr: 'सूरक्षा', meets: 'stemmed' },
   { kind: 'eyelash ra with ZWJ (र्‍ → र्)', typed: 'पर्यटन', ocr: `पर्${ZWJ}यटन`, meets: 'exact' },
-  { kind: 'reph read as rakar (र्क → क्र)', typed: 'कर्म', ocr: 'क्रम', meets: 'not found' },
+  // The stem key drops the virama, so the two readings of क-र-म meet (and so do the real words).
+  { kind: 'reph read as rakar (कर्म / क्रम)', typed: 'कर्म', ocr: 'क्रम', meets: 'stemmed' },
+  { kind: 'virama dropped (क्ष → कष)', typed: 'रक्षा', ocr: 'रकषा', meets: 'stemmed' },
   { kind: 'ZWJ inside a conjunct (क्‍ष)', typed: 'रक्षा', ocr: `रक्${ZWJ}षा`, meets: 'exact' },
   { kind: 'ZWNJ after a virama (क्‌ष)', typed: 'रक्षा', ocr: `रक्${ZWNJ}षा`, meets: 'exact' },
   { kind: 'ॉ read as ा', typed: 'डॉक्टर', ocr: 'डाक्टर', meets: 'folded' },
