@@ -224,7 +224,9 @@ export async function makeScans(dir: string, specs?: ScanSpec[]): Promise<Scan[]
       const clean = join(dir, `${spec.id}.clean.png`);
       await render(page, spec, clean);
       const image = join(dir, `${spec.id}.${spec.jpegQuality > 0 ? 'jpg' : 'png'}`);
-      await run('convert', [clean, ...degradeArgs(spec, 1000 + index), image]);
+      // The noise seed follows the scan's number (s03 → 1002), so a subset repeats the full set's images.
+      const seed = 1000 + (Number(/^s(\d+)/.exec(spec.id)?.[1] ?? index + 1) - 1);
+      await run('convert', [clean, ...degradeArgs(spec, seed), image]);
       const truth = truthOf(spec);
       await writeFile(join(dir, `${spec.id}.txt`), truth);
       scans.push({ ...spec, image, truth });
