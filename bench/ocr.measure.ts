@@ -13,7 +13,8 @@ import { characterErrorRate, wordRecall } from './ocr/cer.ts';
 import { debianModel, npmModel, tesseractCli, tesseractJs, type Engine } from './ocr/engines.ts';
 import { decodeGray, encodePng } from './ocr/images.ts';
 import { makeScans, type Scan } from './ocr/make-scans.ts';
-import { binarizeSauvola, deskew, type Gray } from './ocr/preprocess.ts';
+import { deskew, type Gray } from '../archive/ocr/preprocess.ts';
+import { binarizeSauvola } from './ocr/sauvola.ts';
 import { markdownTable, RESULTS_DIR, writeResult } from './support/table.ts';
 
 const PARTS = new Set((process.env.BENCH_OCR_PARTS ?? 'engines,preprocess,memory').split(','));

@@ -2,7 +2,7 @@
 // prebuilt Skia binary from npm; no system libraries needed).
 import { readFile } from 'node:fs/promises';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { toGray, toRgba, type Gray } from './preprocess.ts';
+import { toGray, toRgba, type Gray } from '../../archive/ocr/preprocess.ts';
 
 export async function decodeGray(file: string): Promise<Gray> {
   const image = await loadImage(await readFile(file));
