@@ -61,11 +61,9 @@ it.runIf(PARTS.has('engines'))('ocr: CER and time per page, tesseract.js next to
   const engines: Engine[] = [
     await tesseractCli('CLI, Debian hin', [debianModel('hin')], WORK_DIR),
     await tesseractCli('CLI, Debian hin, 1 thread', [debianModel('hin')], WORK_DIR, 1),
-    await tesseractCli('CLI, Debian hin+eng', [debianModel('hin'), debianModel('eng')], WORK_DIR),
     await tesseractCli('CLI, npm hin+eng', [npmModel('hin'), npmModel('eng')], WORK_DIR),
     await tesseractJs('tesseract.js, npm hin', [npmModel('hin')], WORK_DIR),
     await tesseractJs('tesseract.js, npm hin+eng', [npmModel('hin'), npmModel('eng')], WORK_DIR),
-    await tesseractJs('tesseract.js, Debian hin+eng', [debianModel('hin'), debianModel('eng')], WORK_DIR),
   ];
   const results = new Map<string, { cer: number; ms: number; recall: number }[]>(engines.map((e) => [e.name, []]));
   try {
@@ -125,10 +123,6 @@ it.runIf(PARTS.has('engines'))('ocr: CER and time per page, tesseract.js next to
     [
       ['npm hin+eng (the app) ÷ CLI Debian hin (the reference)', ratio('tesseract.js, npm hin+eng', 'CLI, Debian hin')],
       ['npm hin+eng (the app) ÷ CLI npm hin+eng (same model)', ratio('tesseract.js, npm hin+eng', 'CLI, npm hin+eng')],
-      [
-        'Debian hin+eng ÷ CLI Debian hin+eng (same model)',
-        ratio('tesseract.js, Debian hin+eng', 'CLI, Debian hin+eng'),
-      ],
       ['npm hin ÷ CLI Debian hin', ratio('tesseract.js, npm hin', 'CLI, Debian hin')],
       [
         'npm hin+eng (the app) ÷ CLI Debian hin, 1 thread',

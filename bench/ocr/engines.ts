@@ -29,10 +29,13 @@ export interface Model {
   file: string;
 }
 
-/** The models the app ships: @tesseract.js-data/<lang>, the folder its index.js names. */
+/**
+ * The models the app ships: @tesseract.js-data/<lang>/4.0.0_best_int, the LSTM models tesseract.js
+ * itself loads for the LSTM engine (archive/ocr/recognize.ts uses the same folder).
+ */
 export function npmModel(code: 'hin' | 'eng'): Model {
-  const pkg = require(`@tesseract.js-data/${code}`) as { langPath: string; gzip: boolean };
-  return { code, file: join(pkg.langPath, `${code}.traineddata${pkg.gzip ? '.gz' : ''}`) };
+  const pkg = dirname(require.resolve(`@tesseract.js-data/${code}/package.json`));
+  return { code, file: join(pkg, '4.0.0_best_int', `${code}.traineddata.gz`) };
 }
 
 /** Debian's tesseract-ocr-hin / -eng: the tessdata_fast models. */
