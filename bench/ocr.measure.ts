@@ -19,8 +19,10 @@ import { markdownTable, RESULTS_DIR, writeResult } from './support/table.ts';
 
 const PARTS = new Set((process.env.BENCH_OCR_PARTS ?? 'engines,preprocess,memory').split(','));
 const PAGES = Number(process.env.BENCH_OCR_PAGES ?? 50);
-const SCANS_DIR = join(RESULTS_DIR, 'ocr-scans');
-const WORK_DIR = join(RESULTS_DIR, 'ocr-work');
+// BENCH_OCR_DIR: another folder for the scans and OCR output, so that two parts can run at once.
+const OUT_DIR = process.env.BENCH_OCR_DIR ?? RESULTS_DIR;
+const SCANS_DIR = join(OUT_DIR, 'ocr-scans');
+const WORK_DIR = join(OUT_DIR, 'ocr-work');
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
