@@ -209,7 +209,7 @@ it.runIf(PARTS.has('preprocess'))('ocr: does deskew or binarisation help?', asyn
     'ocr-2-preprocess',
     'OCR: effect of deskew and binarisation in JavaScript before tesseract.js (npm hin+eng)',
     markdownTable(['scan', 'skew', ...variants.map((v) => v.name), "tesseract's own Sauvola"], rows),
-    'Deskew: projection profiles over Otsu ink pixels (bench/ocr/preprocess.ts), then bilinear ' +
+    'Deskew: projection profiles over Otsu ink pixels (archive/ocr/preprocess.ts), then bilinear ' +
       'rotation. Sauvola: window ≈ 1/30 of the short side, k = 0.2. Tesseract binarises every page ' +
       'itself (Otsu) in all columns. Prep time includes PNG encoding.',
   );
