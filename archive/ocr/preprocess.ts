@@ -1,7 +1,7 @@
 // Deskew before OCR, in plain JavaScript on decoded pixels so that it runs the same in Node and in
 // a browser worker: grey scale, the skew of the text lines, and a rotation that levels them.
 // Measured (bench/ocr.measure.ts, README "Scanned clippings: OCR"): deskew lowers the character
-// error rate on skewed scans and on a phone photo (5.9 % → 0.2 %) and costs 0.2–4 s a page on a
+// error rate on skewed scans and on a phone photo (5.9 % → 0.2 %) and costs seconds a page on a
 // busy machine; binarising in JavaScript (Sauvola) made it worse on average, so binarisation is
 // left to Tesseract's own (Otsu).
 
