@@ -2,7 +2,9 @@
 // Debian's Chromium, and the desktop app through Playwright's _electron (skipped, with the reason,
 // where no Electron binary exists).
 import { defineConfig } from '@playwright/test';
-import { chromiumPath, chromiumArgs } from './tests/support/chromium.ts';
+import { chromiumPath, chromiumArgs, useTestChromium } from './tests/support/chromium.ts';
+
+useTestChromium(); // serve's PDF printer prints with the same Chromium as the tests
 
 export default defineConfig({
   // Watchdogs, not measures: every wait is for an event, and a busy machine may take long for it.

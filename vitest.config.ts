@@ -3,6 +3,9 @@
 //  - integration: what starts other processes, Chromium or poppler, or kills writers; slower.
 // A test file that starts a process or a browser belongs in INTEGRATION.
 import { defineConfig } from 'vitest/config';
+import { useTestChromium } from './tests/support/chromium.ts';
+
+useTestChromium(); // the app's PDF printer prints with the same Chromium as the browser tests
 
 const INTEGRATION = [
   'tests/unit/cli.test.ts', // the built CLI as real processes, several at once
