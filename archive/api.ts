@@ -8,7 +8,7 @@ import {
   ClippingSchema,
   ClippingSummarySchema,
 } from './clipping.ts';
-import type { ApiMethod } from './api-methods.ts';
+import type { ApiMethod, BytesMethod } from './api-methods.ts';
 import type { TaskRun } from './tasks.ts';
 import { TaskIdSchema } from './task-id.ts';
 import {
@@ -261,6 +261,11 @@ export type BridgeInput<M extends ApiMethod> = M extends 'importChunk'
 export type PressArchiveBridge = {
   [M in ApiMethod]: (input: BridgeInput<M>) => Promise<Envelope<ApiOutput<M>>>;
 } & {
+  /**
+   * The same call, its envelope as UTF-8 JSON bytes (never parsed on the way), for the page to
+   * transfer to a worker. A failure of the transport itself comes as an error envelope too.
+   */
+  answerBytes(method: BytesMethod, input: ApiInput<BytesMethod>): Promise<Uint8Array>;
   /** Menu commands from the desktop app; the web transport has none. Returns an unsubscribe. */
   onCommand(listener: (command: string) => void): () => void;
   /** Progress of the long tasks this page started (see ProgressSchema). Returns an unsubscribe. */
