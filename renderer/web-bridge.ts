@@ -123,15 +123,15 @@ async function answerBytes(method: BytesMethod, input: unknown): Promise<Uint8Ar
   const failed = (detail: string) => new TextEncoder().encode(JSON.stringify(ioError(path, detail)));
   if (!isBytesMethod(method)) return failed('not a method answered as bytes');
   try {
-    const { body, headers } = requestOf(input);
     const response = await fetch(path, {
       method: 'POST',
-      headers,
-      body,
+      headers: { [TOKEN_HEADER]: token, 'content-type': 'application/json', accept: 'application/octet-stream' },
+      body: JSON.stringify(input ?? {}),
       cache: 'no-store',
       credentials: 'same-origin',
     });
-    if (!/^application\/json\b/.test(response.headers.get('content-type') ?? '')) {
+    // The envelope as bytes, or a refusal the server made before the call (a JSON envelope too).
+    if (!/^application\/(octet-stream|json)\b/.test(response.headers.get('content-type') ?? '')) {
       return failed(`unexpected answer (HTTP ${response.status})`);
     }
     return new Uint8Array(await response.arrayBuffer());

@@ -55,14 +55,25 @@ export function useImport(onImported: (report: ImportReport) => void): ImportSta
   const [outcome, setOutcome] = useState<ImportOutcome>();
   const current = useRef<{ task: string; cancelled: boolean }>(undefined);
 
-  useEffect(
-    () =>
-      onProgress((event) => {
-        if (event.kind !== 'import' || event.task !== current.current?.task) return;
-        setRunning((run) => (run && run.task === event.task ? { ...run, progress: event } : run));
-      }),
-    [],
-  );
+  // The latest report is drawn once per frame however fast reports come: each is a render of the window.
+  useEffect(() => {
+    let latest: Progress | undefined;
+    let frame: number | undefined;
+    const draw = () => {
+      frame = undefined;
+      const event = latest;
+      if (event) setRunning((run) => (run && run.task === event.task ? { ...run, progress: event } : run));
+    };
+    const unsubscribe = onProgress((event) => {
+      if (event.kind !== 'import' || event.task !== current.current?.task) return;
+      latest = event;
+      frame ??= requestAnimationFrame(draw);
+    });
+    return () => {
+      unsubscribe();
+      if (frame !== undefined) cancelAnimationFrame(frame);
+    };
+  }, []);
 
   const importFiles = useCallback(
     async (files: readonly File[]) => {
