@@ -159,7 +159,8 @@ export const api = {
         .min(1)
         .max(MAX_IMPORT_FILES),
     }),
-    output: z.object({ chunkBytes: z.number().int() }),
+    /** `refused`: files (by their place in `files`) not imported for their kind or size: send none of their bytes. */
+    output: z.object({ chunkBytes: z.number().int(), refused: z.array(z.number().int()) }),
   },
   importChunk: {
     input: z.strictObject({

@@ -31,7 +31,7 @@ import { NearDuplicateCache } from './near-duplicate-cache.ts';
 import type { ExportedPdf, ValidExportPdfInput } from './pdf/export-request.ts';
 import type { PdfPrinter } from './pdf/printer.ts';
 import { newClippingId } from './ids.ts';
-import { IMPORT_EXTENSIONS, extensionOf, firstLine, parseImportFile, type CandidateRecord } from './import/records.ts';
+import { firstLine, parseImportFile, type CandidateRecord } from './import/records.ts';
 import type { SavedSearch } from './search/api-schemas.ts';
 import { highlighterFor } from './search/highlight.ts';
 import { readSavedSearches, writeSavedSearches } from './search/saved-searches.ts';
@@ -213,8 +213,19 @@ export class ArchiveService implements ApiHandlers {
    * Progress: records read (parsed and checked) of all, then records added of the valid ones.
    */
   async importFiles(input: { files: ImportFile[] }, run: TaskRun = quietRun()): Promise<ImportReport> {
+    return this.importReceived({ files: input.files, refused: [] }, run);
+  }
+
+  /**
+   * importFiles, with the files refused before they could be read (`refused`: a kind or a size, or
+   * not UTF-8) reported by name in their place among the others.
+   */
+  private async importReceived(
+    input: { files: ImportFile[]; refused: ImportProblem[]; order?: string[] },
+    run: TaskRun,
+  ): Promise<ImportReport> {
     const candidates: CandidateRecord[] = [];
-    const errors: ImportProblem[] = [];
+    const errors: ImportProblem[] = [...input.refused];
     for (const file of input.files) {
       // A file that cannot be read is reported by name; the others are still imported.
       try {
@@ -241,13 +252,19 @@ export class ArchiveService implements ApiHandlers {
     }
     run.progress('read', total, total);
     // Report problems in reading order: file by file, line by line.
-    const fileOrder = new Map(input.files.map((f, i) => [f.name, i]));
+    const fileOrder = new Map((input.order ?? input.files.map((f) => f.name)).map((name, i) => [name, i]));
     errors.sort(
       (a, b) =>
         (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) ||
         (a.line ?? a.record ?? 0) - (b.line ?? b.record ?? 0),
     );
     let skipped = 0;
+    if (valid.length === 0) {
+      // Nothing to add (every file refused, or no valid record): the archive is not written at all.
+      run.check();
+      run.progress('added', 0, 0);
+      return { added: 0, skipped: 0, addedIds: [], errors };
+    }
     const added = await this.store.insert(async (stored: InsertContext) => {
       const seen = new DuplicateFilter(await stored.summaries());
       const fresh: Clipping[] = [];
@@ -277,15 +294,15 @@ export class ArchiveService implements ApiHandlers {
   }
 
   /** Begins an import whose files come in pieces (importChunk), decoded here as they come. */
+  /**
+   * Begins an import whose files come in pieces (importChunk), decoded here as they come. Files of a
+   * kind we do not read or over the size limit are named in `refused` (send none of their bytes) and
+   * in the report; the others are imported.
+   */
   async importBegin(input: { task: string; files: { name: string; size: number }[] }, run: TaskRun = quietRun()) {
-    for (const file of input.files) {
-      if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) {
-        throw new ArchiveError({ code: 'unsupportedFile', params: { file: file.name } });
-      }
-    }
     const upload = this.uploads.begin(input.task, input.files);
     run.progress('bytes', 0, upload.totalBytes);
-    return { chunkBytes: IMPORT_CHUNK_BYTES };
+    return { chunkBytes: IMPORT_CHUNK_BYTES, refused: upload.refused };
   }
 
   async importChunk(input: { task: string; file: number; bytes: Uint8Array }, run: TaskRun = quietRun()) {
@@ -301,7 +318,7 @@ export class ArchiveService implements ApiHandlers {
   async importFinish(input: { task: string }, run: TaskRun = quietRun()): Promise<ImportReport> {
     const upload = this.uploadOf(input.task, run);
     try {
-      return await this.importFiles({ files: upload.finish() }, run);
+      return await this.importReceived({ ...upload.finish(), order: upload.names }, run);
     } finally {
       this.uploads.end(input.task);
     }

@@ -1,16 +1,37 @@
 // Files on their way in, piece by piece (importBegin, importChunk, importFinish): the archive
 // decodes the bytes as they come, so the page sending them never holds or decodes a whole file.
 // A piece must come in order and a file may not grow past the size it was announced with.
-import { MAX_IMPORT_BYTES, fileTooLarge, type ImportFile } from '../api.ts';
-import { ArchiveError } from '../errors.ts';
+// As the CLI does, a file that cannot be imported (a kind we do not read, over the size limit, not
+// UTF-8) is named in the report and the others are imported: a kind or a size is refused before a
+// byte of that file is sent, UTF-8 once its bytes have come.
+import { MAX_IMPORT_BYTES, fileTooLarge, type ImportFile, type ImportProblem } from '../api.ts';
+import { ArchiveError, type ErrorInfo } from '../errors.ts';
+import { IMPORT_EXTENSIONS, extensionOf } from './records.ts';
 
 interface IncomingFile {
   name: string;
   size: number;
+  /** Why this file is not imported, said before its bytes are sent (then none may come). */
+  refusal: ErrorInfo | undefined;
   received: number;
   parts: string[];
   decoder: TextDecoder;
   notUtf8: boolean;
+}
+
+/** What the files' bytes came to: the text of each readable file, and each file refused by name. */
+export interface ReceivedFiles {
+  files: ImportFile[];
+  refused: ImportProblem[];
+}
+
+function refusalOf(file: { name: string; size: number }): ErrorInfo | undefined {
+  if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) {
+    return { code: 'unsupportedFile', params: { file: file.name } };
+  }
+  // Refused before a byte is sent, as the CLI refuses before reading.
+  if (file.size > MAX_IMPORT_BYTES) return fileTooLarge(file.name, file.size);
+  return undefined;
 }
 
 /**
@@ -24,20 +45,27 @@ export class Upload {
   readonly totalBytes: number;
 
   constructor(files: readonly { name: string; size: number }[]) {
-    for (const file of files) {
-      // Refused before a byte is sent, as the CLI refuses before reading.
-      if (file.size > MAX_IMPORT_BYTES) throw new ArchiveError(fileTooLarge(file.name, file.size));
-    }
     this.files = files.map((f) => ({
       name: f.name,
       size: f.size,
+      refusal: refusalOf(f),
       received: 0,
       parts: [],
       // fatal: a byte sequence that is not UTF-8 is refused, never turned into U+FFFD.
       decoder: new TextDecoder('utf-8', { fatal: true }),
       notUtf8: false,
     }));
-    this.totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    this.totalBytes = this.files.reduce((sum, f) => sum + (f.refusal ? 0 : f.size), 0);
+  }
+
+  /** The files refused already (by kind or size), by their place in the list: send none of their bytes. */
+  get refused(): number[] {
+    return this.files.flatMap((f, i) => (f.refusal ? [i] : []));
+  }
+
+  /** The files' names, in the order they were announced (the report's order). */
+  get names(): string[] {
+    return this.files.map((f) => f.name);
   }
 
   get receivedBytes(): number {
@@ -48,6 +76,7 @@ export class Upload {
   add(index: number, bytes: Uint8Array): number {
     const file = this.files[index];
     if (!file) throw badRequest(`no file ${index} in this import`);
+    if (file.refusal) throw badRequest(`${file.name} is not part of this import`);
     if (file.received + bytes.byteLength > file.size) throw badRequest(`${file.name} is larger than announced`);
     file.received += bytes.byteLength;
     if (!file.notUtf8) {
@@ -61,14 +90,24 @@ export class Upload {
     return this.receivedBytes;
   }
 
-  /** The files' text, once every byte has come; a file that is not UTF-8 is refused by name. */
-  finish(): ImportFile[] {
-    return this.files.map((file) => {
-      if (file.notUtf8) throw new ArchiveError({ code: 'notUtf8', params: { file: file.name } });
+  /** The files' text, once every byte has come; each file refused (kind, size, not UTF-8) by name. */
+  finish(): ReceivedFiles {
+    const received: ReceivedFiles = { files: [], refused: [] };
+    for (const file of this.files) {
+      if (file.refusal) {
+        received.refused.push({ file: file.name, error: file.refusal });
+        continue;
+      }
       if (file.received !== file.size) throw badRequest(`${file.name}: ${file.received} of ${file.size} bytes came`);
+      if (file.notUtf8) {
+        const error = { code: 'unreadableFile' as const, params: { file: file.name, detail: 'detail.notUtf8' } };
+        received.refused.push({ file: file.name, error });
+        continue;
+      }
       if (file.size === 0) file.parts.push(file.decoder.decode());
-      return { name: file.name, content: file.parts.join('') };
-    });
+      received.files.push({ name: file.name, content: file.parts.join('') });
+    }
+    return received;
   }
 }
 

@@ -1,6 +1,7 @@
 // Importing files chosen in the picker or dropped on the window. The page never reads them: each
 // file goes to the archive as slices of the File itself (importChunk), the archive decodes them
-// (UTF-8 only, refused with the file's name), imports everything in one write (importFinish) and
+// (a file it cannot import — its kind, its size, not UTF-8 — is named in the report and the others
+// are imported, as the CLI does), imports everything in one write (importFinish) and
 // reports how far it has got as progress events, which this hook keeps for the progress bar.
 // `running` is set the moment an import starts; cancel() stops it and nothing is added.
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -10,10 +11,7 @@ import { errorInfoOf } from '../api/api-error.ts';
 import { archiveClient, newTaskId, onProgress } from '../api/client.ts';
 
 export type ImportOutcome =
-  | { kind: 'report'; report: ImportReport }
-  | { kind: 'error'; error: ErrorInfo }
-  | { kind: 'notUtf8'; file: string }
-  | { kind: 'cancelled' };
+  { kind: 'report'; report: ImportReport } | { kind: 'error'; error: ErrorInfo } | { kind: 'cancelled' };
 
 export interface RunningImport {
   task: string;
@@ -32,17 +30,17 @@ export interface ImportState {
 
 function outcomeOf(error: ErrorInfo): ImportOutcome {
   if (error.code === 'cancelled') return { kind: 'cancelled' };
-  if (error.code === 'notUtf8') return { kind: 'notUtf8', file: String(error.params?.file ?? '') };
   return { kind: 'error', error };
 }
 
 /** Sends the files as slices of at most `chunkBytes`, in order; stops early once cancelled. */
 async function sendFiles(task: string, files: readonly File[], cancelled: () => boolean): Promise<void> {
-  const { chunkBytes } = await archiveClient.importBegin({
+  const { chunkBytes, refused } = await archiveClient.importBegin({
     task,
     files: files.map((f) => ({ name: f.name, size: f.size })),
   });
   for (const [index, file] of files.entries()) {
+    if (refused.includes(index)) continue; // named in the report; the others are imported
     for (let start = 0; start < file.size; start += chunkBytes) {
       if (cancelled()) return;
       await archiveClient.importChunk({ task, file: index, bytes: file.slice(start, start + chunkBytes) });
