@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportReport, Progress } from '../../../archive/api.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { errorInfoOf } from '../api/api-error.ts';
-import { archiveClient, newTaskId, onProgress } from '../api/client.ts';
+import { archiveClient, newTaskId, onCommand, onProgress } from '../api/client.ts';
 
 export type ImportOutcome =
   { kind: 'report'; report: ImportReport } | { kind: 'error'; error: ErrorInfo } | { kind: 'cancelled' };
@@ -51,7 +51,10 @@ async function sendFiles(task: string, files: readonly File[], cancelled: () => 
 export function useImport(onImported: (report: ImportReport) => void): ImportState {
   const [running, setRunning] = useState<RunningImport>();
   const [outcome, setOutcome] = useState<ImportOutcome>();
-  const current = useRef<{ task: string; cancelled: boolean }>(undefined);
+  /** `foreign`: an import the desktop menu started (main sends its files); it ends with archive-changed. */
+  const current = useRef<{ task: string; cancelled: boolean; foreign?: boolean }>(undefined);
+  /** This page's own imports, so a late report of one is never taken for the menu's. */
+  const own = useRef(new Set<string>());
 
   // The latest report is drawn once per frame however fast reports come: each is a render of the window.
   useEffect(() => {
@@ -63,12 +66,25 @@ export function useImport(onImported: (report: ImportReport) => void): ImportSta
       if (event) setRunning((run) => (run && run.task === event.task ? { ...run, progress: event } : run));
     };
     const unsubscribe = onProgress((event) => {
-      if (event.kind !== 'import' || event.task !== current.current?.task) return;
+      if (event.kind !== 'import') return;
+      if (!current.current && !own.current.has(event.task)) {
+        // File → Import… in the desktop app: shown like this page's own imports, Cancel included.
+        current.current = { task: event.task, cancelled: false, foreign: true };
+        setOutcome(undefined);
+        setRunning({ task: event.task, files: 0, progress: undefined });
+      }
+      if (event.task !== current.current?.task) return;
       latest = event;
       frame ??= requestAnimationFrame(draw);
     });
+    const unsubscribeCommands = onCommand((command) => {
+      if (command !== 'archive-changed' || !current.current?.foreign) return;
+      current.current = undefined; // main says how it went, in its own message box
+      setRunning(undefined);
+    });
     return () => {
       unsubscribe();
+      unsubscribeCommands();
       if (frame !== undefined) cancelAnimationFrame(frame);
     };
   }, []);
@@ -77,6 +93,7 @@ export function useImport(onImported: (report: ImportReport) => void): ImportSta
     async (files: readonly File[]) => {
       if (files.length === 0 || current.current) return;
       const task = newTaskId();
+      own.current.add(task);
       const run = { task, cancelled: false };
       current.current = run;
       setOutcome(undefined);
