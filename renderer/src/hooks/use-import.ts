@@ -71,7 +71,7 @@ export function useImport(onImported: (report: ImportReport) => void): ImportSta
         // File → Import… in the desktop app: shown like this page's own imports, Cancel included.
         current.current = { task: event.task, cancelled: false, foreign: true };
         setOutcome(undefined);
-        setRunning({ task: event.task, files: 0, progress: undefined });
+        setRunning({ task: event.task, files: 0, progress: event });
       }
       if (event.task !== current.current?.task) return;
       latest = event;
