@@ -200,7 +200,7 @@ it(`imports ${SIZE} clippings in the app and with the CLI`, { timeout: PATIENCE_
       `chosen in the file picker of the app served by \`press-archive serve\` in Debian's Chromium (headless), against ` +
       `\`press-archive import FILE --json\` as a process; medians of ${RUNS} runs, each on a fresh archive. ` +
       `Frame gaps from a requestAnimationFrame probe in the page (headless Chromium paints at about 60 Hz: ` +
-      `17 ms is a smooth frame). All runs: app ${pages.map((p) => s(p.listed)).join(', ')}; ` +
+      `17 ms is a smooth frame). All runs: app (list and search ready) ${pages.map((p) => s(p.ready)).join(', ')}; ` +
       `CLI ${cli.map(s).join(', ')}; longest gaps ${pages.map((p) => msText(p.gapImport)).join(', ')} (import), ` +
       `${pages.map((p) => msText(p.gapCatchUp)).join(', ')} (catching up). Load average before the runs: ${loadBefore}, after: ${loadAverage()}.`;
     await writeResult(
