@@ -267,6 +267,11 @@ export type PressArchiveBridge = {
    * transfer to a worker. A failure of the transport itself comes as an error envelope too.
    */
   answerBytes(method: BytesMethod, input: ApiInput<BytesMethod>): Promise<Uint8Array>;
+  /**
+   * Over HTTP only (`press-archive serve`): what a worker of this page needs to call answerBytes's
+   * methods itself (the per-run token), so their answers never pass through the page's thread.
+   */
+  workerAccess?(): { token: string };
   /** Menu commands from the desktop app; the web transport has none. Returns an unsubscribe. */
   onCommand(listener: (command: string) => void): () => void;
   /** Progress of the long tasks this page started (see ProgressSchema). Returns an unsubscribe. */

@@ -145,6 +145,7 @@ const methods = Object.fromEntries(API_METHODS.map((method) => [method, (input: 
 const bridge = Object.freeze({
   ...methods,
   answerBytes,
+  workerAccess: () => ({ token }),
   onCommand: () => () => {},
   onProgress,
 }) as unknown as PressArchiveBridge;

@@ -69,6 +69,12 @@ export async function archiveBytes(method: BytesMethod, input: unknown): Promise
   return bridge.answerBytes(method, input as never);
 }
 
+/** Over HTTP, what the search worker needs to fetch the archive's answers itself (else undefined). */
+export function workerAccess(): { token: string } | undefined {
+  const bridge = window.pressArchive as Window['pressArchive'] | undefined;
+  return bridge?.workerAccess?.();
+}
+
 /** A fresh name for a long task (its progress events carry it; cancelTask takes it). */
 export function newTaskId(): string {
   return crypto.randomUUID();

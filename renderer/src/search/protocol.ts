@@ -36,6 +36,8 @@ export type ListedOutcome = (Omit<SearchAnswer, 'hits'> & { hits: ListedHit[] })
 export type ReadyHow = 'loaded' | 'caught-up' | 'built';
 
 export type WorkerRequest =
+  /** Over HTTP: the worker fetches the archive's answers itself with this token (never via the page). */
+  | { type: 'access'; token: string }
   /**
    * Load the archive's list and bring the index up to date with it. The worker answers `listed`
    * (or `loadFailed`), then `indexed` after each batch of clippings it had to index, then `ready`.

@@ -9,7 +9,7 @@ import type { ClippingSummary } from '../../../archive/clipping.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import type { SortOrder } from '../../../archive/search/query.ts';
 import { ApiError } from '../api/api-error.ts';
-import { archiveBytes } from '../api/client.ts';
+import { archiveBytes, workerAccess } from '../api/client.ts';
 import type {
   ListedOutcome,
   RankedIdsOutcome,
@@ -61,6 +61,8 @@ export class SearchClient {
     this.worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.receive(event.data);
     this.worker.onerror = (event) => this.failureListeners.forEach((l) => l(event.message || 'search worker failed'));
+    const access = workerAccess();
+    if (access) this.post({ type: 'access', token: access.token });
   }
 
   /** Loads the archive's list into the worker, then brings its index up to date. */

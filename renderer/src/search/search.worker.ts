@@ -142,7 +142,7 @@ function withDetails(outcome: SearchOutcome): ListedOutcome {
   return outcome.ok ? { ...outcome, hits: outcome.hits.map((hit) => ({ ...hit, ...details(hit.id) })) } : outcome;
 }
 
-function answer(request: Exclude<WorkerRequest, { type: 'load' | 'answer' }>): WorkerResponse | undefined {
+function answer(request: Exclude<WorkerRequest, { type: 'load' | 'answer' | 'access' }>): WorkerResponse | undefined {
   switch (request.type) {
     case 'put':
       // An edit made here while a load runs goes to both: the load's copy may be older.
@@ -184,6 +184,7 @@ function answer(request: Exclude<WorkerRequest, { type: 'load' | 'answer' }>): W
 scope.onmessage = (event) => {
   const request = event.data;
   if (request.type === 'answer') return calls.answered(request.call, request.bytes);
+  if (request.type === 'access') return void (calls.token = request.token);
   if (request.type === 'load') return void load(request.token);
   void enqueue(() => {
     try {
