@@ -37,6 +37,18 @@ export const API_METHODS = [
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 
+/**
+ * Methods whose answer the page can also take as bytes (answerBytes: the envelope as UTF-8 JSON),
+ * to hand to its search worker unread: the list and the corpus grow with the archive, and the page's
+ * own thread must never parse them.
+ */
+export const BYTES_METHODS = ['info', 'list', 'searchCorpus'] as const satisfies readonly ApiMethod[];
+export type BytesMethod = (typeof BYTES_METHODS)[number];
+
+export function isBytesMethod(name: unknown): name is BytesMethod {
+  return typeof name === 'string' && (BYTES_METHODS as readonly string[]).includes(name);
+}
+
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
 }
@@ -49,3 +61,5 @@ export const IPC_PREFIX = 'press-archive:';
 export const IPC_COMMAND_CHANNEL = 'press-archive-command';
 /** Progress events of long tasks, main to renderer (one channel; each event names its task). */
 export const IPC_PROGRESS_CHANNEL = 'press-archive-progress';
+/** answerBytes over IPC: (method, input) in, the envelope as UTF-8 JSON bytes out. */
+export const IPC_BYTES_CHANNEL = 'press-archive-bytes';

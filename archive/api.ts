@@ -9,7 +9,7 @@ import {
   ClippingSummarySchema,
   Sha256Schema,
 } from './clipping.ts';
-import type { ApiMethod } from './api-methods.ts';
+import type { ApiMethod, BytesMethod } from './api-methods.ts';
 import type { TaskRun } from './tasks.ts';
 import { TaskIdSchema } from './task-id.ts';
 import {
@@ -173,7 +173,8 @@ export const api = {
         .min(1)
         .max(MAX_IMPORT_FILES),
     }),
-    output: z.object({ chunkBytes: z.number().int() }),
+    /** `refused`: files (by their place in `files`) not imported for their kind or size: send none of their bytes. */
+    output: z.object({ chunkBytes: z.number().int(), refused: z.array(z.number().int()) }),
   },
   importChunk: {
     input: z.strictObject({
@@ -291,6 +292,16 @@ export type BridgeInput<M extends ApiMethod> = M extends 'importChunk'
 export type PressArchiveBridge = {
   [M in ApiMethod]: (input: BridgeInput<M>) => Promise<Envelope<ApiOutput<M>>>;
 } & {
+  /**
+   * The same call, its envelope as UTF-8 JSON bytes (never parsed on the way), for the page to
+   * transfer to a worker. A failure of the transport itself comes as an error envelope too.
+   */
+  answerBytes(method: BytesMethod, input: ApiInput<BytesMethod>): Promise<Uint8Array>;
+  /**
+   * Over HTTP only (`press-archive serve`): what a worker of this page needs to call answerBytes's
+   * methods itself (the per-run token), so their answers never pass through the page's thread.
+   */
+  workerAccess?(): { token: string };
   /** Menu commands from the desktop app; the web transport has none. Returns an unsubscribe. */
   onCommand(listener: (command: string) => void): () => void;
   /** Progress of the long tasks this page started (see ProgressSchema). Returns an unsubscribe. */

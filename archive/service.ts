@@ -31,7 +31,7 @@ import { NearDuplicateCache } from './near-duplicate-cache.ts';
 import type { ExportedPdf, ValidExportPdfInput } from './pdf/export-request.ts';
 import type { PdfPrinter } from './pdf/printer.ts';
 import { newClippingId } from './ids.ts';
-import { IMPORT_EXTENSIONS, extensionOf, firstLine, parseImportFile, type CandidateRecord } from './import/records.ts';
+import { firstLine, parseImportFile, type CandidateRecord } from './import/records.ts';
 import type { SavedSearch } from './search/api-schemas.ts';
 import { highlighterFor } from './search/highlight.ts';
 import { readSavedSearches, writeSavedSearches } from './search/saved-searches.ts';
@@ -45,7 +45,7 @@ import { FORMAT_VERSION } from './storage/format.ts';
 import { Uploads } from './import/upload.ts';
 import { TaskRegistry, cancelledError, quietRun, type TaskRun } from './tasks.ts';
 import { createOcrEngine, type OcrEngine } from './ocr/recognize.ts';
-import { isScanName, readScans, storeScanFiles, type ScanFile, type ScanReading } from './scans/intake.ts';
+import { readScans, storeScanFiles, type ScanFile, type ScanReading } from './scans/intake.ts';
 import { findScanFile, putScanFile, readScanFile, removeUnusedScans, scanHashesOf } from './scans/scan-files.ts';
 import { ShardedStore, type Damage, type InsertContext, type WhenDamaged } from './storage/sharded-store.ts';
 
@@ -283,7 +283,7 @@ export class ArchiveService implements ApiHandlers {
    * Progress: records read (parsed and checked) of all, then records added of the valid ones.
    */
   importFiles(input: { files: ImportFile[] }, run: TaskRun = quietRun()): Promise<ImportReport> {
-    return this.importRecords(input.files, [], [], run);
+    return this.importRecords({ files: input.files, refused: [] }, [], run);
   }
 
   /**
@@ -292,11 +292,12 @@ export class ArchiveService implements ApiHandlers {
    * archive is skipped; a file that is not an image, or holds no text, is reported by name.
    */
   async importScans(
-    input: { scans: ScanFile[]; files?: ImportFile[] },
+    input: { scans: ScanFile[]; files?: ImportFile[]; refused?: ImportProblem[]; order?: string[] },
     run: TaskRun = quietRun(),
   ): Promise<ImportReport> {
     const { readings, problems } = await readScans(input.scans, () => this.ocrEngine(), run);
-    return this.importRecords(input.files ?? [], readings, problems, run);
+    const refused = [...(input.refused ?? []), ...problems];
+    return this.importRecords({ files: input.files ?? [], refused, order: input.order }, readings, run);
   }
 
   /**
@@ -346,15 +347,19 @@ export class ArchiveService implements ApiHandlers {
     };
   }
 
+  /**
+   * The records of the files, and the scans read by OCR, in one write; the files refused before they
+   * could be read (a kind, a size, not UTF-8, not an image) are reported by name in their place
+   * among the others (`order`: the names as the files were given).
+   */
   private async importRecords(
-    files: ImportFile[],
+    input: { files: ImportFile[]; refused: ImportProblem[]; order?: string[] | undefined },
     readings: ScanReading[],
-    scanProblems: ImportProblem[],
     run: TaskRun,
   ): Promise<ImportReport> {
     const candidates: CandidateRecord[] = [];
-    const errors: ImportProblem[] = [...scanProblems];
-    for (const file of files) {
+    const errors: ImportProblem[] = [...input.refused];
+    for (const file of input.files) {
       // A file that cannot be read is reported by name; the others are still imported.
       try {
         const parsed = await parseImportFile(file);
@@ -380,13 +385,19 @@ export class ArchiveService implements ApiHandlers {
     }
     run.progress('read', total, total);
     // Report problems in reading order: file by file, line by line.
-    const fileOrder = new Map(files.map((f, i) => [f.name, i]));
+    const fileOrder = new Map((input.order ?? input.files.map((f) => f.name)).map((name, i) => [name, i]));
     errors.sort(
       (a, b) =>
         (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) ||
         (a.line ?? a.record ?? 0) - (b.line ?? b.record ?? 0),
     );
     let skipped = 0;
+    if (valid.length === 0 && readings.length === 0) {
+      // Nothing to add (every file refused, or no valid record): the archive is not written at all.
+      run.check();
+      run.progress('added', 0, 0);
+      return { added: 0, skipped: 0, addedIds: [], errors };
+    }
     const added = await this.store.insert(async (stored: InsertContext) => {
       const seen = new DuplicateFilter(await stored.summaries());
       const fresh: Clipping[] = [];
@@ -431,16 +442,15 @@ export class ArchiveService implements ApiHandlers {
     return { added: added.length, skipped, addedIds: added.map((c) => c.id), errors };
   }
 
-  /** Begins an import whose files come in pieces (importChunk), decoded here as they come. */
+  /**
+   * Begins an import whose files come in pieces (importChunk), decoded here as they come. Files of a
+   * kind we do not read or over the size limit are named in `refused` (send none of their bytes) and
+   * in the report; the others are imported.
+   */
   async importBegin(input: { task: string; files: { name: string; size: number }[] }, run: TaskRun = quietRun()) {
-    for (const file of input.files) {
-      if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name)) && !isScanName(file.name)) {
-        throw new ArchiveError({ code: 'unsupportedFile', params: { file: file.name } });
-      }
-    }
     const upload = this.uploads.begin(input.task, input.files);
     run.progress('bytes', 0, upload.totalBytes);
-    return { chunkBytes: IMPORT_CHUNK_BYTES };
+    return { chunkBytes: IMPORT_CHUNK_BYTES, refused: upload.refused };
   }
 
   async importChunk(input: { task: string; file: number; bytes: Uint8Array }, run: TaskRun = quietRun()) {
@@ -456,8 +466,8 @@ export class ArchiveService implements ApiHandlers {
   async importFinish(input: { task: string }, run: TaskRun = quietRun()): Promise<ImportReport> {
     const upload = this.uploadOf(input.task, run);
     try {
-      const { files, scans } = upload.finish();
-      return await this.importScans({ scans, files }, run);
+      const { files, scans, refused } = upload.finish();
+      return await this.importScans({ scans, files, refused, order: upload.names }, run);
     } finally {
       this.uploads.end(input.task);
     }

@@ -7,6 +7,7 @@
 import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { it } from 'vitest';
@@ -41,8 +42,10 @@ interface PageRun {
   firstProgress: number;
   firstDeterminate: number;
   summary: number;
-  /** The whole import: until the new clippings are in the list. */
+  /** Until the new clippings are in the list. */
   listed: number;
+  /** The whole import: until the list and the search index have caught up (the worker is ready). */
+  ready: number;
   /** Longest gap between animation frames, ms: until the summary, and until the index caught up. */
   gapImport: number;
   gapCatchUp: number;
@@ -114,14 +117,17 @@ async function importInPage(page: Page, feed: string): Promise<PageRun> {
     { timeout: PATIENCE_MS, polling: 100 },
   );
   const log = await page.evaluate(() => {
-    const l = (window as unknown as { __import: { running: boolean } }).__import;
+    const w = window as unknown as { __import: { running: boolean; summary: number }; __ready: number[] };
+    const l = w.__import;
     l.running = false;
+    (l as unknown as { ready: number }).ready = w.__ready.find((t) => t > l.summary)!;
     return l as unknown as {
       t0: number;
       gaps: [number, number][];
       firstProgress: number;
       firstDeterminate: number;
       summary: number;
+      ready: number;
     };
   });
   const longest = (from: number, to: number) =>
@@ -131,11 +137,17 @@ async function importInPage(page: Page, feed: string): Promise<PageRun> {
     firstDeterminate: log.firstDeterminate - log.t0,
     summary: log.summary - log.t0,
     listed: listed - log.t0,
+    ready: log.ready - log.t0,
     gapImport: longest(log.t0, log.summary),
-    gapCatchUp: longest(log.summary, Infinity),
+    gapCatchUp: longest(log.summary, log.ready),
   };
 }
 
+/** The machine's 1, 5 and 15 minute load averages (a shared machine's figures need them). */
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const s = (value: number) => `${(value / 1000).toFixed(2)} s`;
 const msText = (value: number) => `${Math.round(value)} ms`;
@@ -145,6 +157,7 @@ it(`imports ${SIZE} clippings in the app and with the CLI`, { timeout: PATIENCE_
   try {
     const feed = join(dir, 'feed.ndjson');
     const bytes = await writeFeed(feed);
+    const loadBefore = loadAverage();
     const cli: number[] = [];
     const pages: PageRun[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -175,19 +188,21 @@ it(`imports ${SIZE} clippings in the app and with the CLI`, { timeout: PATIENCE_
       ['progress shows (after the file is chosen)', msText(pick('firstProgress')), 'within 200 ms'],
       ['determinate progress shows', msText(pick('firstDeterminate')), 'within 1 s'],
       ['longest frame gap, until the summary', msText(pick('gapImport')), 'under 100 ms'],
-      ['longest frame gap, list and index catching up', msText(pick('gapCatchUp')), '—'],
+      ['longest frame gap, list and index catching up', msText(pick('gapCatchUp')), 'under 100 ms'],
       ['summary shows', s(pick('summary')), '—'],
-      ['whole import in the app (new clippings listed)', s(pick('listed')), '—'],
-      ['`press-archive import` of the same file', s(cliMedian), '—'],
-      ['app ÷ CLI', `${(pick('listed') / cliMedian).toFixed(2)}×`, 'at most 1.3×'],
+      ['new clippings listed', s(pick('listed')), '—'],
+      ['whole import in the app (list and search ready)', s(pick('ready')), '—'],
+      ['`press-archive import` of the same file (it saves the search index too)', s(cliMedian), '—'],
+      ['app ÷ CLI (list and search ready)', `${(pick('ready') / cliMedian).toFixed(2)}×`, 'at most 1.3×'],
     ];
     const notes =
       `One NDJSON feed of ${SIZE.toLocaleString('en')} synthetic Hindi clippings (${(bytes / 2 ** 20).toFixed(1)} MB), ` +
       `chosen in the file picker of the app served by \`press-archive serve\` in Debian's Chromium (headless), against ` +
       `\`press-archive import FILE --json\` as a process; medians of ${RUNS} runs, each on a fresh archive. ` +
       `Frame gaps from a requestAnimationFrame probe in the page (headless Chromium paints at about 60 Hz: ` +
-      `17 ms is a smooth frame). All runs: app ${pages.map((p) => s(p.listed)).join(', ')}; ` +
-      `CLI ${cli.map(s).join(', ')}; longest gaps ${pages.map((p) => msText(p.gapImport)).join(', ')}.`;
+      `17 ms is a smooth frame). All runs: app (list and search ready) ${pages.map((p) => s(p.ready)).join(', ')}; ` +
+      `CLI ${cli.map(s).join(', ')}; longest gaps ${pages.map((p) => msText(p.gapImport)).join(', ')} (import), ` +
+      `${pages.map((p) => msText(p.gapCatchUp)).join(', ')} (catching up). Load average before the runs: ${loadBefore}, after: ${loadAverage()}.`;
     await writeResult(
       'app-import',
       `Import in the app: ${SIZE.toLocaleString('en')} clippings`,

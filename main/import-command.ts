@@ -1,10 +1,12 @@
-// File → Import…: the user picks files, main reads them (the page never touches the disk), the
-// API's importFiles adds them, and a message box says what happened.
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+// File → Import…: the user picks files and the archive imports them the way it imports files the
+// page is given — in pieces, as one task whose progress the window shows (with Cancel), each file
+// it cannot import named and the others imported (archive/import/import-paths.ts) — then a message
+// box says what happened.
+import { randomUUID } from 'node:crypto';
 import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
-import { MAX_IMPORT_BYTES, type ImportFile, type ImportReport } from '../archive/api.ts';
-import type { ErrorInfo } from '../archive/errors.ts';
+import type { ImportReport, Progress } from '../archive/api.ts';
+import { IPC_PROGRESS_CHANNEL } from '../archive/api-methods.ts';
+import { importPaths as importInPieces } from '../archive/import/import-paths.ts';
 import { format, formatError, type Language } from '../archive/messages.ts';
 import type { Dispatch } from '../archive/transport/dispatch.ts';
 import { menuText } from './menu-text.ts';
@@ -18,37 +20,11 @@ export interface ImportContext {
   language: Language;
 }
 
-/** Reads the chosen files as UTF-8 text; the first one that cannot be read stops the import. */
-export async function readImportFiles(
-  paths: readonly string[],
-  language: Language,
-): Promise<{ ok: true; files: ImportFile[] } | { ok: false; error: ErrorInfo }> {
-  const files: ImportFile[] = [];
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  for (const path of paths) {
-    const name = basename(path);
-    try {
-      if ((await stat(path)).size > MAX_IMPORT_BYTES) {
-        const detail = menuText(language, 'import.tooLarge', { max: MAX_IMPORT_BYTES / (1024 * 1024) });
-        return { ok: false, error: { code: 'unreadableFile', params: { file: name, detail } } };
-      }
-      const bytes = await readFile(path);
-      let content: string;
-      try {
-        content = decoder.decode(bytes);
-      } catch {
-        return {
-          ok: false,
-          error: { code: 'unreadableFile', params: { file: name, detail: menuText(language, 'import.notUtf8') } },
-        };
-      }
-      files.push({ name, content });
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'unreadableFile', params: { file: name, detail } } };
-    }
-  }
-  return { ok: true, files };
+/** The import's progress, to the window's page (which shows it as its own imports'). */
+function progressTo(window: BrowserWindow | undefined) {
+  return (event: Progress): void => {
+    if (window && !window.isDestroyed()) window.webContents.send(IPC_PROGRESS_CHANNEL, event);
+  };
 }
 
 /** The message box text for an import report, in the user's language. */
@@ -99,8 +75,9 @@ export async function importPaths(
   context: ImportContext,
 ): Promise<ImportReport | undefined> {
   const { dispatch, language } = context;
-  const read = await readImportFiles(paths, language);
-  const envelope = read.ok ? await dispatch('importFiles', { files: read.files }) : read;
+  const envelope = await importInPieces(dispatch, paths, { task: randomUUID(), progress: progressTo(window) });
+  // The page shows progress for it: the change (or its end) lets it drop the bar and reload.
+  sendUiCommand(window, 'archive-changed');
   if (!envelope.ok) {
     await showMessage(window, {
       type: 'error',
@@ -110,8 +87,7 @@ export async function importPaths(
     });
     return undefined;
   }
-  const report = envelope.value as ImportReport;
-  sendUiCommand(window, 'archive-changed');
+  const report = envelope.value;
   await showMessage(window, {
     type: report.errors.length > 0 ? 'warning' : 'info',
     title: menuText(language, 'import.title'),

@@ -4,7 +4,13 @@
 // a long call go back to the window that made it, on IPC_PROGRESS_CHANNEL.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../archive/api.ts';
-import { API_METHODS, IPC_PREFIX, IPC_PROGRESS_CHANNEL } from '../archive/api-methods.ts';
+import {
+  API_METHODS,
+  IPC_BYTES_CHANNEL,
+  IPC_PREFIX,
+  IPC_PROGRESS_CHANNEL,
+  isBytesMethod,
+} from '../archive/api-methods.ts';
 import type { Dispatch } from '../archive/transport/dispatch.ts';
 import { isAppUrl } from './origin.ts';
 
@@ -31,6 +37,14 @@ export const UNTRUSTED_SENDER: Envelope<never> = {
   error: { code: 'badRequest', params: { detail: 'the caller is not the Press Archive window' } },
 };
 
+/** answerBytes: the envelope of one of BYTES_METHODS, serialized here so the page never parses it. */
+export async function envelopeBytes(dispatch: Dispatch, method: unknown, input: unknown): Promise<Uint8Array> {
+  const envelope: Envelope<unknown> = isBytesMethod(method)
+    ? await dispatch(method, input)
+    : { ok: false, error: { code: 'badRequest', params: { detail: 'not a method answered as bytes' } } };
+  return new TextEncoder().encode(JSON.stringify(envelope));
+}
+
 export function registerIpcHandlers(dispatch: Dispatch): void {
   for (const method of API_METHODS) {
     ipcMain.handle(IPC_PREFIX + method, async (event, input: unknown) => {
@@ -38,8 +52,13 @@ export function registerIpcHandlers(dispatch: Dispatch): void {
       return dispatch(method, input, progressTo(event.sender));
     });
   }
+  ipcMain.handle(IPC_BYTES_CHANNEL, async (event, method: unknown, input: unknown) => {
+    if (!isTrustedSender(event)) return new TextEncoder().encode(JSON.stringify(UNTRUSTED_SENDER));
+    return envelopeBytes(dispatch, method, input);
+  });
 }
 
 export function removeIpcHandlers(): void {
   for (const method of API_METHODS) ipcMain.removeHandler(IPC_PREFIX + method);
+  ipcMain.removeHandler(IPC_BYTES_CHANNEL);
 }

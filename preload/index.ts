@@ -1,6 +1,7 @@
 // The sandboxed preload: exposes exactly the API as window.pressArchive, generated from
 // API_METHODS (one ipcRenderer.invoke per method), plus onCommand for menu commands and onProgress
-// for the progress of long tasks. An import's bytes come as a Blob (a slice of the chosen file) and
+// for the progress of long tasks, and answerBytes (a call's envelope as bytes, for the search
+// worker). An import's bytes come as a Blob (a slice of the chosen file) and
 // are read here, off the page's own script, into the bytes the archive takes.
 // Nothing generic crosses the bridge (no ipcRenderer, no event objects). Built as CommonJS;
 // imports only 'electron' and api-methods.ts (no zod: the main process validates).
@@ -9,6 +10,7 @@ import type { PressArchiveBridge } from '../archive/api.ts';
 import type { Progress } from '../archive/api.ts';
 import {
   API_METHODS,
+  IPC_BYTES_CHANNEL,
   IPC_COMMAND_CHANNEL,
   IPC_PREFIX,
   IPC_PROGRESS_CHANNEL,
@@ -70,6 +72,9 @@ for (const method of API_METHODS) {
       : (input) => ipcRenderer.invoke(channel, input);
 }
 
-const bridge = { ...methods, onCommand, onProgress } as PressArchiveBridge;
+/** The envelope as bytes (main serializes it): the page passes them to its worker unread. */
+const answerBytes = (method: unknown, input: unknown) => ipcRenderer.invoke(IPC_BYTES_CHANNEL, method, input);
+
+const bridge = { ...methods, answerBytes, onCommand, onProgress } as PressArchiveBridge;
 
 contextBridge.exposeInMainWorld('pressArchive', bridge);

@@ -4,7 +4,7 @@
 // A call that names a task asks for its answer as server-sent events on the same response, so its
 // progress comes while it runs (to onProgress listeners); an import's piece goes as the file's own
 // bytes (a Blob: the page never reads or copies them).
-import { API_METHODS, type ApiMethod } from '../archive/api-methods.ts';
+import { API_METHODS, isBytesMethod, type ApiMethod, type BytesMethod } from '../archive/api-methods.ts';
 import type { Envelope, PressArchiveBridge, Progress } from '../archive/api.ts';
 
 const TOKEN_PARAM = 'token';
@@ -114,8 +114,40 @@ async function call(method: ApiMethod, input: unknown): Promise<Envelope<unknown
   }
 }
 
+/**
+ * The call's envelope as the server sent it, as bytes: the page hands them to its worker unread
+ * (Response.arrayBuffer copies the body; nothing decodes or parses it here).
+ */
+async function answerBytes(method: BytesMethod, input: unknown): Promise<Uint8Array> {
+  const path = `/api/${method}`;
+  const failed = (detail: string) => new TextEncoder().encode(JSON.stringify(ioError(path, detail)));
+  if (!isBytesMethod(method)) return failed('not a method answered as bytes');
+  try {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: token, 'content-type': 'application/json', accept: 'application/octet-stream' },
+      body: JSON.stringify(input ?? {}),
+      cache: 'no-store',
+      credentials: 'same-origin',
+    });
+    // The envelope as bytes, or a refusal the server made before the call (a JSON envelope too).
+    if (!/^application\/(octet-stream|json)\b/.test(response.headers.get('content-type') ?? '')) {
+      return failed(`unexpected answer (HTTP ${response.status})`);
+    }
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    return failed(error instanceof Error ? error.message : String(error));
+  }
+}
+
 const methods = Object.fromEntries(API_METHODS.map((method) => [method, (input: unknown) => call(method, input)]));
 
-const bridge = Object.freeze({ ...methods, onCommand: () => () => {}, onProgress }) as unknown as PressArchiveBridge;
+const bridge = Object.freeze({
+  ...methods,
+  answerBytes,
+  workerAccess: () => ({ token }),
+  onCommand: () => () => {},
+  onProgress,
+}) as unknown as PressArchiveBridge;
 
 Object.defineProperty(window, 'pressArchive', { value: bridge, enumerable: true });

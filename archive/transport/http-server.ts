@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES } from '../api.ts';
+import { isBytesMethod } from '../api-methods.ts';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.ts';
 import type { Dispatch } from './dispatch.ts';
 import { CONTENT_SECURITY_POLICY, mimeType } from './renderer-content.ts';
@@ -95,7 +96,13 @@ export async function startWebServer(options: {
         error: { code: 'badRequest', params: { detail: 'body is not JSON' } },
       });
     }
-    if (!/\btext\/event-stream\b/.test(request.headers.accept ?? '')) {
+    const accept = request.headers.accept ?? '';
+    if (isBytesMethod(method) && /^application\/octet-stream\b/.test(accept)) {
+      // The same envelope, labelled as bytes: the page hands it to its worker unread, and nothing on
+      // the way (the browser's developer tools among them) takes it for text to decode.
+      return send(response, 200, 'application/octet-stream', JSON.stringify(await options.dispatch(method, input)));
+    }
+    if (!/\btext\/event-stream\b/.test(accept)) {
       return sendJson(response, 200, await options.dispatch(method, input));
     }
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8' });

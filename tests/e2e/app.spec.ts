@@ -124,7 +124,7 @@ test('the page gets exactly the API as window.pressArchive and no Node', async (
     process: typeof (window as unknown as { process?: unknown }).process,
   }));
   expect(shape).toEqual({
-    keys: [...API_METHODS, 'onCommand', 'onProgress'].sort(),
+    keys: [...API_METHODS, 'answerBytes', 'workerAccess', 'onCommand', 'onProgress'].sort(),
     node: 'undefined',
     process: 'undefined',
   });

@@ -153,35 +153,52 @@ test('imports files from the picker, reports errors with line numbers, skips dup
   await expect(app.getByTestId('result-item')).toHaveCount(4);
 });
 
-test('a file that is not UTF-8 is refused with a clear message and nothing is written', async ({ app, archiveDir }) => {
+test('a file that is not UTF-8 is named, and nothing is written when it is the only one', async ({
+  app,
+  archiveDir,
+}) => {
   await expect(app.getByTestId('result-item')).toHaveCount(1);
   const before = await snapshotFiles(archiveDir);
   const latin1 = Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a, 0x74, 0x65, 0x78, 0x74]); // "Café\ntext" in Latin-1
   await app.getByTestId('import-input').setInputFiles({ name: 'old.txt', mimeType: 'text/plain', buffer: latin1 });
-  await expect(app.getByTestId('error-message')).toContainText('“old.txt” is not UTF-8');
+  await expect(app.getByTestId('import-added')).toHaveText('Added: 0');
+  await expect(app.getByTestId('import-errors')).toContainText('old.txt cannot be read: it is not UTF-8 text');
   expect(await snapshotFiles(archiveDir)).toEqual(before);
 });
 
-test('a file over 200 MB is refused by its size, before it is read, and nothing is written', async ({
+test('files it cannot import are each named, in Hindi and English, and the others are imported', async ({
   app,
   archiveDir,
 }) => {
   const { dir, cleanup } = await tempDir('press-archive-huge-import-');
   try {
     // A sparse file: 300 MB by its size, no data on the disk; it is never read.
-    const path = join(dir, 'huge.ndjson');
-    await writeFile(path, '');
-    await truncate(path, 300 * 1024 * 1024);
+    const huge = join(dir, 'huge.ndjson');
+    await writeFile(huge, '');
+    await truncate(huge, 300 * 1024 * 1024);
+    const good = join(dir, 'good.ndjson');
+    const lines = [1, 2].map((n) => JSON.stringify({ title: `अच्छी फ़ाइल की कतरन ${n}`, body: `पाठ ${n}` }));
+    await writeFile(good, lines.join('\n'));
+    const latin1 = join(dir, 'old.txt');
+    await writeFile(latin1, Buffer.from([0x43, 0x61, 0x66, 0xe9]));
     await expect(app.getByTestId('result-item')).toHaveCount(1);
-    const before = await snapshotFiles(archiveDir);
-    await app.getByTestId('import-input').setInputFiles(path);
-    await expect(app.getByTestId('error-message')).toContainText(
+
+    await app.getByTestId('import-input').setInputFiles([huge, good, latin1]);
+    await expect(app.getByTestId('import-added')).toHaveText('Added: 2');
+    const errors = app.getByTestId('import-errors');
+    await expect(errors).toContainText(
       'huge.ndjson is too large to import in one piece (300 MB; at most 200 MB a file)',
     );
+    await expect(errors).toContainText('old.txt cannot be read: it is not UTF-8 text');
+    await expect(app.getByTestId('result-item')).toHaveCount(3);
+    expect(await shardsText(archiveDir)).toContain('अच्छी फ़ाइल की कतरन 2');
+
+    // The same in Hindi: the good file's clippings are duplicates now, the two others named again.
     await app.getByTestId('language-hi').click();
-    await app.getByTestId('import-input').setInputFiles(path);
-    await expect(app.getByTestId('error-message')).toContainText('huge.ndjson एक बार में आयात करने के लिए बहुत बड़ी है');
-    expect(await snapshotFiles(archiveDir)).toEqual(before);
+    await app.getByTestId('import-input').setInputFiles([huge, good, latin1]);
+    await expect(app.getByTestId('import-skipped')).toContainText('2');
+    await expect(errors).toContainText('huge.ndjson एक बार में आयात करने के लिए बहुत बड़ी है');
+    await expect(errors).toContainText('old.txt पढ़ी नहीं जा सकी: यह UTF-8 पाठ नहीं है');
   } finally {
     await cleanup();
   }

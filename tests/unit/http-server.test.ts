@@ -58,6 +58,19 @@ describe('press-archive serve transport', () => {
     expect(unknown.error.code).toBe('badRequest');
   });
 
+  it('answers the list and the corpus as bytes when asked (the page hands them to its worker unread)', async () => {
+    const asBytes = { accept: 'application/octet-stream' };
+    const list = await api('list', {}, asBytes);
+    expect(list.status).toBe(200);
+    expect(list.headers['content-type']).toBe('application/octet-stream');
+    expect(JSON.parse(list.body)).toEqual(JSON.parse((await api('list', {})).body));
+    const corpus = await api('searchCorpus', { ids: 'all' }, asBytes);
+    expect(JSON.parse(corpus.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    // Any other method answers as JSON, whatever it is asked for.
+    const vocabulary = await api('vocabulary', {}, asBytes);
+    expect(vocabulary.headers['content-type']).toMatch(/^application\/json/);
+  });
+
   it('rejects calls without the token, with a wrong token, or from another origin', async () => {
     expect((await api('list', {}, { [TOKEN_HEADER]: '' })).status).toBe(401);
     expect((await api('list', {}, { [TOKEN_HEADER]: server.token.slice(0, -1) + 'x' })).status).toBe(401);
@@ -126,7 +139,7 @@ describe('progress as server-sent events, and an import sent as bytes', () => {
     expect(begun.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(events(await begun.text())).toEqual([
       ['progress', { task, kind: 'import', step: 'bytes', done: 0, total: bytes.length }],
-      ['result', { ok: true, value: { chunkBytes: 1024 * 1024 } }],
+      ['result', { ok: true, value: { chunkBytes: 1024 * 1024, refused: [] } }],
     ]);
     // The bytes are the body; the other fields ride in a header.
     const sent = await post('importChunk', bytes, {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./main-electron-stand-in.ts'));
 
-import { API_METHODS, IPC_PREFIX, IPC_PROGRESS_CHANNEL } from '../../archive/api-methods.ts';
+import { API_METHODS, IPC_BYTES_CHANNEL, IPC_PREFIX, IPC_PROGRESS_CHANNEL } from '../../archive/api-methods.ts';
 import type { ErrorInfo, FieldError } from '../../archive/errors.ts';
 import { ArchiveService } from '../../archive/service.ts';
 import { createDispatcher } from '../../archive/transport/dispatch.ts';
@@ -39,11 +39,31 @@ afterEach(async () => {
 });
 
 describe('IPC handlers', () => {
-  it('registers exactly one handler per API method, on its prefixed channel', () => {
-    expect(ipcMain.handle).toHaveBeenCalledTimes(API_METHODS.length);
+  it('registers exactly one handler per API method, on its prefixed channel, and one for answers as bytes', () => {
+    expect(ipcMain.handle).toHaveBeenCalledTimes(API_METHODS.length + 1);
     const channels = ipcMain.handle.mock.calls.map(([channel]) => channel);
     expect(new Set(channels).size).toBe(channels.length);
-    expect([...channels].sort()).toEqual(API_METHODS.map((m) => IPC_PREFIX + m).sort());
+    expect([...channels].sort()).toEqual([...API_METHODS.map((m) => IPC_PREFIX + m), IPC_BYTES_CHANNEL].sort());
+  });
+
+  it('answers the list and the corpus as the envelope in UTF-8 JSON bytes, and nothing else', async () => {
+    const bytes = recorded.ipcHandlers.get(IPC_BYTES_CHANNEL)!;
+    const decode = (answer: unknown) => {
+      expect(answer).toBeInstanceOf(Uint8Array);
+      return JSON.parse(new TextDecoder().decode(answer as Uint8Array)) as Answer & { value: { id: string }[] };
+    };
+    const list = decode(await bytes(fakeInvokeEvent(APP_PAGE), 'list', {}));
+    expect(list.ok).toBe(true);
+    expect(list.value).toEqual(await service.list());
+    const corpus = decode(await bytes(fakeInvokeEvent(APP_PAGE), 'searchCorpus', { ids: [list.value[0]!.id] }));
+    expect(corpus).toEqual({ ok: true, value: await service.searchCorpus({ ids: [list.value[0]!.id] }) });
+    // A method that changes the archive is never called this way, and a foreign page gets nothing.
+    const refused = decode(await bytes(fakeInvokeEvent(APP_PAGE), 'emptyTrash', {}));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'badRequest' } });
+    const foreign = decode(await bytes(fakeInvokeEvent('https://example.com/'), 'list', {}));
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'badRequest' } });
+    const invalid = decode(await bytes(fakeInvokeEvent(APP_PAGE), 'searchCorpus', { ids: 'all' }));
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
   it('lets the app page add a clipping and read it back from the real archive', async () => {

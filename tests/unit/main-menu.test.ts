@@ -8,7 +8,7 @@ import type { MenuItemConstructorOptions, MessageBoxOptions, OpenDialogOptions }
 
 vi.mock('electron', () => import('./main-electron-stand-in.ts'));
 
-import { IPC_COMMAND_CHANNEL } from '../../archive/api-methods.ts';
+import { IPC_COMMAND_CHANNEL, IPC_PROGRESS_CHANNEL } from '../../archive/api-methods.ts';
 import { ArchiveService } from '../../archive/service.ts';
 import { createDispatcher } from '../../archive/transport/dispatch.ts';
 import { exportFromDialog } from '../../main/export-command.ts';
@@ -189,22 +189,25 @@ describe('menu commands', () => {
     expect(box.detail).toContain('तारीख़');
   });
 
-  it('Import… stops, unchanged, at a file that is not UTF-8', async () => {
+  it('Import… names a file that is not UTF-8, imports the others, and sends the progress to the window', async () => {
     const good = join(dir, 'good.txt');
     const latin1 = join(dir, 'latin1.txt');
     await writeFile(good, 'शीर्षक\n\nपाठ');
     await writeFile(latin1, Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xe9, 0xff]));
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [good, latin1] });
-    const before = await service.list();
 
     const report = await importFromDialog(window as never, { dispatch: createDispatcher(service), language: 'en' });
 
-    expect(report).toBeUndefined();
-    expect(await service.list()).toEqual(before);
+    expect(report).toMatchObject({ added: 1, errors: [{ file: 'latin1.txt' }] });
+    expect((await service.list()).map((c) => c.title)).toContain('शीर्षक');
     const [, box] = dialog.showMessageBox.mock.calls[0]! as [unknown, MessageBoxOptions];
-    expect(box.type).toBe('error');
-    expect(box.detail).toBe('latin1.txt cannot be read: the file is not UTF-8 text');
-    expect(window.webContents.send).not.toHaveBeenCalled();
+    expect(box.type).toBe('warning');
+    expect(box.detail).toBe('latin1.txt: latin1.txt cannot be read: it is not UTF-8 text');
+    const sent = window.webContents.send.mock.calls as [string, { kind?: string; step?: string }][];
+    const progress = sent.filter(([channel]) => channel === IPC_PROGRESS_CHANNEL).map(([, event]) => event);
+    expect(progress.map((e) => e.step)).toEqual(expect.arrayContaining(['bytes', 'read', 'added']));
+    expect(progress.every((e) => e.kind === 'import')).toBe(true);
+    expect(window.webContents.send).toHaveBeenCalledWith(IPC_COMMAND_CHANNEL, 'archive-changed');
   });
 
   it('Import… does nothing when cancelled', async () => {

@@ -6,7 +6,13 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./main-electron-stand-in.ts'));
 
-import { API_METHODS, IPC_COMMAND_CHANNEL, IPC_PREFIX, IPC_PROGRESS_CHANNEL } from '../../archive/api-methods.ts';
+import {
+  API_METHODS,
+  IPC_BYTES_CHANNEL,
+  IPC_COMMAND_CHANNEL,
+  IPC_PREFIX,
+  IPC_PROGRESS_CHANNEL,
+} from '../../archive/api-methods.ts';
 import { contextBridge, ipcRenderer, resetStandIn } from './main-electron-stand-in.ts';
 
 let bridge: Record<string, (...args: unknown[]) => unknown>;
@@ -21,8 +27,8 @@ beforeAll(async () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes exactly the API methods, onCommand and onProgress, all functions', () => {
-    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'onCommand', 'onProgress'].sort());
+  it('exposes exactly the API methods, answerBytes, onCommand and onProgress, all functions', () => {
+    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'answerBytes', 'onCommand', 'onProgress'].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(bridge).not.toHaveProperty('invoke');
     expect(bridge).not.toHaveProperty('ipcRenderer');
@@ -36,6 +42,14 @@ describe('preload bridge', () => {
     expect(ipcRenderer.invoke).toHaveBeenCalledTimes(1);
     expect(ipcRenderer.invoke).toHaveBeenCalledWith(IPC_PREFIX + method, input);
     expect(answer).toEqual({ ok: true, value: method });
+  });
+
+  it('answerBytes asks main for the method and its input on the bytes channel', async () => {
+    ipcRenderer.invoke.mockClear();
+    const bytes = new TextEncoder().encode('{"ok":true,"value":[]}');
+    ipcRenderer.invoke.mockResolvedValueOnce(bytes);
+    expect(await bridge.answerBytes!('list', {})).toBe(bytes);
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(IPC_BYTES_CHANNEL, 'list', {});
   });
 
   it('onCommand passes only known command strings, never the event, and unsubscribes', () => {

@@ -3,7 +3,7 @@
 // archive folder on disk.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope, ImportReport, Progress } from '../../archive/api.ts';
+import { MAX_IMPORT_BYTES, type Envelope, type ImportReport, type Progress } from '../../archive/api.ts';
 import { chromiumPrinter } from '../../archive/pdf/chromium-printer.ts';
 import { ArchiveService, type ImportHold } from '../../archive/service.ts';
 import { createDispatcher, type Dispatch } from '../../archive/transport/dispatch.ts';
@@ -120,16 +120,24 @@ describe('import progress and cancel', () => {
     expect(await snapshotFiles(archiveDir)).toEqual(before);
   });
 
-  it('refuses a file that is not UTF-8 by its name, and a piece beyond the announced size', async () => {
-    const { archiveDir, dispatch } = await open();
+  it('names a file that is not UTF-8 and imports the others; refuses a piece beyond the announced size', async () => {
+    const { archiveDir, dispatch, service } = await open();
     const before = await snapshotFiles(archiveDir);
     const latin1 = Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x0a, 0x74]);
     const answer = await dispatch('importBegin', { task: 'import-0005', files: [{ name: 'old.txt', size: 6 }] });
-    expect(answer.ok).toBe(true);
+    expect(answer).toEqual({ ok: true, value: { chunkBytes: expect.any(Number), refused: [] } });
     await dispatch('importChunk', { task: 'import-0005', file: 0, bytes: latin1 });
+    // The only file cannot be read: the report names it, and nothing is written.
     expect(await dispatch('importFinish', { task: 'import-0005' })).toEqual({
-      ok: false,
-      error: { code: 'notUtf8', params: { file: 'old.txt' } },
+      ok: true,
+      value: {
+        added: 0,
+        skipped: 0,
+        addedIds: [],
+        errors: [
+          { file: 'old.txt', error: { code: 'unreadableFile', params: { file: 'old.txt', detail: 'detail.notUtf8' } } },
+        ],
+      },
     });
     await dispatch('importBegin', { task: 'import-0006', files: [{ name: 'a.txt', size: 2 }] });
     expect(await dispatch('importChunk', { task: 'import-0006', file: 0, bytes: latin1 })).toMatchObject({
@@ -137,6 +145,56 @@ describe('import progress and cancel', () => {
       error: { code: 'badRequest' },
     });
     expect(await snapshotFiles(archiveDir)).toEqual(before);
+
+    // Beside a good file, the good one is imported.
+    const good = ndjson(3);
+    const task = 'import-0010';
+    await dispatch('importBegin', {
+      task,
+      files: [
+        { name: 'old.txt', size: 6 },
+        { name: 'good.ndjson', size: good.byteLength },
+      ],
+    });
+    await dispatch('importChunk', { task, file: 0, bytes: latin1 });
+    await dispatch('importChunk', { task, file: 1, bytes: good });
+    const report = await dispatch('importFinish', { task });
+    expect(report).toMatchObject({ ok: true, value: { added: 3, errors: [{ file: 'old.txt' }] } });
+    expect((await service.list()).length).toBe(4);
+  });
+
+  it('names a file over the size limit or of a kind it cannot read before any bytes come, and imports the rest', async () => {
+    const { dispatch, service, events } = await open();
+    const good = ndjson(5);
+    const task = 'import-0011';
+    const begun = await dispatch('importBegin', {
+      task,
+      files: [
+        { name: 'huge.ndjson', size: MAX_IMPORT_BYTES + 1 },
+        { name: 'good.ndjson', size: good.byteLength },
+        { name: 'scan.docx', size: 10 },
+      ],
+    });
+    // Files 0 and 2 are refused: none of their bytes may come, and they count for nothing in the progress.
+    expect(begun).toEqual({ ok: true, value: { chunkBytes: expect.any(Number), refused: [0, 2] } });
+    expect(steps(events, 'bytes')[0]).toMatchObject({ done: 0, total: good.byteLength });
+    expect(await dispatch('importChunk', { task, file: 0, bytes: good })).toMatchObject({
+      ok: false,
+      error: { code: 'badRequest' },
+    });
+    await dispatch('importChunk', { task, file: 1, bytes: good });
+    const report = (await dispatch('importFinish', { task })) as Envelope<ImportReport>;
+    expect(report).toMatchObject({
+      ok: true,
+      value: {
+        added: 5,
+        errors: [
+          { file: 'huge.ndjson', error: { code: 'fileTooLarge', params: { file: 'huge.ndjson', max: 200 } } },
+          { file: 'scan.docx', error: { code: 'unsupportedFile', params: { file: 'scan.docx' } } },
+        ],
+      },
+    });
+    expect((await service.list()).length).toBe(6);
   });
 
   it('imports left unfinished (a page closed meanwhile) never block new ones: the oldest is dropped', async () => {

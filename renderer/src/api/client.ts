@@ -1,6 +1,6 @@
 // The typed client over `window.pressArchive`: unwraps envelopes, throws ApiError on refusal.
 import type { ApiOutput, BridgeInput, Envelope, Progress } from '../../../archive/api.ts';
-import type { ApiMethod } from '../../../archive/api-methods.ts';
+import type { ApiMethod, BytesMethod } from '../../../archive/api-methods.ts';
 import type { ClippingInput } from '../../../archive/clipping.ts';
 import { ApiError } from './api-error.ts';
 
@@ -28,7 +28,6 @@ export const archiveClient = {
   list: () => call('list', {}),
   get: (id: string) => call('get', { id }),
   add: (input: ClippingInput) => call('add', input),
-  searchCorpus: (ids?: string[]) => call('searchCorpus', ids === undefined ? {} : { ids }),
   searchSnippets: (input: ApiInput<'searchSnippets'>) => call('searchSnippets', input),
   savedSearches: () => call('savedSearches', {}),
   saveSearches: (searches: ApiInput<'saveSearches'>['searches']) => call('saveSearches', { searches }),
@@ -59,6 +58,25 @@ export const archiveClient = {
   verify: (task: string) => call('verify', { task }),
   repair: () => call('repair', {}),
 };
+
+/**
+ * A call's envelope as UTF-8 JSON bytes, for the search worker: this page neither decodes nor
+ * parses them. Without the bridge, an error envelope as bytes.
+ */
+export async function archiveBytes(method: BytesMethod, input: unknown): Promise<Uint8Array> {
+  const bridge = window.pressArchive as Window['pressArchive'] | undefined;
+  if (!bridge) {
+    const missing = { ok: false, error: { code: 'internal', params: { detail: 'window.pressArchive is missing' } } };
+    return new TextEncoder().encode(JSON.stringify(missing));
+  }
+  return bridge.answerBytes(method, input as never);
+}
+
+/** Over HTTP, what the search worker needs to fetch the archive's answers itself (else undefined). */
+export function workerAccess(): { token: string } | undefined {
+  const bridge = window.pressArchive as Window['pressArchive'] | undefined;
+  return bridge?.workerAccess?.();
+}
 
 /** A fresh name for a long task (its progress events carry it; cancelTask takes it). */
 export function newTaskId(): string {

@@ -2,12 +2,13 @@
 // form as a dialog. Wires the archive, the search worker, keyboard and menu commands together.
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Clipping, ClippingSummary } from '../../../archive/clipping.ts';
+import type { Clipping } from '../../../archive/clipping.ts';
 import { highlighterFor } from '../../../archive/search/highlight.ts';
 import { onCommand } from '../api/client.ts';
 import { useArchive } from '../hooks/use-archive.ts';
 import { useCuration } from '../hooks/use-curation.ts';
 import { useImport } from '../hooks/use-import.ts';
+import { useList } from '../hooks/use-list.ts';
 import { useReader } from '../hooks/use-reader.ts';
 import { useSavedSearches } from '../hooks/use-saved-searches.ts';
 import { useSearch } from '../hooks/use-search.ts';
@@ -16,8 +17,8 @@ import { useFocusGuard } from '../focus/focus-guard.ts';
 import { LIST_ID } from '../focus/focus-return.ts';
 import { movePane } from '../focus/panes.ts';
 import { FirstRun } from './FirstRun.tsx';
-import { sortSummaries } from './sort-summaries.ts';
 import { useSnippets } from '../hooks/use-snippets.ts';
+import type { RowDetails } from '../search/protocol.ts';
 import { searchClient } from '../search/search-client.ts';
 import { useArchiveSafety } from '../hooks/use-archive-safety.ts';
 import { ArchiveSafety, BackupsButton } from './ArchiveSafety.tsx';
@@ -46,7 +47,7 @@ export function App() {
   const { t } = useTranslation();
   const search = searchClient();
   const archive = useArchive(search);
-  const safety = useArchiveSafety(archive.indexVersion, archive.reload, archive.summaries !== undefined);
+  const safety = useArchiveSafety(archive.indexVersion, archive.reload, archive.total !== undefined);
   const [query, setQuery] = useState('');
   const results = useSearch(search, query, archive.indexVersion, archive.indexReady);
   const snippets = useSnippets(results.active ? query : '', archive.indexVersion);
@@ -66,42 +67,46 @@ export function App() {
   const listRef = useRef<HTMLDivElement>(null);
   const highlighter = useMemo(() => highlighterFor(query, { typing: true }), [query]);
 
-  const byId = useMemo(() => new Map((archive.summaries ?? []).map((s) => [s.id, s])), [archive.summaries]);
-  // Without a query the list is the whole archive, in the order chosen under the search box.
-  const listed = useMemo(
-    () => archive.summaries && sortSummaries(archive.summaries, results.sort),
-    [archive.summaries, results.sort],
-  );
-  const retainSelection = selection.retain;
-  useEffect(() => retainSelection((id) => byId.has(id)), [byId, retainSelection]);
-
-  // Rows come a page at a time from the worker (a search) or from the list (no search).
-  const summaryIndex = useMemo(() => new Map((listed ?? []).map((s, i) => [s.id, i])), [listed]);
+  // Without a query the list is the whole archive, in the order chosen under the search box; the
+  // worker keeps it and sends the rows on screen.
+  const list = useList(search, archive.listVersion, results.sort, !results.active);
   const { active: searching, hitAt, indexOf: hitIndexOf } = results;
   const entryAt = useCallback(
     (index: number): ResultEntry | undefined => {
       if (searching) {
         const hit = hitAt(index);
-        return hit && entryOf(hit.id, byId.get(hit.id), hit.title, undefined);
+        return hit && entryOf(hit.id, hit, hit.title, undefined);
       }
-      const s = listed?.[index];
+      const s = list.rowAt(index);
       return s && entryOf(s.id, s, [{ text: s.title, match: false }], undefined);
     },
-    [searching, hitAt, listed, byId],
+    [searching, hitAt, list],
   );
   const indexOf = useCallback(
-    (id: string) => (searching ? hitIndexOf(id) : (summaryIndex.get(id) ?? -1)),
-    [searching, hitIndexOf, summaryIndex],
+    (id: string) => (searching ? hitIndexOf(id) : list.indexOf(id)),
+    [searching, hitIndexOf, list],
   );
-  // After a reload: a clipping changed elsewhere is read again; one that left the archive
-  // (trashed by another process) leaves the reader too.
-  const syncReader = useEffectEvent(() => {
-    if (reader.id === undefined) return;
-    const summary = byId.get(reader.id);
-    if (!summary) reader.close();
-    else if (reader.clipping && reader.clipping.updatedAt !== summary.updatedAt) reader.open(reader.id);
+  // After a reload: selected clippings no longer listed are unselected; a clipping changed
+  // elsewhere is read again; one that left the archive (trashed by another process) leaves the
+  // reader too. The worker says which (the page keeps no list).
+  const retainSelection = selection.retain;
+  const afterReload = useEffectEvent(() => {
+    const selected = [...selection.ids];
+    if (selected.length > 0) {
+      void search.lookup(selected).then((found) => {
+        const present = new Set(found.flatMap((s) => (s ? [s.id] : [])));
+        retainSelection((id) => present.has(id));
+      });
+    }
+    const open = reader.id;
+    if (open === undefined) return;
+    void search.lookup([open]).then(([summary]) => {
+      if (reader.id !== open) return;
+      if (!summary) reader.close();
+      else if (reader.clipping && reader.clipping.updatedAt !== summary.updatedAt) reader.open(open);
+    });
   });
-  useEffect(() => syncReader(), [byId]);
+  useEffect(() => afterReload(), [archive.listVersion]);
 
   const focusSearch = useCallback(() => {
     searchRef.current?.focus();
@@ -144,7 +149,7 @@ export function App() {
     }
   };
 
-  const count = results.active ? (results.error ? 0 : results.total) : archive.summaries?.length;
+  const count = results.active ? (results.error ? 0 : results.total) : archive.total;
   const emptyText =
     count === 0
       ? results.active
@@ -205,7 +210,7 @@ export function App() {
             onOpen={reader.open}
             snippetOf={snippets.get}
             onNeedSnippets={snippets.request}
-            onRange={results.request}
+            onRange={searching ? results.request : list.request}
             scrollKey={query}
           />
         </section>
@@ -261,7 +266,7 @@ export function App() {
 
 function entryOf(
   id: string,
-  summary: ClippingSummary | undefined,
+  summary: RowDetails | undefined,
   title: ResultEntry['title'],
   snippet: ResultEntry['snippet'],
 ): ResultEntry {

@@ -118,11 +118,6 @@ export function ImportStatus({ state }: { state: ImportState }) {
           </div>
           {outcome.kind === 'error' && <ErrorMessage error={outcome.error} />}
           {outcome.kind === 'cancelled' && <p data-testid="import-cancelled">{t('intake.importCancelled')}</p>}
-          {outcome.kind === 'notUtf8' && (
-            <p className="error-message" role="alert" data-testid="error-message">
-              {t('intake.notUtf8', { file: outcome.file })}
-            </p>
-          )}
           {outcome.kind === 'report' && (
             <>
               <ul className="import-counts">

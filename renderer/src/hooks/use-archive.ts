@@ -1,8 +1,9 @@
-// The archive as the UI sees it: the list of clippings (newest first) and the search index in
-// the worker, kept in step with the disk. Reloads when the desktop menu says the archive changed,
-// and on window focus when another process (the CLI, another window) has written.
+// The archive as the UI sees it: the list of clippings (newest first) and the search index, both in
+// the search worker (the page holds only the rows on screen), kept in step with the disk. Reloads
+// when the desktop menu says the archive changed, and on window focus when another process (the
+// CLI, another window) has written.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Clipping, ClippingSummary } from '../../../archive/clipping.ts';
+import type { Clipping } from '../../../archive/clipping.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { errorInfoOf } from '../api/api-error.ts';
 import { archiveClient, onCommand } from '../api/client.ts';
@@ -10,8 +11,10 @@ import { toSearchDoc, toSummary } from '../api/records.ts';
 import type { IndexProgress, SearchClient } from '../search/search-client.ts';
 
 export interface ArchiveState {
-  /** undefined until the first load. */
-  summaries: ClippingSummary[] | undefined;
+  /** How many clippings the list has (not in the trash); undefined until the first load. */
+  total: number | undefined;
+  /** Changes whenever the worker's list changes, so the rows on screen are asked for again. */
+  listVersion: number;
   error: ErrorInfo | undefined;
   /** Changes whenever the search index changes, so open searches run again. */
   indexVersion: number;
@@ -23,16 +26,9 @@ export interface ArchiveState {
   added(clipping: Clipping): void;
 }
 
-/** The list part of a load: what the archive holds now, and as of which write. */
-async function loadList() {
-  // info first: if someone writes meanwhile, the generation kept is the older one and the next
-  // check reloads again, never the other way round.
-  const { generation, archiveDir } = await archiveClient.info();
-  return { generation, archiveDir, list: await archiveClient.list() };
-}
-
 export function useArchive(search: SearchClient): ArchiveState {
-  const [summaries, setSummaries] = useState<ClippingSummary[]>();
+  const [total, setTotal] = useState<number>();
+  const [listVersion, setListVersion] = useState(0);
   const [error, setError] = useState<ErrorInfo>();
   const [indexVersion, setIndexVersion] = useState(0);
   const [indexReady, setIndexReady] = useState(false);
@@ -40,18 +36,20 @@ export function useArchive(search: SearchClient): ArchiveState {
   const generation = useRef<number | undefined>(undefined);
   const loadSeq = useRef(0);
 
-  // The list is shown as soon as it arrives; then the worker's index catches up with it (it asks
-  // only for the clippings it does not have as they are now, see search-client.ts).
+  // The worker loads the list and says so at once (the rows are shown); then its index catches up
+  // with it (asking only for the clippings it does not have as they are now).
   const reload = useCallback(() => {
     const seq = ++loadSeq.current;
     const current = () => seq === loadSeq.current;
-    return loadList()
-      .then(({ generation: loaded, archiveDir, list }) => {
+    const { listed, ready } = search.load();
+    return listed
+      .then((loaded) => {
         if (!current()) return;
-        generation.current = loaded;
-        setSummaries(list);
+        generation.current = loaded.generation;
+        setTotal(loaded.total);
+        setListVersion((v) => v + 1);
         setError(undefined);
-        return search.sync(archiveDir, list).then(() => {
+        return ready.then(() => {
           if (!current()) return;
           setIndexProgress(undefined);
           setIndexReady(true);
@@ -74,8 +72,9 @@ export function useArchive(search: SearchClient): ArchiveState {
 
   const added = useCallback(
     (clipping: Clipping) => {
-      setSummaries((list) => [toSummary(clipping), ...(list ?? []).filter((s) => s.id !== clipping.id)]);
-      search.put(toSearchDoc(clipping));
+      search.put(toSearchDoc(clipping), toSummary(clipping));
+      setTotal((count) => (count ?? 0) + 1);
+      setListVersion((v) => v + 1);
       setIndexVersion((v) => v + 1);
       const expected = generation.current === undefined ? undefined : generation.current + 1;
       void archiveClient
@@ -107,5 +106,5 @@ export function useArchive(search: SearchClient): ArchiveState {
     };
   }, [checkForChanges, reload]);
 
-  return { summaries, error, indexVersion, indexReady, indexProgress, reload, added };
+  return { total, listVersion, error, indexVersion, indexReady, indexProgress, reload, added };
 }

@@ -2,10 +2,13 @@
 // Answers come a page at a time: the first page with the count, facets and timeline, and further
 // pages only for the rows that scroll into view, so 100,000 results cost what the screen shows.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Facets, SearchAnswer, SearchHit, Timeline } from '../../../archive/search/engine.ts';
+import type { Facets, Timeline } from '../../../archive/search/engine.ts';
 import type { QuerySyntaxError, SortOrder } from '../../../archive/search/query.ts';
 import { ApiError } from '../api/api-error.ts';
+import type { ListedHit, ListedOutcome } from '../search/protocol.ts';
 import type { SearchClient } from '../search/search-client.ts';
+
+type SearchAnswer = Extract<ListedOutcome, { ok: true }>;
 
 export const PAGE = 100;
 
@@ -25,7 +28,7 @@ export interface SearchState {
   error: QuerySyntaxError | undefined;
   /** The worker failed (not the query). */
   failure: string | undefined;
-  hitAt(index: number): SearchHit | undefined;
+  hitAt(index: number): ListedHit | undefined;
   indexOf(id: string): number;
   /** Rows start…end are on screen: fetch their pages if missing. */
   request(start: number, end: number): void;
@@ -39,7 +42,7 @@ interface View {
   key: string;
   answer: SearchAnswer | undefined;
   error: QuerySyntaxError | undefined;
-  pages: Map<number, SearchHit[]>;
+  pages: Map<number, ListedHit[]>;
 }
 
 export function useSearch(search: SearchClient, query: string, indexVersion: number, ready: boolean): SearchState {

@@ -110,7 +110,6 @@ export const uiEn = {
   'intake.importErrors': 'Problems: {{count}}',
   'intake.importAt': '{{file}}, line {{line}}',
   'intake.importAtRecord': '{{file}}, record {{record}}',
-  'intake.notUtf8': '“{{file}}” is not UTF-8 text. Save it as UTF-8 and import it again.',
   'intake.nearDuplicates': 'Nearly the same text as:',
   'intake.similarity': '{{percent}}% alike',
   'intake.compareHeading': 'Side by side',

@@ -109,7 +109,6 @@ export const uiHi: Record<UiKey, string> = {
   'intake.importErrors': 'समस्याएँ: {{count}}',
   'intake.importAt': '{{file}}, पंक्ति {{line}}',
   'intake.importAtRecord': '{{file}}, प्रविष्टि {{record}}',
-  'intake.notUtf8': '“{{file}}” UTF-8 पाठ नहीं है। इसे UTF-8 में सहेजकर फिर से आयात करें।',
   'intake.nearDuplicates': 'लगभग यही पाठ इनमें भी है:',
   'intake.similarity': '{{percent}}% समान',
   'intake.compareHeading': 'आमने-सामने तुलना',

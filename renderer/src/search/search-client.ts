@@ -1,13 +1,17 @@
-// The UI's side of the search worker. `sync` brings the worker's index up to date with the archive
-// (sending only the clippings it asks for, in batches, so no one holds the whole archive's text);
-// `search` asks for one page of an answer, `rankedIds` for every match's id in that order (what
-// exporting the results needs, however few pages the list has loaded). Answers to queries the UI
-// has moved on from are dropped by the caller (each request resolves to its own answer).
+// The UI's side of the search worker. The worker loads the archive's list and its index itself:
+// when it asks for a call, this passes the archive's answer on as bytes, transferred unread, so
+// nothing that grows with the archive is parsed or copied on the page's own thread. `load` starts
+// a load (the list, then the index caught up); `listPage` and `search` ask for the rows on screen,
+// `rankedIds` for every match's id in order (what exporting the results needs). Answers to requests
+// the UI has moved on from are dropped by the caller (each request resolves to its own answer).
 import type { SearchDoc } from '../../../archive/api.ts';
 import type { ClippingSummary } from '../../../archive/clipping.ts';
-import type { SearchOutcome } from '../../../archive/search/engine.ts';
-import { archiveClient } from '../api/client.ts';
+import type { ErrorInfo } from '../../../archive/errors.ts';
+import type { SortOrder } from '../../../archive/search/query.ts';
+import { ApiError } from '../api/api-error.ts';
+import { archiveBytes, workerAccess } from '../api/client.ts';
 import type {
+  ListedOutcome,
   RankedIdsOutcome,
   RankedIdsRequest,
   ReadyHow,
@@ -16,15 +20,26 @@ import type {
   WorkerResponse,
 } from './protocol.ts';
 
-/** Clippings per searchCorpus call while filling the index. */
-const BATCH = 5000;
-
 type Listener<T> = (value: T) => void;
 
-/** Clippings indexed so far of those a sync needs. */
+/** Clippings indexed so far of those a load needs. */
 export interface IndexProgress {
   done: number;
   total: number;
+}
+
+/** What a load found: the list's size, and as of which write. */
+export interface Listed {
+  total: number;
+  generation: number;
+  archiveDir: string;
+}
+
+export interface Load {
+  /** The list is in the worker (rows can be asked for); rejects with an ApiError. */
+  listed: Promise<Listed>;
+  /** The index answers for every listed clipping; a newer load makes an older one resolve too. */
+  ready: Promise<ReadyHow>;
 }
 
 interface Waiter<T> {
@@ -36,9 +51,9 @@ export class SearchClient {
   private readonly worker: Worker;
   private seq = 0;
   private token = 0;
-  private readonly answers = new Map<number, Waiter<SearchOutcome>>();
-  private readonly rankings = new Map<number, Waiter<RankedIdsOutcome>>();
-  private readonly syncs = new Map<number, { resolve(how: ReadyHow): void; reject(e: Error): void }>();
+  private readonly waiting = new Map<number, Waiter<unknown>>();
+  private readonly lists = new Map<number, Waiter<Listed>>();
+  private readonly loads = new Map<number, Waiter<ReadyHow>>();
   private readonly failureListeners = new Set<Listener<string>>();
   private readonly progressListeners = new Set<Listener<IndexProgress>>();
 
@@ -46,47 +61,52 @@ export class SearchClient {
     this.worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.receive(event.data);
     this.worker.onerror = (event) => this.failureListeners.forEach((l) => l(event.message || 'search worker failed'));
+    const access = workerAccess();
+    if (access) this.post({ type: 'access', token: access.token });
   }
 
-  /**
-   * Brings the index up to date with these clippings (all not in the trash); resolves when the
-   * worker can answer for all of them. A newer sync makes an older one resolve as superseded.
-   */
-  sync(archiveKey: string, summaries: readonly ClippingSummary[]): Promise<ReadyHow> {
+  /** Loads the archive's list into the worker, then brings its index up to date. */
+  load(): Load {
     this.token += 1;
     const token = this.token;
-    const versions = summaries.map((s): [string, string] => [s.id, s.updatedAt]);
-    return new Promise((resolve, reject) => {
-      this.syncs.set(token, { resolve, reject });
-      this.post({ type: 'sync', token, archiveKey, versions });
-    });
+    const listed = new Promise<Listed>((resolve, reject) => this.lists.set(token, { resolve, reject }));
+    const ready = new Promise<ReadyHow>((resolve, reject) => this.loads.set(token, { resolve, reject }));
+    ready.catch(() => {}); // said through listed, or by the caller that waits for it
+    this.post({ type: 'load', token });
+    return { listed, ready };
   }
 
-  put(doc: SearchDoc): void {
-    this.post({ type: 'put', doc });
+  /** A clipping added or saved here, into the list and the index without a load. */
+  put(doc: SearchDoc, summary: ClippingSummary): void {
+    this.post({ type: 'put', doc, summary });
   }
 
-  remove(id: string): void {
-    this.post({ type: 'remove', id });
-  }
-
-  search(request: Omit<SearchRequest, 'seq'>): Promise<SearchOutcome> {
-    this.seq += 1;
-    const seq = this.seq;
-    return new Promise((resolve, reject) => {
-      this.answers.set(seq, { resolve, reject });
-      this.post({ type: 'search', seq, ...request });
-    });
+  search(request: Omit<SearchRequest, 'seq'>): Promise<ListedOutcome> {
+    return this.ask((seq) => ({ type: 'search', seq, ...request }));
   }
 
   /** Every match of the query, ranked as search() pages them (ids only). */
   rankedIds(request: RankedIdsRequest): Promise<RankedIdsOutcome> {
-    this.seq += 1;
-    const seq = this.seq;
-    return new Promise((resolve, reject) => {
-      this.rankings.set(seq, { resolve, reject });
-      this.post({ type: 'rankedIds', seq, ...request });
-    });
+    return this.ask((seq) => ({ type: 'rankedIds', seq, ...request }));
+  }
+
+  /** Rows of the whole list in this order, and how many there are. */
+  listPage(
+    sort: SortOrder | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<{ total: number; rows: ClippingSummary[] }> {
+    return this.ask((seq) => ({ type: 'listPage', seq, sort, offset, limit }));
+  }
+
+  /** Where a clipping is in the whole list in this order (-1: not there). */
+  listIndex(sort: SortOrder | undefined, id: string): Promise<number> {
+    return this.ask((seq) => ({ type: 'listIndex', seq, sort, id }));
+  }
+
+  /** These clippings as the list has them (undefined: no longer in it). */
+  lookup(ids: string[]): Promise<(ClippingSummary | undefined)[]> {
+    return this.ask((seq) => ({ type: 'lookup', seq, ids }));
   }
 
   /** How far the worker has got filling its index (clippings indexed of those it needs). */
@@ -100,67 +120,88 @@ export class SearchClient {
     return () => this.failureListeners.delete(listener);
   }
 
-  private post(request: WorkerRequest): void {
-    this.worker.postMessage(request);
+  private ask<T>(request: (seq: number) => WorkerRequest): Promise<T> {
+    this.seq += 1;
+    const seq = this.seq;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(seq, { resolve: resolve as (value: unknown) => void, reject });
+      this.post(request(seq));
+    });
   }
 
-  /** Sends the clippings the worker asked for, a batch at a time. */
-  private async feed(token: number, ids: string[]): Promise<void> {
-    try {
-      if (ids.length === 0) this.post({ type: 'docs', token, docs: [], last: true });
-      for (let start = 0; start < ids.length; start += BATCH) {
-        if (token !== this.token) return; // superseded
-        const docs = await archiveClient.searchCorpus(ids.slice(start, start + BATCH));
-        this.post({ type: 'docs', token, docs, last: start + BATCH >= ids.length });
-      }
-    } catch (error) {
-      this.settleSync(token, undefined, error instanceof Error ? error : new Error(String(error)));
-    }
+  private post(request: WorkerRequest, transfer: Transferable[] = []): void {
+    this.worker.postMessage(request, transfer);
   }
 
-  private settleSync(token: number, how: ReadyHow | undefined, error?: Error): void {
-    // Earlier syncs are settled too: their index is the one now ready (or failed).
-    for (const [t, waiter] of this.syncs) {
+  /** Passes the archive's answer to the worker's call on, as bytes: transferred, never read here. */
+  private async relay(call: number, method: Parameters<typeof archiveBytes>[0], input: unknown): Promise<void> {
+    const bytes = await archiveBytes(method, input);
+    this.post({ type: 'answer', call, bytes }, [bytes.buffer]);
+  }
+
+  /** Settles the loads up to `token`: their index is the one now ready (or failed). */
+  private settleLoads(token: number, how: ReadyHow | undefined, error?: Error): void {
+    for (const [t, waiter] of this.loads) {
       if (t > token) continue;
-      this.syncs.delete(t);
+      this.loads.delete(t);
       if (error) waiter.reject(error);
       else waiter.resolve(how!);
     }
   }
 
+  private settleList(token: number, listed: Listed | undefined, error?: ErrorInfo): void {
+    for (const [t, waiter] of this.lists) {
+      if (t > token) continue;
+      this.lists.delete(t);
+      if (t < token) waiter.resolve({ ...(listed ?? { total: 0, generation: -1, archiveDir: '' }) });
+      else if (error) waiter.reject(new ApiError(error));
+      else waiter.resolve(listed!);
+    }
+  }
+
+  private settle(seq: number, value: unknown, error?: Error): void {
+    const waiter = this.waiting.get(seq);
+    this.waiting.delete(seq);
+    if (error) waiter?.reject(error);
+    else waiter?.resolve(value);
+  }
+
   private receive(response: WorkerResponse): void {
     switch (response.type) {
-      case 'need':
-        void this.feed(response.token, response.ids);
+      case 'call':
+        void this.relay(response.call, response.method, response.input);
+        return;
+      case 'listed': {
+        const { total, generation, archiveDir } = response;
+        this.settleList(response.token, { total, generation, archiveDir });
+        return;
+      }
+      case 'loadFailed':
+        this.settleList(response.token, undefined, response.error);
+        this.settleLoads(response.token, undefined, new ApiError(response.error));
         return;
       case 'ready':
-        this.settleSync(response.token, response.how);
+        this.settleLoads(response.token, response.how);
         return;
       case 'indexed':
         if (response.token === this.token) {
           this.progressListeners.forEach((l) => l({ done: response.done, total: response.total }));
         }
         return;
-      case 'results': {
-        const waiter = this.answers.get(response.seq);
-        this.answers.delete(response.seq);
-        waiter?.resolve(response.outcome);
-        return;
-      }
-      case 'rankedIds': {
-        const waiter = this.rankings.get(response.seq);
-        this.rankings.delete(response.seq);
-        waiter?.resolve(response.outcome);
-        return;
-      }
+      case 'results':
+        return this.settle(response.seq, response.outcome);
+      case 'rankedIds':
+        return this.settle(response.seq, response.outcome);
+      case 'listPage':
+        return this.settle(response.seq, { total: response.total, rows: response.rows });
+      case 'listIndex':
+        return this.settle(response.seq, response.index);
+      case 'lookup':
+        return this.settle(response.seq, response.found);
       case 'failed': {
         const error = new Error(response.message);
-        if (response.seq !== undefined) {
-          this.answers.get(response.seq)?.reject(error);
-          this.answers.delete(response.seq);
-          this.rankings.get(response.seq)?.reject(error);
-          this.rankings.delete(response.seq);
-        } else if (response.token !== undefined) this.settleSync(response.token, undefined, error);
+        if (response.seq !== undefined) this.settle(response.seq, undefined, error);
+        else if (response.token !== undefined) this.settleLoads(response.token, undefined, error);
         this.failureListeners.forEach((l) => l(response.message));
         return;
       }

@@ -1,12 +1,18 @@
-// The search worker: owns the SearchEngine so typing never waits for the index. It holds the index
-// (FlexSearch's postings, word lists, titles, dates and the other short fields) but no clipping text: snippets come from
-// the archive for the rows on screen. The index is saved in IndexedDB and, on the next start,
-// loaded and caught up with what changed (archive/search/sync.ts) instead of rebuilt.
-import { SearchEngine } from '../../../archive/search/engine.ts';
+// The search worker: owns the archive's list and the SearchEngine, so neither typing nor an archive
+// of any size makes the page wait. It loads both itself: the page only passes on the archive's
+// answers as bytes (archive-calls.ts), so the list and the clippings' text are parsed here. It holds
+// the index (FlexSearch's postings, word lists, titles, dates and the other short fields) and the
+// list without text: snippets come from the archive for the rows on screen. The index is saved in
+// IndexedDB and, on the next start, loaded and caught up with what changed (archive/search/sync.ts)
+// instead of rebuilt.
+import type { SearchDoc } from '../../../archive/api.ts';
+import { SearchEngine, type SearchOutcome } from '../../../archive/search/engine.ts';
 import { indexFromBytes, indexToBytes } from '../../../archive/search/serialize.ts';
 import { indexChanges, worthRebuilding } from '../../../archive/search/sync.ts';
+import { ArchiveCallError, ArchiveCalls } from './archive-calls.ts';
 import { loadIndexBytes, saveIndexBytes } from './index-store.ts';
-import type { ReadyHow, WorkerRequest, WorkerResponse } from './protocol.ts';
+import { ListStore } from './list-store.ts';
+import type { ListedOutcome, ReadyHow, RowDetails, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -14,11 +20,18 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
+const post = (message: WorkerResponse) => scope.postMessage(message);
 const SAVE_DELAY_MS = 2000;
+/** Clippings per searchCorpus call while filling the index (the archive's limit per call). */
+const BATCH = 5000;
 
+const calls = new ArchiveCalls(post);
+let list = new ListStore();
 let engine: SearchEngine | undefined;
 let archiveKey: string | undefined;
-/** A sync waiting for clippings: into a new engine (rebuild) or the current one. */
+/** The latest load: an older one still under way stops at its next step. */
+let loading = 0;
+/** A load waiting for clippings: into a new engine (rebuild) or the current one. */
 let pending:
   { token: number; target: SearchEngine; rebuild: boolean; how: ReadyHow; indexed: number; needed: number } | undefined;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -31,74 +44,113 @@ function scheduleSave(): void {
   }, SAVE_DELAY_MS);
 }
 
-async function sync(request: Extract<WorkerRequest, { type: 'sync' }>): Promise<WorkerResponse> {
-  if (!engine || archiveKey !== request.archiveKey) {
-    archiveKey = request.archiveKey;
-    const bytes = await loadIndexBytes(request.archiveKey);
+// One task at a time, in order (a load may wait for IndexedDB); answers to the worker's own calls
+// come outside this queue.
+let queue: Promise<void> = Promise.resolve();
+function enqueue(task: () => Promise<void> | void): Promise<void> {
+  const run = queue.then(task);
+  queue = run.catch(() => {});
+  return run;
+}
+
+/** The ids whose clippings the index needs, or none (then `ready` has been said). */
+async function catchUp(token: number, key: string, versions: [string, string][]): Promise<string[]> {
+  if (!engine || archiveKey !== key) {
+    archiveKey = key;
+    const bytes = await loadIndexBytes(key);
     const saved = bytes ? indexFromBytes(bytes) : undefined;
     engine = saved ? new SearchEngine({ stemOrder: saved.index.vocabulary.stemOrder }, saved.index) : undefined;
   }
-  const changes = engine
-    ? indexChanges(engine, request.versions)
-    : { stale: request.versions.map(([id]) => id), gone: [] };
+  const changes = engine ? indexChanges(engine, versions) : { stale: versions.map(([id]) => id), gone: [] };
   if (!engine || worthRebuilding(changes, engine.size)) {
     const target = new SearchEngine();
-    target.index.beginBulk(); // searched only once all clippings are in (docs() freezes it)
-    const needed = request.versions.length;
-    pending = { token: request.token, target, rebuild: true, how: 'built', indexed: 0, needed };
-    return { type: 'need', token: request.token, ids: request.versions.map(([id]) => id) };
+    target.index.beginBulk(); // searched only once all clippings are in (indexed() freezes it)
+    pending = { token, target, rebuild: true, how: 'built', indexed: 0, needed: versions.length };
+    return versions.map(([id]) => id);
   }
   for (const id of changes.gone) engine.remove(id);
   if (changes.gone.length > 0) scheduleSave();
   if (changes.stale.length === 0) {
     pending = undefined;
-    return {
-      type: 'ready',
-      token: request.token,
-      size: engine.size,
-      how: changes.gone.length > 0 ? 'caught-up' : 'loaded',
-    };
+    post({ type: 'ready', token, size: engine.size, how: changes.gone.length > 0 ? 'caught-up' : 'loaded' });
+    return [];
   }
-  pending = {
-    token: request.token,
-    target: engine,
-    rebuild: false,
-    how: 'caught-up',
-    indexed: 0,
-    needed: changes.stale.length,
-  };
-  return { type: 'need', token: request.token, ids: changes.stale };
+  pending = { token, target: engine, rebuild: false, how: 'caught-up', indexed: 0, needed: changes.stale.length };
+  return changes.stale;
 }
 
-function docs(request: Extract<WorkerRequest, { type: 'docs' }>): WorkerResponse | undefined {
-  if (!pending || pending.token !== request.token) return undefined; // a newer sync replaced it
+function indexed(token: number, docs: SearchDoc[], last: boolean): void {
+  if (!pending || pending.token !== token) return; // a newer load replaced it
   const { target } = pending;
-  for (const doc of request.docs) target.index.put(doc);
-  pending.indexed += request.docs.length;
-  if (!request.last) return { type: 'indexed', token: request.token, done: pending.indexed, total: pending.needed };
+  for (const doc of docs) target.index.put(doc);
+  pending.indexed += docs.length;
+  if (!last) {
+    post({ type: 'indexed', token, done: pending.indexed, total: pending.needed });
+    return;
+  }
   if (pending.rebuild) target.index.freeze();
   engine = target;
-  const ready: WorkerResponse = { type: 'ready', token: request.token, size: engine.size, how: pending.how };
+  post({ type: 'ready', token, size: engine.size, how: pending.how });
   pending = undefined;
   scheduleSave();
-  return ready;
 }
 
-async function handle(request: WorkerRequest): Promise<WorkerResponse | undefined> {
+/** The list first (said at once), then the index brought up to date with it, a batch at a time. */
+async function load(token: number): Promise<void> {
+  loading = token;
+  let ids: string[] = [];
+  try {
+    // info first: if someone writes meanwhile, the generation kept is the older one and the page's
+    // next check loads again, never the other way round.
+    const info = await calls.call('info', {});
+    const summaries = await calls.call('list', {});
+    if (token !== loading) return;
+    await enqueue(async () => {
+      list = new ListStore(summaries);
+      const { generation, archiveDir } = info;
+      post({ type: 'listed', token, total: list.size, generation, archiveDir });
+      ids = await catchUp(token, archiveDir, list.versions());
+    });
+  } catch (error) {
+    if (token === loading) {
+      const info = error instanceof ArchiveCallError ? error.info : internal(error);
+      post({ type: 'loadFailed', token, error: info });
+    }
+    return;
+  }
+  // Each batch is fetched while the one before is indexed; searches and rows are answered between.
+  let done: Promise<void> = Promise.resolve();
+  try {
+    for (let start = 0; start < ids.length; start += BATCH) {
+      if (token !== loading) return;
+      const docs = await calls.call('searchCorpus', { ids: ids.slice(start, start + BATCH) });
+      const last = start + BATCH >= ids.length;
+      done = enqueue(() => indexed(token, docs, last));
+    }
+    await done;
+  } catch (error) {
+    if (token === loading) post({ type: 'failed', token, message: messageOf(error) });
+  }
+}
+
+function details(id: string): RowDetails {
+  const summary = list.get(id);
+  if (!summary) return {};
+  const { publication, date, language, scanPages } = summary;
+  return { publication, date, language, scanPages };
+}
+
+function withDetails(outcome: SearchOutcome): ListedOutcome {
+  return outcome.ok ? { ...outcome, hits: outcome.hits.map((hit) => ({ ...hit, ...details(hit.id) })) } : outcome;
+}
+
+function answer(request: Exclude<WorkerRequest, { type: 'load' | 'answer' | 'access' }>): WorkerResponse | undefined {
   switch (request.type) {
-    case 'sync':
-      return sync(request);
-    case 'docs':
-      return docs(request);
     case 'put':
-      // An edit made here while a sync runs goes to both: the sync's copy may be older.
+      // An edit made here while a load runs goes to both: the load's copy may be older.
       engine?.put(request.doc);
       if (pending?.rebuild) pending.target.put(request.doc);
-      scheduleSave();
-      return undefined;
-    case 'remove':
-      engine?.remove(request.id);
-      if (pending?.rebuild) pending.target.remove(request.id);
+      list.put(request.summary);
       scheduleSave();
       return undefined;
     case 'search': {
@@ -108,7 +160,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse | undefine
         sort: request.sort,
         typing: request.typing,
       });
-      return { type: 'results', seq: request.seq, outcome };
+      return { type: 'results', seq: request.seq, outcome: withDetails(outcome) };
     }
     case 'rankedIds': {
       const outcome = (engine ?? new SearchEngine()).rankedIds(request.query, {
@@ -117,25 +169,39 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse | undefine
       });
       return { type: 'rankedIds', seq: request.seq, outcome };
     }
+    case 'listPage':
+      return {
+        type: 'listPage',
+        seq: request.seq,
+        total: list.size,
+        rows: list.page(request.sort, request.offset, request.limit),
+      };
+    case 'listIndex':
+      return { type: 'listIndex', seq: request.seq, index: list.indexOf(request.sort, request.id) };
+    case 'lookup':
+      return { type: 'lookup', seq: request.seq, found: request.ids.map((id) => list.get(id)) };
   }
 }
 
-// One message at a time, in order (a sync may wait for IndexedDB).
-let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (event) => {
   const request = event.data;
-  queue = queue.then(async () => {
+  if (request.type === 'answer') return calls.answered(request.call, request.bytes);
+  if (request.type === 'access') return void (calls.token = request.token);
+  if (request.type === 'load') return void load(request.token);
+  void enqueue(() => {
     try {
-      const answer = await handle(request);
-      if (answer) scope.postMessage(answer);
+      const response = answer(request);
+      if (response) post(response);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      scope.postMessage({
-        type: 'failed',
-        ...(request.type === 'search' || request.type === 'rankedIds' ? { seq: request.seq } : {}),
-        ...(request.type === 'sync' || request.type === 'docs' ? { token: request.token } : {}),
-        message,
-      });
+      post({ type: 'failed', ...('seq' in request ? { seq: request.seq } : {}), message: messageOf(error) });
     }
   });
 };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function internal(error: unknown) {
+  return { code: 'internal' as const, params: { detail: messageOf(error) } };
+}
