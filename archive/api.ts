@@ -10,6 +10,7 @@ import {
   Sha256Schema,
 } from './clipping.ts';
 import type { ApiMethod, BytesMethod } from './api-methods.ts';
+import { PROGRESS_STEPS, TASK_KINDS, type Progress } from './progress.ts';
 import type { TaskRun } from './tasks.ts';
 import { TaskIdSchema } from './task-id.ts';
 import {
@@ -77,26 +78,7 @@ export type ImportReport = z.infer<typeof ImportReportSchema>;
 
 const withTask = { task: TaskIdSchema.optional() };
 
-export const TASK_KINDS = ['import', 'index', 'exportPdf', 'exportData', 'backup', 'restore', 'verify'] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
-/**
- * What a step counts: bytes of the files received, records read (parsed and checked), scanned
- * pages read by OCR, records added, clippings indexed, clippings written (export, backup, restore),
- * pages printed, shard files checked (the full verification).
- */
-export const PROGRESS_STEPS = [
-  'bytes',
-  'read',
-  'recognized',
-  'added',
-  'indexed',
-  'written',
-  'printed',
-  'checked',
-] as const;
-export type ProgressStep = (typeof PROGRESS_STEPS)[number];
-
-/** One progress event of a long task: `done` of `total` in this step. */
+/** One progress event of a long task (progress.ts says what its fields count). */
 export const ProgressSchema = z.object({
   task: z.string(),
   kind: z.enum(TASK_KINDS),
@@ -104,7 +86,8 @@ export const ProgressSchema = z.object({
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
 });
-export type Progress = z.infer<typeof ProgressSchema>;
+ProgressSchema satisfies z.ZodType<Progress>;
+export { PROGRESS_STEPS, TASK_KINDS, type Progress, type ProgressStep, type TaskKind } from './progress.ts';
 
 /** An import's files are sent in pieces of at most this many bytes (each its own call). */
 export const IMPORT_CHUNK_BYTES = 1024 * 1024;

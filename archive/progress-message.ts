@@ -1,6 +1,6 @@
 // A long task's progress as one line of text ("Importing: 6,000 / 15,000 clippings"), for the CLI's
 // progress line and the app's progress bar alike.
-import type { Progress } from './api.ts';
+import type { Progress } from './progress.ts';
 import { format, type Language } from './messages.ts';
 
 const MB = 1024 * 1024;

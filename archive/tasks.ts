@@ -3,7 +3,7 @@
 // progress under that id to whoever called it (the transport forwards it as events) and stops at
 // its next check when the task is cancelled. Nothing here knows about a transport.
 import { ArchiveError } from './errors.ts';
-import type { Progress, ProgressStep, TaskKind } from './api.ts';
+import type { Progress, ProgressStep, TaskKind } from './progress.ts';
 
 /** What a long method receives besides its input. */
 export interface TaskRun {
