@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./main-electron-stand-in.ts'));
 
-import { API_METHODS, IPC_PREFIX } from '../../archive/api-methods.ts';
+import { API_METHODS, IPC_BYTES_CHANNEL, IPC_PREFIX } from '../../archive/api-methods.ts';
 import { UNTIL_DONE } from '../support/until-done.ts';
 
 type StandIn = typeof import('./main-electron-stand-in.ts');
@@ -50,7 +50,10 @@ describe('main process lifecycle', () => {
 
     // The archive was created in the folder named on the command line, with the seed clipping.
     expect((await readdir(join(dir, 'archive'))).length).toBeGreaterThan(0);
-    expect([...recorded.ipcHandlers.keys()].sort()).toEqual(API_METHODS.map((m) => IPC_PREFIX + m).sort());
+    // One handler per API method, and one that answers the read-only methods as bytes for the worker.
+    expect([...recorded.ipcHandlers.keys()].sort()).toEqual(
+      [...API_METHODS.map((m) => IPC_PREFIX + m), IPC_BYTES_CHANNEL].sort(),
+    );
     const list = await recorded.ipcHandlers.get(IPC_PREFIX + 'list')!(
       { senderFrame: { url: 'app://press-archive/index.html', parent: null } },
       {},
