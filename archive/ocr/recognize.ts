@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { normalizeText } from '../clipping.ts';
 import { cancelledError } from '../tasks.ts';
 import { imageSize, sniffMime } from '../scans/image-kind.ts';
+import { boxOnOriginal, levelPage } from './level-page.ts';
 
 /** A line of text and where it is on the page: [x, y, width, height] in the image's pixels. */
 export interface OcrLine {
@@ -89,19 +90,27 @@ export function createOcrEngine(options: { idleMs?: number } = {}): OcrEngine {
     const tesseract = await worker;
     const mime = sniffMime(image);
     const needsPng = mime === 'image/tiff';
+    // A TIFF is levelled by Tesseract's own reading only; the others are levelled here when skewed.
+    const levelled = needsPng ? undefined : await levelPage(image);
+    if (signal?.aborted) throw cancelledError();
+    const input = levelled?.png ?? image;
     // Aborting ends the worker: Tesseract cannot be stopped inside a page any other way.
     const onAbort = () => void end();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const result = await tesseract.recognize(
-        Buffer.from(image.buffer, image.byteOffset, image.byteLength),
+        Buffer.from(input.buffer, input.byteOffset, input.byteLength),
         {},
         { text: true, blocks: true, imageColor: needsPng },
       );
       if (signal?.aborted) throw cancelledError();
       const png = needsPng && result.data.imageColor ? pngBytes(result.data.imageColor) : undefined;
       const size = imageSize(png ?? image);
-      const page = pageFrom(result.data.blocks ?? []);
+      const read = pageFrom(result.data.blocks ?? []);
+      // The archive shows the original: boxes found on the levelled copy are turned back onto it.
+      const page = levelled
+        ? { ...read, lines: read.lines.map((line) => ({ ...line, box: boxOnOriginal(line.box, levelled) })) }
+        : read;
       return {
         ...page,
         width: size?.width ?? page.width,
