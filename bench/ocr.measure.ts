@@ -186,7 +186,7 @@ it.runIf(PARTS.has('preprocess'))('ocr: does deskew or binarisation help?', asyn
       for (const variant of variants) {
         const start = performance.now();
         const { image, note } = variant.prepare(gray);
-        const png = encodePng(image);
+        const png = await encodePng(image);
         const prepareMs = performance.now() - start;
         const { text, ms } = await timed(engine, variant.name === 'as scanned' ? scan.image : png);
         const cer = characterErrorRate(scan.truth, text);

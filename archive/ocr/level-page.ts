@@ -2,8 +2,10 @@
 // measured"), deskew brings a phone photo from 5.9 % to 0.2 % of characters wrong and never made a
 // scan worse, while binarising in JavaScript did. Tesseract reads the levelled copy; the archive
 // keeps and shows the original, so the line boxes are turned back onto it.
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { deskew, toGray, toRgba, type Gray } from './preprocess.ts';
+
+/** The image codec (Skia, a prebuilt native module): loaded on the first scan, not at every start. */
+const canvasModule = () => import('@napi-rs/canvas');
 
 /** Below this angle (degrees) Tesseract reads the page as well as a levelled one: leave it be. */
 const MIN_SKEW = 0.2;
@@ -23,7 +25,7 @@ export async function levelPage(image: Uint8Array): Promise<LevelledPage | undef
   if (!gray) return undefined;
   const { image: levelled, skew } = deskew(gray);
   if (Math.abs(skew) < MIN_SKEW) return undefined;
-  return { png: encodePng(levelled), skew, width: gray.width, height: gray.height };
+  return { png: await encodePng(levelled), skew, width: gray.width, height: gray.height };
 }
 
 /**
@@ -58,6 +60,7 @@ export function boxOnOriginal(
 }
 
 export async function decodeGray(bytes: Uint8Array): Promise<Gray> {
+  const { createCanvas, loadImage } = await canvasModule();
   const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const canvas = createCanvas(image.width, image.height);
   const context = canvas.getContext('2d');
@@ -66,7 +69,8 @@ export async function decodeGray(bytes: Uint8Array): Promise<Gray> {
   return toGray(data, image.width, image.height);
 }
 
-export function encodePng(gray: Gray): Uint8Array {
+export async function encodePng(gray: Gray): Promise<Uint8Array> {
+  const { createCanvas } = await canvasModule();
   const canvas = createCanvas(gray.width, gray.height);
   const context = canvas.getContext('2d');
   const imageData = context.createImageData(gray.width, gray.height);

@@ -8,6 +8,6 @@ export async function decodeGray(file: string): Promise<Gray> {
   return decodeBytes(await readFile(file));
 }
 
-export function encodePng(gray: Gray): Buffer {
-  return Buffer.from(encodeGray(gray));
+export async function encodePng(gray: Gray): Promise<Buffer> {
+  return Buffer.from(await encodeGray(gray));
 }

@@ -38,12 +38,12 @@ function inkBox(gray: Gray, region: [number, number, number, number]): [number, 
 
 describe('levelPage', () => {
   it('leaves a level page alone', async () => {
-    expect(await levelPage(encodePng(page()))).toBeUndefined();
+    expect(await levelPage(await encodePng(page()))).toBeUndefined();
   });
 
   it('levels a page turned by 2°, and turns a box on the levelled copy back onto the original ink', async () => {
     const turned = rotate(page(), 2);
-    const levelled = await levelPage(encodePng(turned));
+    const levelled = await levelPage(await encodePng(turned));
     expect(levelled).toBeDefined();
     expect(Math.abs(Math.abs(levelled!.skew) - 2)).toBeLessThan(0.1);
     expect([levelled!.width, levelled!.height]).toEqual([800, 500]);
