@@ -1,5 +1,5 @@
-// What a long task reports as it goes, without zod, so that the task runner (tasks.ts) and the
-// progress text (progress-message.ts) need not import the API's declaration, which imports them.
+// What a long task reports as it goes, without zod: the task runner (tasks.ts) and the progress text
+// (progress-message.ts) take it from here, not from the API's declaration, which needs the runner.
 export const TASK_KINDS = ['import', 'index', 'exportPdf', 'exportData', 'backup', 'restore', 'verify'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 /**
