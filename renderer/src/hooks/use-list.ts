@@ -1,11 +1,11 @@
 // The whole archive's list (no query), as the search worker keeps it: rows come a page at a time
 // for the part on screen, in the order chosen under the search box, so the page never holds, parses
 // or sorts the whole list however large the archive is.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ClippingSummary } from '../../../archive/clipping.ts';
 import type { SortOrder } from '../../../archive/search/query.ts';
 import type { SearchClient } from '../search/search-client.ts';
-import { PAGE } from './use-search.ts';
+import { PAGE, indexInPages, pagesOf, useAskedPages } from './paged-rows.ts';
 
 export interface ListState {
   rowAt(index: number): ClippingSummary | undefined;
@@ -24,27 +24,20 @@ interface View {
 export function useList(search: SearchClient, version: number, sort: SortOrder | undefined, shown: boolean): ListState {
   const key = `${version}\u0000${sort ?? ''}`;
   const [view, setView] = useState<View>({ key: '', pages: new Map() });
-  const asked = useRef({ key, pages: new Set<number>() });
-  const current = useRef(key);
-  useEffect(() => {
-    current.current = key;
-  }, [key]);
+  const { claim, release, isCurrent } = useAskedPages(key);
 
   const fetchPage = useCallback(
     (page: number) => {
-      if (asked.current.key !== key) asked.current = { key, pages: new Set() };
-      const askedPages = asked.current.pages;
-      if (askedPages.has(page)) return;
-      askedPages.add(page);
+      if (!claim(page)) return;
       search.listPage(sort, page * PAGE, PAGE).then(
         ({ rows }) => {
-          if (current.current !== key) return;
+          if (!isCurrent(key)) return;
           setView((v) => ({ key, pages: new Map(v.key === key ? v.pages : []).set(page, rows) }));
         },
-        () => askedPages.delete(page), // asked again when it scrolls into view
+        () => release(page), // asked again when it scrolls into view
       );
     },
-    [search, key, sort],
+    [search, key, sort, claim, release, isCurrent],
   );
 
   useEffect(() => {
@@ -55,22 +48,11 @@ export function useList(search: SearchClient, version: number, sort: SortOrder |
   // Until the new rows come, the rows before a reload stay on screen (no blank flash).
   const shownPages = view.pages;
   const rowAt = useCallback((index: number) => shownPages.get(Math.floor(index / PAGE))?.[index % PAGE], [shownPages]);
-  const indexOf = useCallback(
-    (id: string) => {
-      for (const [page, rows] of pages ?? []) {
-        const i = rows.findIndex((s) => s.id === id);
-        if (i >= 0) return page * PAGE + i;
-      }
-      return -1;
-    },
-    [pages],
-  );
+  const indexOf = useCallback((id: string) => indexInPages(pages, id), [pages]);
   const request = useCallback(
     (start: number, end: number) => {
       if (!shown || version === 0) return;
-      for (let page = Math.floor(start / PAGE); page <= Math.floor(end / PAGE); page++) {
-        if (!pages?.has(page)) fetchPage(page);
-      }
+      for (const page of pagesOf(start, end)) if (!pages?.has(page)) fetchPage(page);
     },
     [shown, version, pages, fetchPage],
   );

@@ -1,16 +1,15 @@
 // Search as you type: every change of the query, the sort or the index asks the worker again.
 // Answers come a page at a time: the first page with the count, facets and timeline, and further
 // pages only for the rows that scroll into view, so 100,000 results cost what the screen shows.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Facets, Timeline } from '../../../archive/search/engine.ts';
 import type { QuerySyntaxError, SortOrder } from '../../../archive/search/query.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { ListedHit, ListedOutcome } from '../search/protocol.ts';
 import type { SearchClient } from '../search/search-client.ts';
+import { PAGE, indexInPages, pagesOf, useAskedPages } from './paged-rows.ts';
 
 type SearchAnswer = Extract<ListedOutcome, { ok: true }>;
-
-export const PAGE = 100;
 
 export interface SearchState {
   /** There is a query (else the list shows the whole archive). */
@@ -52,21 +51,14 @@ export function useSearch(search: SearchClient, query: string, indexVersion: num
   const [view, setView] = useState<View>({ key: '', answer: undefined, error: undefined, pages: new Map() });
   const [failure, setFailure] = useState<string>();
   const [shownError, setShownError] = useState<QuerySyntaxError>();
-  const asked = useRef({ key, pages: new Set<number>() });
-  const current = useRef(key);
-  useEffect(() => {
-    current.current = key;
-  }, [key]);
+  const { claim, release, isCurrent } = useAskedPages(key);
 
   const fetchPage = useCallback(
     (page: number) => {
-      if (asked.current.key !== key) asked.current = { key, pages: new Set() };
-      const askedPages = asked.current.pages;
-      if (askedPages.has(page)) return;
-      askedPages.add(page);
+      if (!claim(page)) return;
       search.search({ query, sort, typing: true, offset: page * PAGE, limit: PAGE }).then(
         (outcome) => {
-          if (current.current !== key) return; // the user has moved on
+          if (!isCurrent(key)) return; // the user has moved on
           setFailure(undefined);
           setView((v) => {
             const base = v.key === key ? v : { key, answer: undefined, error: undefined, pages: new Map() };
@@ -76,12 +68,12 @@ export function useSearch(search: SearchClient, query: string, indexVersion: num
           });
         },
         (error: unknown) => {
-          askedPages.delete(page);
-          if (current.current === key) setFailure(error instanceof Error ? error.message : String(error));
+          release(page);
+          if (isCurrent(key)) setFailure(error instanceof Error ? error.message : String(error));
         },
       );
     },
-    [search, key, query, sort],
+    [search, key, query, sort, claim, release, isCurrent],
   );
 
   useEffect(() => {
@@ -103,22 +95,11 @@ export function useSearch(search: SearchClient, query: string, indexVersion: num
   const latest = active ? view.answer : undefined;
   const pages = fresh ? view.pages : undefined;
   const hitAt = useCallback((index: number) => pages?.get(Math.floor(index / PAGE))?.[index % PAGE], [pages]);
-  const indexOf = useCallback(
-    (id: string) => {
-      for (const [page, hits] of pages ?? []) {
-        const i = hits.findIndex((h) => h.id === id);
-        if (i >= 0) return page * PAGE + i;
-      }
-      return -1;
-    },
-    [pages],
-  );
+  const indexOf = useCallback((id: string) => indexInPages(pages, id), [pages]);
   const request = useCallback(
     (start: number, end: number) => {
       if (!active || !ready) return;
-      for (let page = Math.floor(start / PAGE); page <= Math.floor(end / PAGE); page++) {
-        if (!pages?.has(page)) fetchPage(page);
-      }
+      for (const page of pagesOf(start, end)) if (!pages?.has(page)) fetchPage(page);
     },
     [active, ready, pages, fetchPage],
   );
