@@ -50,6 +50,8 @@ test('Esc on every dialog gives focus back to the button that opened it', async 
 
   // The confirmation before emptying the trash.
   await app.getByTestId('trash-clipping').click();
+  // Trashing the open clipping ends by focusing the list; wait for that, or it may land after the next focus().
+  await expect(app.getByRole('listbox')).toBeFocused();
   await app.getByTestId('show-trash').click();
   const emptyTrash = app.getByTestId('empty-trash');
   await expect(app.getByTestId('trash-item')).toHaveCount(1);
