@@ -111,7 +111,7 @@ describe('a PDF imported as a scan', () => {
     expect((await checkArchive(dir)).ok).toBe(true);
     // check notices a changed PDF.
     const bytes = await readFile(stored);
-    bytes[bytes.length - 10] ^= 1;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 1;
     await writeFile(stored, bytes);
     expect((await checkArchive(dir)).ok).toBe(false);
     await service.close();
