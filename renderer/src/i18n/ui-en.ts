@@ -50,6 +50,8 @@ export const uiEn = {
   'reader.scanOf': 'Scan of “{{title}}”, page {{page}} of {{pages}}',
   'reader.scanPages': 'Pages of the scan',
   'reader.scanPage': 'Page {{page}}',
+  'reader.sourceOcr': 'Page {{page}}: text read by OCR',
+  'reader.sourceTextLayer': 'Page {{page}}: text taken from the PDF’s own text layer',
   'reader.zoomIn': 'Zoom in',
   'reader.zoomOut': 'Zoom out',
   'reader.zoomFit': 'Fit',

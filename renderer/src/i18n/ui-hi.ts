@@ -51,6 +51,8 @@ export const uiHi: Record<UiKey, string> = {
   'reader.scanOf': '“{{title}}” का स्कैन, {{pages}} में से पन्ना {{page}}',
   'reader.scanPages': 'स्कैन के पन्ने',
   'reader.scanPage': 'पन्ना {{page}}',
+  'reader.sourceOcr': 'पन्ना {{page}}: पाठ OCR से पढ़ा गया',
+  'reader.sourceTextLayer': 'पन्ना {{page}}: पाठ PDF की अपनी पाठ-परत से लिया गया',
   'reader.zoomIn': 'बड़ा करें',
   'reader.zoomOut': 'छोटा करें',
   'reader.zoomFit': 'पूरा दिखाएँ',
