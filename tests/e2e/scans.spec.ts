@@ -3,6 +3,8 @@
 // "Import files"; the page sees the archive's progress events, finds the clipping by a word that
 // is only in the scan, and opens it with the scan beside its text.
 import AxeBuilder from '@axe-core/playwright';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -108,7 +110,9 @@ test('a scan dropped on the window is read, in Hindi too', async ({ app }) => {
   expect(await axeFindings(app)).toEqual([]);
 });
 
-test('a PDF chosen in Import files: a page from its text layer, a page by OCR, both shown', async ({ app }) => {
+test('a PDF chosen in Import files: a page from its text layer, a page by OCR, both shown, exported with its scans', async ({
+  app,
+}) => {
   // Page 1: the tesseract CLI's searchable PDF of the scan (image + Unicode layer); page 2: the scan
   // alone (read by OCR from its own JPEG).
   const { dir, cleanup } = await tempDir('press-archive-e2e-pdf-');
@@ -133,6 +137,19 @@ test('a PDF chosen in Import files: a page from its text layer, a page by OCR, b
     await expect
       .poll(() => reader.getByTestId('scan-image').evaluate((img: HTMLImageElement) => img.naturalWidth))
       .toBe(1256);
+
+    // Its PDF with the scan images: both pages' JPEGs in front of the text (poppler lists them).
+    await reader.getByTestId('export-pdf-scans').check();
+    const downloading = app.waitForEvent('download');
+    await reader.getByTestId('export-pdf').click();
+    const file = join(dir, 'export.pdf');
+    await (await downloading).saveAs(file);
+    const { stdout } = await promisify(execFile)('pdfimages', ['-list', file]);
+    const imagePages = stdout
+      .split('\n')
+      .filter((row) => /^\s*\d+\s/.test(row))
+      .map((row) => row.trim().split(/\s+/)[0]);
+    expect(imagePages).toEqual(['1', '2']);
   } finally {
     await cleanup();
   }

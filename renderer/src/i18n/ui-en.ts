@@ -67,6 +67,7 @@ export const uiEn = {
   'form.datePlaceholder': 'YYYY-MM-DD',
   'form.tagsHint': 'Separate tags with commas.',
   'form.required': 'required',
+  'pdf.withScans': 'With the scan images',
   'pdf.export': 'Export PDF',
   'pdf.exportClipping': 'Export this clipping as a PDF',
   'pdf.listResults': 'PDF of results',

@@ -68,6 +68,7 @@ export const uiHi: Record<UiKey, string> = {
   'form.datePlaceholder': 'YYYY-MM-DD',
   'form.tagsHint': 'टैग अल्पविराम (,) से अलग करें।',
   'form.required': 'ज़रूरी',
+  'pdf.withScans': 'स्कैन के चित्रों के साथ',
   'pdf.export': 'PDF बनाएँ',
   'pdf.exportClipping': 'इस कतरन की PDF बनाएँ',
   'pdf.listResults': 'परिणामों की PDF',
