@@ -10,6 +10,7 @@ import type { TaskRun } from '../tasks.ts';
 import { SCAN_EXTENSIONS, sniffMime } from './image-kind.ts';
 import { pdfTextLayers, readPdfPage, type ReadPage } from './pdf-pages.ts';
 import { putScanFile } from './scan-files.ts';
+import { tiffPagesAsPng } from './tiff-pages.ts';
 
 export interface ScanFile {
   name: string;
@@ -43,7 +44,8 @@ export function proposeTitle(text: string): string {
 
 /**
  * Reads the files page by page, reporting pages read ('recognized', over the pages of all files)
- * and stopping at a cancel. An image is one page, read by OCR (a TIFF's first page). A PDF gives
+ * and stopping at a cancel. An image is one page, read by OCR; a TIFF gives each of its pages
+ * (tiff-pages.ts), read by OCR. A PDF gives
  * each of its pages: its text layer where that is sound, else OCR of the page's image. A file that
  * cannot be read, or holds no text, is reported by name; the others go on.
  */
@@ -57,24 +59,23 @@ export async function readScans(
   if (files.length === 0) return { readings, problems }; // a text-only import has no such step
   // First what each file is and how many pages it has (a PDF's text layers are cheap to read), so
   // the progress counts pages from the start.
-  const planned: { file: ScanFile; mime: Scan['mime']; layers?: PdfLayers }[] = [];
+  const planned: { file: ScanFile; mime: Scan['mime']; layers?: PdfLayers; tiffPages?: Uint8Array[] }[] = [];
   const failed = new Map<ScanFile, ImportProblem>();
   for (const file of files) {
     run.check();
     try {
       const mime = sniffMime(file.bytes);
       if (!mime) throw new ArchiveError({ code: 'notAnImage', params: { file: file.name } });
-      planned.push(
-        mime === 'application/pdf'
-          ? { file, mime, layers: await pdfTextLayers(file.name, file.bytes) }
-          : { file, mime },
-      );
+      if (mime === 'application/pdf') planned.push({ file, mime, layers: await pdfTextLayers(file.name, file.bytes) });
+      else if (mime === 'image/tiff') planned.push({ file, mime, ...tiffPlan(await tiffPagesAsPng(file.bytes)) });
+      else planned.push({ file, mime });
     } catch (error) {
       if (error instanceof ArchiveError && error.info.code === 'cancelled') throw error;
       failed.set(file, { file: file.name, error: toErrorInfo(error) });
     }
   }
-  const total = planned.reduce((n, p) => n + (p.layers?.length ?? 1), 0);
+  const pageCount = (p: (typeof planned)[number]) => p.layers?.length ?? p.tiffPages?.length ?? 1;
+  const total = planned.reduce((n, p) => n + pageCount(p), 0);
   let done = 0;
   run.progress('recognized', 0, total);
   for (const file of files) {
@@ -84,13 +85,20 @@ export async function readScans(
       continue;
     }
     const plan = planned.find((p) => p.file === file)!;
-    const endOfFile = done + (plan.layers?.length ?? 1);
+    const endOfFile = done + pageCount(plan);
     try {
       const pages: ReadPage[] = [];
       if (plan.layers) {
         for (const layer of plan.layers) {
           run.check();
           pages.push(await readPdfPage(file.bytes, layer, engine, run.signal));
+          run.progress('recognized', ++done, total);
+        }
+      } else if (plan.tiffPages) {
+        for (const png of plan.tiffPages) {
+          run.check();
+          const page = await engine().recognize(png, run.signal);
+          pages.push({ ...page, image: png, source: 'ocr' });
           run.progress('recognized', ++done, total);
         }
       } else {
@@ -111,6 +119,9 @@ export async function readScans(
 }
 
 type PdfLayers = Awaited<ReturnType<typeof pdfTextLayers>>;
+
+/** A TIFF's pages decoded by UTIF; when it cannot, Tesseract reads the file itself (its first page). */
+const tiffPlan = (pages: Uint8Array[] | undefined) => (pages ? { tiffPages: pages } : {});
 
 /** The clipping a file's pages make: their texts, page after page, as the body; the title from the first line. */
 function readingOf(file: ScanFile, mime: Scan['mime'], pages: ReadPage[]): ScanReading {
