@@ -45,9 +45,9 @@ export function proposeTitle(text: string): string {
 /**
  * Reads the files page by page, reporting pages read ('recognized', over the pages of all files)
  * and stopping at a cancel. An image is one page, read by OCR; a TIFF gives each of its pages
- * (tiff-pages.ts), read by OCR. A PDF gives
- * each of its pages: its text layer where that is sound, else OCR of the page's image. A file that
- * cannot be read, or holds no text, is reported by name; the others go on.
+ * (tiff-pages.ts), read by OCR. A PDF gives each of its pages (pdf-pages.ts): its text layer where
+ * that is sound, else OCR of the page's image. A file that cannot be read, or holds no text, is
+ * reported by name; the others go on.
  */
 export async function readScans(
   files: readonly ScanFile[],
@@ -111,7 +111,14 @@ export async function readScans(
     } catch (error) {
       if (error instanceof ArchiveError && error.info.code === 'cancelled') throw error;
       run.check();
-      problems.push({ file: file.name, error: toErrorInfo(error) });
+      // A PDF that pdfjs opened but pdf-lib or the renderer cannot take (encrypted, damaged) is named so.
+      const unreadable = plan.layers !== undefined && !(error instanceof ArchiveError);
+      problems.push({
+        file: file.name,
+        error: unreadable
+          ? { code: 'unreadableFile', params: { file: file.name, detail: (error as Error).message } }
+          : toErrorInfo(error),
+      });
       if (done !== endOfFile) run.progress('recognized', (done = endOfFile), total); // its pages left unread
     }
   }

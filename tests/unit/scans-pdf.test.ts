@@ -2,7 +2,8 @@
 // text from a sound text layer (a searchable PDF made by the tesseract CLI) or by OCR (Chromium's
 // Hindi layer with holes, rendered; a scanned page, read from its own JPEG). The PDF is stored by
 // content and checked; pages are counted in the progress; a cancel leaves the archive as it was; a
-// PDF without any text is named in the report while the others are imported.
+// PDF without any text, or one that is not a PDF inside, is named in the report while the others are
+// imported.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -62,6 +63,7 @@ describe('a PDF imported as a scan', () => {
         scans: [
           { name: 'akhbar.pdf', bytes: mixed },
           { name: 'khali.pdf', bytes: await readFile(blankPath) },
+          { name: 'toota.pdf', bytes: new TextEncoder().encode('%PDF-1.7\nनहीं, यह PDF नहीं है') },
         ],
       },
       {
@@ -74,6 +76,13 @@ describe('a PDF imported as a scan', () => {
     expect(report).toMatchObject({ added: 1, skipped: 0 });
     expect(report.errors).toEqual([
       expect.objectContaining({ file: 'khali.pdf', error: { code: 'noTextInScan', params: { file: 'khali.pdf' } } }),
+      expect.objectContaining({
+        file: 'toota.pdf',
+        error: expect.objectContaining({
+          code: 'unreadableFile',
+          params: expect.objectContaining({ file: 'toota.pdf' }),
+        }),
+      }),
     ]);
     // Progress counts pages, of all files, from the start.
     expect(events.filter((e) => e.step === 'recognized').map((e) => [e.done, e.total])).toEqual([
