@@ -13,7 +13,10 @@ const INTEGRATION = [
   'tests/unit/pdf-cli.test.ts', // Chromium, poppler
   'tests/unit/pdf-electron-printer.test.ts', // Chromium, poppler
   'tests/unit/pdf-export.test.ts', // Chromium, poppler
+  'tests/unit/pdf-scans-export.test.ts', // Chromium, poppler
   'tests/unit/pdf-text-layer.test.ts', // Chromium, poppler
+  'tests/unit/scans-pdf.test.ts', // Chromium, the tesseract CLI, poppler
+  'tests/unit/scans-tiff.test.ts', // Chromium, ImageMagick
   'tests/unit/security-electronegativity.test.ts', // the scanner as a process
   'tests/unit/security-pdf-html.test.ts', // Chromium
   'tests/unit/storage-concurrency.test.ts', // serve and CLI processes

@@ -29,7 +29,6 @@ export const ErrorCodeSchema = z.enum([
   'notUtf8',
   'cancelled',
   'noTextInScan',
-  'scanPdfUnsupported',
   'notAnImage',
   'internal',
 ]);

@@ -41,12 +41,10 @@ const en = {
   'error.io': 'Could not read or write {{path}}: {{detail}}',
   'error.locked': 'The archive is busy in another window or command. Please try again.',
   'error.unsupportedFile':
-    '{{file}}: files of this kind cannot be imported (use .txt, .md, .html, .json or .ndjson, or a scan: .jpg, .png, .webp, .tif).',
+    '{{file}}: files of this kind cannot be imported (use .txt, .md, .html, .json or .ndjson, or a scan: .jpg, .png, .webp, .tif, .pdf).',
   'error.noTextInScan': '{{file}}: no text was found in this scan, so no clipping was made of it.',
-  'error.scanPdfUnsupported':
-    '{{file}}: PDF scans cannot be read yet; save its pages as images (JPEG, PNG) and import those. It was not imported.',
   'error.notAnImage':
-    '{{file}} is not a JPEG, PNG, WebP or TIFF image (its contents say otherwise). It was not imported.',
+    '{{file}} is not a JPEG, PNG, WebP or TIFF image or a PDF (its contents say otherwise). It was not imported.',
   'error.unreadableFile': '{{file}} cannot be read: {{detail}}',
   'error.notAFile': '{{file}} is not a file (a folder, a device or a pipe) and was not imported.',
   'error.fileTooLarge':
@@ -144,11 +142,9 @@ const hi: Record<MessageKey, string> = {
   'error.io': '{{path}} पढ़ा या लिखा नहीं जा सका: {{detail}}',
   'error.locked': 'संग्रह किसी दूसरी विंडो या कमांड में व्यस्त है। कृपया फिर से कोशिश करें।',
   'error.unsupportedFile':
-    '{{file}}: इस प्रकार की फ़ाइल आयात नहीं हो सकती (.txt, .md, .html, .json या .ndjson लें, या कोई स्कैन: .jpg, .png, .webp, .tif)।',
+    '{{file}}: इस प्रकार की फ़ाइल आयात नहीं हो सकती (.txt, .md, .html, .json या .ndjson लें, या कोई स्कैन: .jpg, .png, .webp, .tif, .pdf)।',
   'error.noTextInScan': '{{file}}: इस स्कैन में कोई पाठ नहीं मिला, इसलिए इससे कतरन नहीं बनी।',
-  'error.scanPdfUnsupported':
-    '{{file}}: PDF स्कैन अभी पढ़े नहीं जा सकते; इसके पन्नों को चित्र (JPEG, PNG) के रूप में सहेजकर उन्हें आयात करें। यह आयात नहीं हुई।',
-  'error.notAnImage': '{{file}} JPEG, PNG, WebP या TIFF चित्र नहीं है (इसकी सामग्री कुछ और बताती है)। यह आयात नहीं हुई।',
+  'error.notAnImage': '{{file}} JPEG, PNG, WebP या TIFF चित्र या PDF नहीं है (इसकी सामग्री कुछ और बताती है)। यह आयात नहीं हुई।',
   'error.unreadableFile': '{{file}} पढ़ी नहीं जा सकी: {{detail}}',
   'error.notAFile': '{{file}} कोई फ़ाइल नहीं है (फ़ोल्डर, डिवाइस या पाइप है), इसलिए आयात नहीं हुई।',
   'error.fileTooLarge':

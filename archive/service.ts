@@ -610,6 +610,8 @@ export class ArchiveService implements ApiHandlers {
         run.check();
         run.progress('printed', done, total);
       },
+      // Each image checked against its checksum: a damaged scan is an error, never printed.
+      readScanImage: async (hash) => (await readScanFile(this.store.dir, hash)).bytes,
     });
   }
 

@@ -23,13 +23,14 @@ const USAGE = `Usage: press-archive [--archive DIR] [--json] <command> [options]
       (--body TEXT | --body-file FILE)          prints the new id
   add --scan FILE [--title T] [fields as above] a clipping of the scan's text, read by OCR
   import FILE... [--json]                       .txt .md .html .json (also CSL-JSON) .ndjson,
-                                                scans: .jpg .png .webp .tif (read by OCR, offline)
+                                                scans: .jpg .png .webp .tif .pdf (OCR offline;
+                                                a PDF page's sound text layer is used as it is)
   list [--json]
   show ID [--json]
   search QUERY [--limit N] [--sort relevance|newest|oldest] [--json]
                                                 words, "phrase", OR, -word, prefix*, title: publication:
                                                 author: place: tag: date:2024-01..2024-06 (README)
-  export-pdf --out FILE (--id ID … | --query Q | --all) [--page-size A4|Letter] [--font sans|serif] [--json]
+  export-pdf --out FILE (--id ID … | --query Q | --all) [--page-size A4|Letter] [--font sans|serif] [--scans] [--json]
                                                 prints with Chromium ($PRESS_ARCHIVE_CHROMIUM)
   export --format json|ndjson|csv|csl-json --out FILE
   check [--repair] [--json]                     exit 1 if the archive is damaged; --repair puts the damaged

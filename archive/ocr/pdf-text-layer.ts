@@ -13,6 +13,11 @@ export interface PdfPageText {
   text: string;
   verdict: TextLayerVerdict;
   figures: TextLayerFigures;
+  /** The layer's lines, each with its box in points from the page's top left: [x, y, width, height]. */
+  lines: { text: string; box: [number, number, number, number] }[];
+  /** The page's size in points (its crop box, turned as it is shown). */
+  width: number;
+  height: number;
 }
 
 // pdfjs's legacy build is the one meant for Node; it is loaded on first use so that importing this
@@ -41,14 +46,36 @@ export async function readPdfTextLayer(bytes: Uint8Array): Promise<PdfPageText[]
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
+      const viewport = page.getViewport({ scale: 1 });
       let text = '';
+      const lines: PdfPageText['lines'] = [];
+      let line = { text: '', x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+      const endLine = () => {
+        const lineText = line.text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+        if (lineText !== '' && line.x1 > line.x0) {
+          lines.push({ text: lineText, box: [line.x0, line.y0, line.x1 - line.x0, line.y1 - line.y0] });
+        }
+        line = { text: '', x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+      };
       for (const item of content.items) {
         if (!('str' in item)) continue;
         text += item.str + (item.hasEOL ? '\n' : '');
+        line.text += item.str;
+        if (item.str.trim() !== '') {
+          // The item's rectangle in the page's space, turned into the shown page's (top left origin).
+          const [e, f] = [item.transform[4] as number, item.transform[5] as number];
+          const [ax, ay, bx, by] = viewport.convertToViewportRectangle([e, f, e + item.width, f + item.height]);
+          line.x0 = Math.min(line.x0, ax, bx);
+          line.x1 = Math.max(line.x1, ax, bx);
+          line.y0 = Math.min(line.y0, ay, by);
+          line.y1 = Math.max(line.y1, ay, by);
+        }
+        if (item.hasEOL) endLine();
       }
+      endLine();
       text = text.normalize('NFC');
       const { verdict, figures } = judgeTextLayer(text);
-      pages.push({ page: n, text, verdict, figures });
+      pages.push({ page: n, text, verdict, figures, lines, width: viewport.width, height: viewport.height });
       page.cleanup();
     }
     return pages;

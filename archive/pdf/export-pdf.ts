@@ -8,6 +8,7 @@ import type { PdfSelection } from './front-matter-html.ts';
 import { MAX_PDF_ENTRIES } from './options.ts';
 import type { PdfPrinter } from './printer.ts';
 import { renderPdf } from './render-pdf.ts';
+import type { ScanImageReader } from './scan-pages.ts';
 import { shorten } from './escape.ts';
 
 export interface PdfExportContext {
@@ -15,6 +16,8 @@ export interface PdfExportContext {
   now: Date;
   /** Progress: clippings printed of all; may throw to stop (a cancelled export). */
   onPrinted?: (done: number, total: number) => void;
+  /** Reads a stored scan page image (options.scans). */
+  readScanImage?: ScanImageReader;
 }
 
 /**
@@ -41,6 +44,7 @@ export async function exportPdf(
       options: input.options,
       exportedAt: context.now,
       onPrinted: (done) => context.onPrinted?.(done, clippings.length),
+      ...(context.readScanImage ? { readScanImage: context.readScanImage } : {}),
     },
     context.printer,
   );

@@ -1,4 +1,5 @@
-// What a PDF export can be asked for: paper, typeface and the language of its labels. Declared
+// What a PDF export can be asked for: paper, typeface, the language of its labels, and whether
+// the scans' images go in too. Declared
 // with zod so the API validates it; free of the fonts and the printer so the renderer can import it.
 import { z } from 'zod';
 
@@ -16,6 +17,8 @@ export const PdfOptionsSchema = z.strictObject({
   typeface: z.enum(TYPEFACES).default('sans'),
   /** The language of the labels (cover, contents, headers, field names) and of dates. */
   language: z.enum(['hi', 'en']).default('hi'),
+  /** Put each clipping's scan images (its pages) in front of its text; else the text alone. */
+  scans: z.boolean().default(false),
 });
 export type PdfOptionsInput = z.input<typeof PdfOptionsSchema>;
 export type PdfOptions = z.output<typeof PdfOptionsSchema>;

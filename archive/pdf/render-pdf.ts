@@ -1,5 +1,5 @@
 // Clippings to one finished PDF: print the clippings (in parts for large exports), find where each
-// starts from the engine's outline, add a cover and contents for several, lay the running heads
+// starts from the engine's outline, put each one's scan images in front of its text when asked, add a cover and contents for several, lay the running heads
 // and "page X of Y" over every page, write one bookmark per clipping, and set the metadata.
 import { PDFDocument, PDFName, beginMarkedContent, endMarkedContent } from 'pdf-lib';
 import type { Clipping } from '../clipping.ts';
@@ -10,6 +10,7 @@ import { label } from './labels.ts';
 import type { PdfOptions } from './options.ts';
 import { readTopLevelOutline, writeOutline, type OutlineItem, type OutlineTarget } from './outline.ts';
 import type { PdfPrinter, PrintSession } from './printer.ts';
+import { insertScanPages, type ScanImageReader } from './scan-pages.ts';
 import { runningHeadsHtml, type RunningHead } from './running-heads-html.ts';
 
 export interface PdfRequest {
@@ -19,6 +20,8 @@ export interface PdfRequest {
   exportedAt: Date;
   /** Told the clippings printed so far after each print job; may throw to stop (a cancelled export). */
   onPrinted?: (done: number) => void;
+  /** With options.scans: reads a stored scan page image, to put before the clipping's text. */
+  readScanImage?: ScanImageReader;
 }
 
 export interface RenderedPdf {
@@ -30,6 +33,8 @@ interface Body {
   doc: PDFDocument;
   /** Where each clipping starts, in the order of the request. */
   starts: OutlineTarget[];
+  /** Where each clipping's text starts (after its scan pages, when there are any). */
+  textStarts: number[];
 }
 
 export async function renderPdf(
@@ -42,9 +47,17 @@ export async function renderPdf(
   try {
     const single = request.clippings.length === 1;
     const body = single ? await printSingle(session, request) : await printParts(session, request, limits);
+    if (request.options.scans && request.readScanImage) {
+      const { doc, starts } = body;
+      Object.assign(
+        body,
+        await insertScanPages(doc, request.clippings, starts, request.options.pageSize, request.readScanImage),
+      );
+    }
     const frontPages = single ? 0 : await prependFrontMatter(session, request, body);
     const starts = body.starts.map((s) => ({ ...s, page: s.page + frontPages }));
-    await stampRunningHeads(session, request, body.doc, frontPages, starts);
+    const textStarts = body.textStarts.map((page) => page + frontPages);
+    await stampRunningHeads(session, request, body.doc, frontPages, starts, textStarts);
     writeOutline(body.doc, outlineItems(request, frontPages, starts));
     setMetadata(body.doc, request);
     const bytes = await body.doc.save();
@@ -62,7 +75,8 @@ async function printSingle(session: PrintSession, request: PdfRequest): Promise<
     await session.print(html, { pageSize: options.pageSize, outline: true, tagged: true }),
   );
   request.onPrinted?.(1);
-  return { doc, starts: startsOf(doc, 1) };
+  const starts = startsOf(doc, 1);
+  return { doc, starts, textStarts: starts.map((s) => s.page) };
 }
 
 /** Several clippings: a print job per part, merged page by page into a new document. */
@@ -80,7 +94,7 @@ async function printParts(session: PrintSession, request: PdfRequest, limits: Ch
     for (const page of await doc.copyPages(printed, printed.getPageIndices())) doc.addPage(page);
     request.onPrinted?.(starts.length);
   }
-  return { doc, starts };
+  return { doc, starts, textStarts: starts.map((s) => s.page) };
 }
 
 function startsOf(printed: PDFDocument, expected: number): OutlineTarget[] {
@@ -128,6 +142,7 @@ async function stampRunningHeads(
   doc: PDFDocument,
   frontPages: number,
   starts: readonly OutlineTarget[],
+  textStarts: readonly number[],
 ): Promise<void> {
   const { options, clippings } = request;
   const heads: RunningHead[] = [];
@@ -139,7 +154,7 @@ async function stampRunningHeads(
     } else {
       // A clipping's first page shows its title large; the running title is for the pages after.
       const clipping = clippings[Math.max(entry, 0)]!;
-      const opening = starts[entry]?.page === page;
+      const opening = textStarts[entry] === page;
       heads.push({ blank: false, title: opening ? undefined : clipping.title, lang: clipping.language });
     }
   }

@@ -26,7 +26,8 @@ import {
 } from '../context.ts';
 
 /**
- * export-pdf --out FILE (--id ID … | --query Q | --all) [--page-size A4|Letter] [--font sans|serif]
+ * export-pdf --out FILE (--id ID … | --query Q | --all) [--page-size A4|Letter] [--font sans|serif] [--scans]
+ * --scans puts each clipping's scan images in front of its text.
  * Prints with a system Chromium ($PRESS_ARCHIVE_CHROMIUM, else the usual install paths).
  */
 export const exportPdf: Command = async (args) => {
@@ -37,6 +38,7 @@ export const exportPdf: Command = async (args) => {
     all: { type: 'boolean' },
     'page-size': { type: 'string' },
     font: { type: 'string' },
+    scans: { type: 'boolean' },
   });
   if (typeof values.out !== 'string' || values.out === '') throw new UsageError('export-pdf needs --out FILE');
   // `--id A B C` and `--id A --id B --id C` both name several clippings.
@@ -62,6 +64,7 @@ export const exportPdf: Command = async (args) => {
       pageSize: choice(values['page-size'], PAGE_SIZES, '--page-size', 'A4'),
       typeface: choice(values.font, TYPEFACES, '--font', 'sans'),
       language: lang(),
+      scans: values.scans === true,
     },
   };
   const target = fromCwd(values.out);

@@ -3,10 +3,14 @@
 // "Import files"; the page sees the archive's progress events, finds the clipping by a word that
 // is only in the scan, and opens it with the scan beside its text.
 import AxeBuilder from '@axe-core/playwright';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Progress } from '../../archive/api.ts';
+import { joinPdfs, scannedPdf, searchablePdf } from '../support/ocr-pdfs.ts';
+import { tempDir } from '../support/temp.ts';
 import { expect, test } from './fixtures.ts';
 
 const SCAN = join(import.meta.dirname, '../fixtures/scans/khabar.jpg');
@@ -104,4 +108,49 @@ test('a scan dropped on the window is read, in Hindi too', async ({ app }) => {
   await expect(app.getByTestId('result-item').getByRole('img', { name: 'स्कैन से' })).toBeVisible();
   await expect(app.getByTestId('scan-image')).toHaveAttribute('alt', /^“भोपाल में झील की सफ़ाई शुरू” का स्कैन/);
   expect(await axeFindings(app)).toEqual([]);
+});
+
+test('a PDF chosen in Import files: a page from its text layer, a page by OCR, both shown, exported with its scans', async ({
+  app,
+}) => {
+  // Page 1: the tesseract CLI's searchable PDF of the scan (image + Unicode layer); page 2: the scan
+  // alone (read by OCR from its own JPEG).
+  const { dir, cleanup } = await tempDir('press-archive-e2e-pdf-');
+  try {
+    const jpeg = new Uint8Array(await readFile(SCAN));
+    const pdf = await joinPdfs([(await searchablePdf(jpeg, dir)).pdf, await scannedPdf([jpeg])]);
+    await expect(app.getByTestId('result-item')).toHaveCount(1);
+    await recordProgress(app);
+    await app
+      .getByTestId('import-input')
+      .setInputFiles({ name: 'akhbar.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    await expect(app.getByTestId('import-added')).toHaveText('Added: 1', OCR);
+    const recognized = (await progressEvents(app)).filter((e) => e.step === 'recognized');
+    expect(recognized.map((e) => e.done)).toEqual([0, 1, 2]);
+    expect(recognized.at(-1)).toMatchObject({ total: 2 });
+
+    await findAndOpen(app); // the first page: the scan's JPEG, out of the PDF
+    const reader = app.getByTestId('reader');
+    await expect(reader.getByTestId('scan-source')).toHaveText('Page 1: text taken from the PDF’s own text layer');
+    await reader.getByRole('button', { name: 'Page 2' }).click();
+    await expect(reader.getByTestId('scan-source')).toHaveText('Page 2: text read by OCR');
+    await expect
+      .poll(() => reader.getByTestId('scan-image').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBe(1256);
+
+    // Its PDF with the scan images: both pages' JPEGs in front of the text (poppler lists them).
+    await reader.getByTestId('export-pdf-scans').check();
+    const downloading = app.waitForEvent('download');
+    await reader.getByTestId('export-pdf').click();
+    const file = join(dir, 'export.pdf');
+    await (await downloading).saveAs(file);
+    const { stdout } = await promisify(execFile)('pdfimages', ['-list', file]);
+    const imagePages = stdout
+      .split('\n')
+      .filter((row) => /^\s*\d+\s/.test(row))
+      .map((row) => row.trim().split(/\s+/)[0]);
+    expect(imagePages).toEqual(['1', '2']);
+  } finally {
+    await cleanup();
+  }
 });

@@ -11,7 +11,7 @@ import { useLanguage } from '../i18n/use-language.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 /** Text files, and scans (read by OCR in the archive). */
-export const IMPORT_ACCEPT = '.txt,.md,.html,.htm,.json,.ndjson,.jpg,.jpeg,.png,.webp,.tif,.tiff';
+export const IMPORT_ACCEPT = '.txt,.md,.html,.htm,.json,.ndjson,.jpg,.jpeg,.png,.webp,.tif,.tiff,.pdf';
 
 function hasFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;

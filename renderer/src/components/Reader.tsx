@@ -63,6 +63,7 @@ export function Reader({ id, clipping, highlighter, actions, notice, empty }: Pr
           label={t('pdf.export')}
           description={t('pdf.exportClipping')}
           testId="export-pdf"
+          offerScans={clipping.scans !== undefined}
         />
         {actions}
       </div>

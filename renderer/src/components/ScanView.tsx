@@ -1,5 +1,5 @@
 // A clipping's scan beside its text: the page image with zoom, thumbnails when the scan has several
-// pages, and the lines OCR read; choosing a line marks where it is on the page (its box, drawn over
+// pages, where each page's text came from (OCR, or a PDF's own text layer), and the lines read; choosing a line marks where it is on the page (its box, drawn over
 // the image in the image's own pixels, so it stays in place at every zoom).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,6 +54,9 @@ export function ScanView({ clipping }: { clipping: Clipping }) {
         </button>
         {zoom !== undefined && <span className="scan-zoom">{Math.round(zoom * 100)}%</span>}
       </div>
+      <p className="scan-source" data-testid="scan-source" data-source={page.source}>
+        {t(page.source === 'text-layer' ? 'reader.sourceTextLayer' : 'reader.sourceOcr', { page: ref.number })}
+      </p>
       {pages.length > 1 && (
         <ol className="scan-thumbnails" aria-label={t('reader.scanPages')}>
           {pages.map((p, i) => (

@@ -20,7 +20,8 @@ export interface PdfExport {
   busy: boolean;
   error: ErrorInfo | undefined;
   progress: TaskProgress['progress'];
-  run(selection: PdfSelection): Promise<void>;
+  /** `scans`: each clipping's scan images in front of its text (else the text alone). */
+  run(selection: PdfSelection, options?: { scans?: boolean }): Promise<void>;
   cancel(): void;
 }
 
@@ -45,14 +46,18 @@ export function usePdfExport(): PdfExport {
   const { start, end } = tracked;
 
   const run = useCallback(
-    async (selection: PdfSelection) => {
+    async (selection: PdfSelection, options: { scans?: boolean } = {}) => {
       if (running.current) return;
       running.current = true;
       setBusy(true);
       setError(undefined);
       try {
         const chosen = typeof selection === 'function' ? await selection() : selection;
-        const pdf = await archiveClient.exportPdf({ ...chosen, options: { language }, task: start() });
+        const pdf = await archiveClient.exportPdf({
+          ...chosen,
+          options: { language, scans: options.scans === true },
+          task: start(),
+        });
         saveDownload(pdf.fileName, base64ToBytes(pdf.pdfBase64), 'application/pdf');
       } catch (failure) {
         const info = errorInfoOf(failure);
