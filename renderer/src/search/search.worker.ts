@@ -25,7 +25,7 @@ const SAVE_DELAY_MS = 2000;
 /** Clippings per searchCorpus call when catching up (the archive's limit per call). */
 const BATCH = 5000;
 /** Clippings indexed per task while building anew: searches and rows are answered in between. */
-const STEP = 2500;
+const STEP = BATCH;
 
 const calls = new ArchiveCalls(post);
 let list = new ListStore();
