@@ -11,7 +11,7 @@
 import type { SearchDoc } from '../api.ts';
 import type { Level, StemOrder } from './analyze.ts';
 import { VarintReader } from './byte-pool.ts';
-import { slotFrequency, type PostingField } from './flex-postings.ts';
+import { slotFrequency, termKey, type PostingField } from './flex-postings.ts';
 import { segmentsOf, type Segment } from './highlight.ts';
 import { META_FIELDS, SEPARATOR, SearchIndex, decodeVarints, type BuildProgress } from './search-index.ts';
 import { compileWord, expand, type CompiledWord } from './matcher.ts';
@@ -24,6 +24,7 @@ import {
   type QueryClause,
   type QuerySyntaxError,
   type QueryTerm,
+  type QueryWord,
   type SortOrder,
 } from './query.ts';
 
@@ -36,6 +37,8 @@ const STOPWORD_WEIGHT = 0.2;
 const PROXIMITY_WEIGHT = 0.5;
 const PROXIMITY_CANDIDATES = 60;
 const FACET_VALUES = 12;
+/** Expanded query words kept for the next keystrokes (the cache starts again when full). */
+const EXPANSIONS_KEPT = 256;
 /** A timeline of more years than this shows only the years with matches. */
 const MAX_TIMELINE_YEARS = 200;
 
@@ -141,6 +144,14 @@ export class SearchEngine {
   private termMask = new Uint8Array(0);
   private touched = new Uint32Array(0);
   private last: Run | undefined;
+  /**
+   * Query words already compiled and expanded, by text, prefix and phrase: while typing, each
+   * keystroke asks again for the words before the last one, and one query asks for each word up to
+   * three times (matching, proximity, titles). The vocabulary only grows, so the cache holds while
+   * its size is the same.
+   */
+  private expanded = new Map<string, { compiled: CompiledWord; expansion: Map<number, Level> }>();
+  private expandedFor = -1;
 
   constructor(options: EngineOptions = {}, index?: SearchIndex) {
     this.stemOrder = options.stemOrder ?? 'stem-first';
@@ -299,11 +310,29 @@ export class SearchEngine {
     return { ...result, undated };
   }
 
+  /** A query word compiled and expanded to the index words it matches (see `expanded`). */
+  private expansionOf(word: QueryWord, inPhrase: boolean): { compiled: CompiledWord; expansion: Map<number, Level> } {
+    const vocabulary = this.index.vocabulary;
+    if (this.expandedFor !== vocabulary.length || this.expanded.size >= EXPANSIONS_KEPT) {
+      this.expanded.clear();
+      this.expandedFor = vocabulary.length;
+    }
+    const key = `${word.prefix ? 1 : 0}${inPhrase ? 1 : 0}${word.text}`;
+    let found = this.expanded.get(key);
+    if (!found) {
+      const compiled = compileWord(word, this.stemOrder, inPhrase);
+      found = { compiled, expansion: expand(compiled, vocabulary) };
+      this.expanded.set(key, found);
+    }
+    return found;
+  }
+
   private prepare(clause: QueryClause): PreparedClause {
     const ix = this.index;
     const terms = clause.alternatives.map((term) => {
-      const compiled = term.words.map((w) => compileWord(w, this.stemOrder, term.phrase));
-      const expansions = compiled.map((c) => expand(c, ix.vocabulary));
+      const words = term.words.map((w) => this.expansionOf(w, term.phrase));
+      const compiled = words.map((w) => w.compiled);
+      const expansions = words.map((w) => w.expansion);
       // What reading the rarest word costs: its postings (a word in many documents: every document).
       const costs = expansions.map((e) => {
         let cost = 0;
@@ -378,10 +407,11 @@ export class SearchEngine {
     const metaFields: readonly PostingField[] = field === undefined ? META_FIELDS : field === 'title' ? [] : [field];
     for (const [term, level] of expansion) {
       const weight = LEVEL_WEIGHT[level]! * wordWeight;
+      const key = termKey(term);
       if (field === undefined || field === 'title') {
-        const title = postings.slots('title', term);
+        const title = postings.slotsOfKey('title', key);
         if (title) for (const docs of title) if (docs) noteAll(docs, TITLE_WEIGHT * weight);
-        const body = field === undefined ? postings.slots('body', term) : undefined;
+        const body = field === undefined ? postings.slotsOfKey('body', key) : undefined;
         if (body) {
           for (let slot = 0; slot < body.length; slot++) {
             const docs = body[slot];
@@ -390,7 +420,7 @@ export class SearchEngine {
         }
       }
       for (const meta of metaFields) {
-        const slots = postings.slots(meta, term);
+        const slots = postings.slotsOfKey(meta, key);
         if (!slots) continue;
         const score = LEVEL_WEIGHT[level]! * META_WEIGHT * wordWeight;
         for (const docs of slots) if (docs) noteAll(docs, score);
@@ -489,7 +519,7 @@ export class SearchEngine {
       .map((c) => c.alternatives[0]!)
       .filter((t) => !t.phrase && (t.field === undefined || t.field === 'title'))
       .slice(0, 8)
-      .map((t) => expand(compileWord(t.words[0]!, this.stemOrder), this.index.vocabulary));
+      .map((t) => this.expansionOf(t.words[0]!, false).expansion);
     if (words.length < 2 || matches.docs.length === 0) return;
     // term id → bit per query word it matches (a scratch array, cleared again below).
     const size = this.index.vocabulary.length;
@@ -514,7 +544,7 @@ export class SearchEngine {
       .flatMap((c) => c.alternatives)
       .filter((t) => t.field === undefined || t.field === 'title')
       .map((term) => ({
-        expansions: term.words.map((w) => expand(compileWord(w, this.stemOrder, term.phrase), this.index.vocabulary)),
+        expansions: term.words.map((w) => this.expansionOf(w, term.phrase).expansion),
         phrase: term.phrase,
       }));
   }
@@ -526,8 +556,7 @@ export class SearchEngine {
   private markTitle(doc: number, marks: Run['marks']): Segment[] {
     const title = this.index.titles[doc]!;
     const tokens = tokenize(title);
-    const forward = decodeForward(this.index.forwardOf(doc));
-    const ids = forward.slice(0, forward.indexOf(SEPARATOR));
+    const ids = titleIdsOf(this.index.forwardOf(doc));
     const marked = new Uint8Array(tokens.length);
     if (ids.length === tokens.length) {
       for (const { expansions } of marks) {
@@ -760,9 +789,18 @@ export const decodeForward = decodeVarints;
 
 /** Is there a run of consecutive words matching the phrase's words, in the title (or the text)? */
 function forwardHasRun(bytes: Uint8Array, expansions: Map<number, Level>[], titleOnly: boolean): boolean {
-  const ids = decodeForward(bytes);
-  const end = titleOnly ? ids.indexOf(SEPARATOR) : ids.length;
-  return containsRun(ids.slice(0, end), expansions);
+  return containsRun(titleOnly ? titleIdsOf(bytes) : decodeForward(bytes), expansions);
+}
+
+/** The title's word ids of a forward entry (the text after it is not read). */
+function titleIdsOf(bytes: Uint8Array): number[] {
+  const ids: number[] = [];
+  for (const reader = new VarintReader(bytes); !reader.done;) {
+    const id = reader.next();
+    if (id === SEPARATOR) break;
+    ids.push(id);
+  }
+  return ids;
 }
 
 function containsRun(ids: readonly number[], expansions: Map<number, Level>[]): boolean {

@@ -199,6 +199,16 @@ describe('updates in place', () => {
     expect(engine.size).toBe(EVAL_DOCS.length);
   });
 
+  it('a word added after a search is found by the words asked for before (expansions are not kept stale)', () => {
+    const engine = new SearchEngine();
+    engine.put(doc('first', 'पतंग उत्सव', 'मेरठ में पतंग उत्सव'));
+    expect(ids(engine, 'पतं', { typing: true })).toEqual(['first']);
+    expect(ids(engine, 'पतंगों')).toEqual(['first']);
+    engine.put(doc('second', 'पतंगबाज़ी', 'पतंगबाज़ों और पतंगों का मेला'));
+    expect(new Set(ids(engine, 'पतं', { typing: true }))).toEqual(new Set(['first', 'second']));
+    expect(new Set(ids(engine, 'पतंगों'))).toEqual(new Set(['first', 'second']));
+  });
+
   it('knows which clippings changed (sync)', () => {
     const engine = new SearchEngine();
     engine.put({ ...doc('a', 'x', 'y'), updatedAt: 'v1' });
