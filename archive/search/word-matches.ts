@@ -24,6 +24,9 @@ export interface PreparedTerm {
   cost: number;
 }
 
+/** A metadata field's bit in WordMatcher.metaTerms. */
+const META_BIT: Partial<Record<PostingField, number>> = Object.fromEntries(META_FIELDS.map((f, i) => [f, 1 << i]));
+
 /** The posting fields a term in `field` reads: title and text and the metadata, or just one. */
 function fieldsOf(field: QueryTerm['field']): readonly PostingField[] {
   if (field === undefined) return ['title', 'body', ...META_FIELDS];
@@ -36,8 +39,30 @@ export class WordMatcher {
   private stamps = new Uint32Array(0);
   private stamp = 0;
   private touched = new Uint32Array(0);
+  /**
+   * term id → a bit per metadata field (META_FIELDS order) whose values have the word: most words
+   * are in no publication, author, place or tag, and asking FlexSearch for them is most lookups.
+   */
+  private metaTerms = new Uint8Array(0);
+  /** How many values the dictionaries had when metaTerms was made (they only grow). */
+  private metaValues = -1;
+  private metaFields: SearchIndex['fields'] | undefined;
 
   constructor(private readonly index: SearchIndex) {}
+
+  private metaMask(): Uint8Array {
+    const fields = this.index.fields;
+    const values = META_FIELDS.reduce((n, f) => n + fields[f].values.length, 0);
+    if (values === this.metaValues && fields === this.metaFields) return this.metaTerms;
+    const mask = new Uint8Array(this.index.vocabulary.length + 1);
+    META_FIELDS.forEach((f, bit) => {
+      for (const words of fields[f].words) for (const term of words) mask[term]! |= 1 << bit;
+    });
+    this.metaTerms = mask;
+    this.metaValues = values;
+    this.metaFields = fields;
+    return mask;
+  }
 
   /**
    * Documents with word `w` of the term (any of its expansions) in the term's field (or any
@@ -58,10 +83,13 @@ export class WordMatcher {
     let count = 0;
     const wordWeight = prepared.compiled[w]!.keys.stop ? STOPWORD_WEIGHT : 1;
     const anyDeleted = ix.liveCount !== ix.docCount;
+    const meta = this.metaMask();
     for (const [term, level] of expansion) {
       const weight = LEVEL_WEIGHT[level]! * wordWeight;
       const key = termKey(term);
       for (const field of fields) {
+        const bit = META_BIT[field];
+        if (bit !== undefined && !(meta[term]! & bit)) continue;
         const slots = postings.slotsOfKey(field, key);
         if (!slots) continue;
         for (let slot = 0; slot < slots.length; slot++) {

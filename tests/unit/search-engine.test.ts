@@ -207,6 +207,11 @@ describe('updates in place', () => {
     engine.put(doc('second', 'पतंगबाज़ी', 'पतंगबाज़ों और पतंगों का मेला'));
     expect(new Set(ids(engine, 'पतं', { typing: true }))).toEqual(new Set(['first', 'second']));
     expect(new Set(ids(engine, 'पतंगों'))).toEqual(new Set(['first', 'second']));
+    // A word already known, now the value of a metadata field as well.
+    expect(ids(engine, 'publication:उत्सव')).toEqual([]);
+    engine.put(doc('third', 'मेला', 'शहर में मेला', { publication: 'उत्सव' }));
+    expect(ids(engine, 'publication:उत्सव')).toEqual(['third']);
+    expect(ids(engine, 'उत्सव')).toContain('third');
   });
 
   it('knows which clippings changed (sync)', () => {
