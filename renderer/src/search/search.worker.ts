@@ -24,6 +24,8 @@ const post = (message: WorkerResponse) => scope.postMessage(message);
 const SAVE_DELAY_MS = 2000;
 /** Clippings per searchCorpus call when catching up (the archive's limit per call). */
 const BATCH = 5000;
+/** Building anew, an archive of at most this many clippings comes in one call (else in batches). */
+const ONE_CALL_MAX = 20_000;
 /** Clippings indexed per task while building anew: searches and rows are answered in between. */
 const STEP = BATCH;
 
@@ -153,15 +155,28 @@ async function load(token: number): Promise<void> {
   if (ids.length === 0) return;
   try {
     if (rebuild) {
-      // Building anew: every clipping in one call, indexed a step at a time.
-      const docs = await calls.call('searchCorpus', {});
-      if (token !== loading) return;
-      if (pending?.token === token) pending.needed = docs.length;
-      for (let start = 0; ; start += STEP) {
-        const last = start + STEP >= docs.length;
-        await enqueue(() => indexed(token, docs.slice(start, start + STEP), last));
-        if (last || token !== loading) break;
-        await nextTask(); // a search asked meanwhile is queued before the next step
+      // Building anew: every clipping in one call, unless the archive is large (then batches by id,
+      // the next fetched while one is indexed, so no answer is hundreds of MB); indexed a step at a time.
+      const batches: (string[] | undefined)[] = [];
+      if (ids.length <= ONE_CALL_MAX) batches.push(undefined);
+      else for (let start = 0; start < ids.length; start += BATCH) batches.push(ids.slice(start, start + BATCH));
+      const fetch = (batch: string[] | undefined) => {
+        const answer = calls.call('searchCorpus', batch ? { ids: batch } : {});
+        answer.catch(() => {}); // awaited below, unless a newer load took over meanwhile
+        return answer;
+      };
+      let next = fetch(batches[0]);
+      for (let b = 0; b < batches.length; b++) {
+        const docs = await next;
+        if (token !== loading) return;
+        if (b + 1 < batches.length) next = fetch(batches[b + 1]);
+        else if (batches.length === 1 && pending?.token === token) pending.needed = docs.length;
+        for (let start = 0; start < docs.length || b === batches.length - 1; start += STEP) {
+          const last = b === batches.length - 1 && start + STEP >= docs.length;
+          await enqueue(() => indexed(token, docs.slice(start, start + STEP), last));
+          if (last || token !== loading) break;
+          await nextTask(); // a search asked meanwhile is queued before the next step
+        }
       }
       return;
     }
