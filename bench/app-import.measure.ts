@@ -3,7 +3,8 @@
 // the same file. In the page: when the progress first shows and first says how far the archive has
 // got (a determinate bar), when the summary shows, and the longest gap between animation frames
 // (a requestAnimationFrame probe) during the import and while the list and the search index catch
-// up afterwards. BENCH_IMPORT_SIZE (default 15000) and BENCH_IMPORT_RUNS (default 3) for other runs.
+// up afterwards. BENCH_IMPORT_SIZE (default 15000) and BENCH_IMPORT_RUNS (default 3) for other runs;
+// BENCH_IMPORT_TRACE=FILE traces the first run's page and prints its long tasks.
 import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -15,12 +16,15 @@ import { runCli } from '../tests/support/cli.ts';
 import { serveArchive } from '../tests/support/serve.ts';
 import { tempDir } from '../tests/support/temp.ts';
 import { launchApp } from './support/app-browser.ts';
+import { traceMainThread } from './support/main-thread-trace.ts';
 import { syntheticClipping } from './support/hindi-corpus.ts';
 import { markdownTable, writeResult } from './support/table.ts';
 
 const SIZE = Number(process.env.BENCH_IMPORT_SIZE ?? 15_000);
 const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
 const PATIENCE_MS = 10 * 60_000;
+/** A file to write a Chromium trace of the first run's page to (its long tasks are printed). */
+const TRACE = process.env.BENCH_IMPORT_TRACE;
 
 /** A short news item's text, as in the feed the figures in the README are about (about 6 MB for 15,000). */
 const BODY_CHARS = 150;
@@ -175,7 +179,9 @@ it(`imports ${SIZE} clippings in the app and with the CLI`, { timeout: PATIENCE_
         await page.addInitScript(watchWorker);
         await page.goto(served.url);
         await page.waitForSelector('[data-testid="result-item"]', { timeout: PATIENCE_MS });
+        const tracing = TRACE && run === 0 ? await traceMainThread(page) : undefined;
         pages.push(await importInPage(page, feed));
+        if (tracing) console.log(`long tasks on the page's main thread:\n${(await tracing.stop(TRACE!)).join('\n')}`);
       } finally {
         await context.close();
         await served.stop();

@@ -3,7 +3,8 @@
 // start (list on screen, search index built by the worker, first answer), the next starts (a page
 // reload, and a relaunch of serve and browser; the index loaded from IndexedDB), answers while
 // typing, scrolling a long result list, and memory.
-// BENCH_APP_SIZES=10000 for a quick look; BENCH_APP_SCREENSHOTS=DIR keeps a screenshot per size.
+// BENCH_APP_SIZES=10000 for a quick look; BENCH_APP_SCREENSHOTS=DIR keeps a screenshot per size;
+// BENCH_APP_TRACE=STEM traces the page's main thread while typing (STEM-SIZE.json, .cpuprofile).
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { it } from 'vitest';
 import { runCli } from '../tests/support/cli.ts';
 import { tempDir } from '../tests/support/temp.ts';
 import { heaps, launchApp, topFunctions, type Heaps } from './support/app-browser.ts';
+import { traceMainThread } from './support/main-thread-trace.ts';
 import { answerTime, instrument, savedIndexKeys, startFrames, stopFrames, type PageLog } from './support/app-page.ts';
 import { serveArchive } from '../tests/support/serve.ts';
 import { syntheticClipping, syntheticQueries } from './support/hindi-corpus.ts';
@@ -20,6 +22,8 @@ import { markdownTable, ms, percentile, writeResult } from './support/table.ts';
 
 const SIZES = (process.env.BENCH_APP_SIZES ?? '10000,100000').split(',').map(Number);
 const SCREENSHOTS = process.env.BENCH_APP_SCREENSHOTS;
+/** A file name stem: a trace and CPU profile of the page's main thread while typing, per size. */
+const TRACE = process.env.BENCH_APP_TRACE;
 /** A step this slow is a finding in itself; the benchmark waits this long before saying so. */
 const PATIENCE_MS = 15 * 60_000;
 const FIRST_QUERY = 'पुलिस';
@@ -219,7 +223,9 @@ async function measureSize(size: number, notes: string[]): Promise<Figures> {
       const warmHeaps = await heaps(page);
 
       const typing: number[] = [];
+      const tracing = TRACE ? await traceMainThread(page) : undefined;
       for (const query of TYPED) typing.push((await page.evaluate(answerTime, query)).ms);
+      if (tracing) console.log(`typing, long tasks:\n${(await tracing.stop(`${TRACE}-${size}.json`, 30)).join('\n')}`);
       const scroll = await measureScroll(page);
 
       if (SCREENSHOTS) {

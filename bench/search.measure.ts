@@ -83,6 +83,7 @@ it('search: this engine and its peers', async () => {
       }
       await rm(join(work, `archive-${size}`), { recursive: true, force: true });
       const answers = new Map<string, string[]>();
+      const reopenCpu = new Map<string, number>();
       for (const name of PEER_NAMES) {
         const dir = join(work, `${name}-${size}`);
         const built = await run(runner, ['build', name, String(size), dir]);
@@ -117,9 +118,17 @@ it('search: this engine and its peers', async () => {
           );
         }
         if (!('error' in opened)) {
+          reopenCpu.set(name, opened.coldCpuMs!);
+          const previous = reopenCpu.get('previous');
+          const versus =
+            name === 'ours' && previous !== undefined
+              ? ` (${(opened.coldCpuMs! / previous).toFixed(2)}× the engine before in CPU time)`
+              : '';
           notes.push(
             `${PEERS[name]!.name}, ${size.toLocaleString('en')}: saving took ${seconds(built.saveMs!)}; ` +
-              `reopening: read and restored in ${seconds(opened.openMs!)}, ${mb(opened.openedHeapBytes!)} of heap + buffers in the new process.`,
+              `reopening: read and restored in ${seconds(opened.openMs!)} (CPU ${seconds(opened.openCpuMs!)}), ` +
+              `to the first answer ${seconds(opened.coldMs!)} (CPU ${seconds(opened.coldCpuMs!)})${versus}, ` +
+              `${mb(opened.openedHeapBytes!)} of heap + buffers in the new process.`,
           );
         }
         rows.push([

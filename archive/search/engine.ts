@@ -4,40 +4,34 @@
 // in the text"; what a query means — the variants of each word and their levels, phrases, fields,
 // dates, ranking, facets — is ours, since FlexSearch has no equivalent.
 //
-// Ranking: each query word scores its best match in a clipping — level (exact 1, folded 0.9,
-// stemmed 0.75, prefix 0.6, sound 0.5) × field (title 2, publication/author/place/tag 1.5, text 1,
-// a little more for a word said often) — and a clipping's score is the sum over the query's
-// clauses, plus a bonus when the words stand close together. Equal scores: newer first.
+// Ranking: each query word scores its best match in a clipping (word-matches.ts), a clipping's
+// score is the sum over the query's clauses, plus a bonus when the words stand close together
+// (ranking.ts). Equal scores: newer first. Phrases and marked titles: phrases.ts; facets and the
+// timeline: facets.ts; sets of matches: matches.ts.
 import type { SearchDoc } from '../api.ts';
 import type { Level, StemOrder } from './analyze.ts';
-import { VarintReader } from './byte-pool.ts';
-import { slotFrequency, type PostingField } from './flex-postings.ts';
-import { segmentsOf, type Segment } from './highlight.ts';
-import { META_FIELDS, SEPARATOR, SearchIndex, decodeVarints, type BuildProgress } from './search-index.ts';
+import { countsOf, type Facets, type Timeline } from './facets.ts';
+import type { Segment } from './highlight.ts';
 import { compileWord, expand, type CompiledWord } from './matcher.ts';
-import { tokenize } from './tokenize.ts';
+import { binarySearch, intersect, keepDated, subtract, union, type Found, type Matches } from './matches.ts';
+import { keepPhrases, markTitle, type TitleMarks } from './phrases.ts';
 import {
   isEmptyQuery,
   parseQuery,
-  type DateRange,
   type ParsedQuery,
   type QueryClause,
   type QuerySyntaxError,
-  type QueryTerm,
+  type QueryWord,
   type SortOrder,
 } from './query.ts';
+import { Proximity, rankKeys, sortAll, topK } from './ranking.ts';
+import { SearchIndex, type BuildProgress } from './search-index.ts';
+import { WordMatcher, type PreparedTerm } from './word-matches.ts';
 
-export const LEVEL_WEIGHT: readonly number[] = [1, 0.9, 0.75, 0.6, 0.5];
-const TITLE_WEIGHT = 2;
-const META_WEIGHT = 1.5;
-const BODY_WEIGHT = 1;
-const TF_FACTOR = [0, 1, 1.04, 1.08];
-const STOPWORD_WEIGHT = 0.2;
-const PROXIMITY_WEIGHT = 0.5;
-const PROXIMITY_CANDIDATES = 60;
-const FACET_VALUES = 12;
-/** A timeline of more years than this shows only the years with matches. */
-const MAX_TIMELINE_YEARS = 200;
+export type { FacetCount, Facets, Timeline } from './facets.ts';
+
+/** Expanded query words kept for the next keystrokes (the cache starts again when full). */
+const EXPANSIONS_KEPT = 256;
 
 export interface SearchOptions {
   limit?: number;
@@ -52,24 +46,6 @@ export interface SearchHit {
   id: string;
   score: number;
   title: Segment[];
-}
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface Facets {
-  publication: FacetCount[];
-  tag: FacetCount[];
-  year: FacetCount[];
-}
-
-export interface Timeline {
-  unit: 'year' | 'month';
-  /** Ascending periods (YYYY or YYYY-MM), from the first match to the last, empty ones included. */
-  buckets: FacetCount[];
-  undated: number;
 }
 
 export interface SearchAnswer {
@@ -92,24 +68,6 @@ export interface SearchFailure {
 
 export type SearchOutcome = SearchAnswer | SearchFailure;
 
-/** Documents (sorted numbers) with their scores. */
-interface Matches {
-  docs: Uint32Array;
-  scores: Float64Array;
-}
-
-/** The answer's documents, and those it had before its date: clauses (for the timeline). */
-interface Found extends Matches {
-  undated: Matches;
-}
-
-interface PreparedTerm {
-  term: QueryTerm;
-  compiled: CompiledWord[];
-  expansions: Map<number, Level>[];
-  cost: number;
-}
-
 interface PreparedClause {
   terms: PreparedTerm[];
   cost: number;
@@ -125,7 +83,7 @@ interface Run {
   timeline: Timeline;
   everything: boolean;
   /** The words to mark in titles (index words of each, and whether they form a phrase). */
-  marks: { expansions: Map<number, Level>[]; phrase: boolean }[];
+  marks: TitleMarks;
 }
 
 export interface EngineOptions {
@@ -135,16 +93,22 @@ export interface EngineOptions {
 export class SearchEngine {
   readonly index: SearchIndex;
   readonly stemOrder: StemOrder;
-  private accumulator = new Float64Array(0);
-  private stamps = new Uint32Array(0);
-  private stamp = 0;
-  private termMask = new Uint8Array(0);
-  private touched = new Uint32Array(0);
+  private readonly words: WordMatcher;
+  private readonly proximity = new Proximity();
   private last: Run | undefined;
+  /**
+   * Query words already compiled and expanded, by text, prefix and phrase: while typing, each
+   * keystroke asks again for the words before the last one, and one query asks for each word up to
+   * three times (matching, proximity, titles). The vocabulary only grows, so the cache holds while
+   * its size is the same.
+   */
+  private expanded = new Map<string, { compiled: CompiledWord; expansion: Map<number, Level> }>();
+  private expandedFor = -1;
 
   constructor(options: EngineOptions = {}, index?: SearchIndex) {
     this.stemOrder = options.stemOrder ?? 'stem-first';
     this.index = index ?? new SearchIndex(this.stemOrder);
+    this.words = new WordMatcher(this.index);
   }
 
   /** Clippings in the index (the trash is never indexed). */
@@ -213,7 +177,7 @@ export class SearchEngine {
       return {
         id: this.index.ids[doc]!,
         score: Math.round(score * 1000) / 1000,
-        title: this.markTitle(doc, run.marks),
+        title: markTitle(this.index, doc, run.marks),
       };
     });
     return {
@@ -255,14 +219,14 @@ export class SearchEngine {
     let run = this.last;
     if (!run || run.key !== key || run.revision !== this.index.revision) {
       const matches = this.match(q);
-      if (sort === 'relevance' && !everything) this.addProximity(q, matches);
+      if (sort === 'relevance' && !everything) this.proximity.add(this.index, this.proximityWords(q), matches);
       run = {
         key,
         revision: this.index.revision,
         matches,
         sort,
         ranked: undefined,
-        ...this.countsOf(matches),
+        ...countsOf(this.index, matches),
         everything,
         marks: this.titleMarks(q),
       };
@@ -282,7 +246,7 @@ export class SearchEngine {
     let result: Matches | undefined;
     for (const clause of positives) {
       if (result && clause.terms.length === 1 && !clause.terms[0]!.term.phrase) {
-        result = this.wordMatches(clause.terms[0]!, 0, result);
+        result = this.words.matches(clause.terms[0]!, 0, result);
       } else {
         const matches = this.clauseMatches(clause);
         result = result ? intersect(result, matches) : matches;
@@ -295,15 +259,33 @@ export class SearchEngine {
       result = subtract(result, this.clauseMatches(this.prepare(clause)).docs);
     }
     const undated = result;
-    if (q.dates.length > 0) result = this.filterDates(result, q.dates);
+    if (q.dates.length > 0) result = keepDated(result, this.index.dates, q.dates);
     return { ...result, undated };
+  }
+
+  /** A query word compiled and expanded to the index words it matches (see `expanded`). */
+  private expansionOf(word: QueryWord, inPhrase: boolean): { compiled: CompiledWord; expansion: Map<number, Level> } {
+    const vocabulary = this.index.vocabulary;
+    if (this.expandedFor !== vocabulary.length || this.expanded.size >= EXPANSIONS_KEPT) {
+      this.expanded.clear();
+      this.expandedFor = vocabulary.length;
+    }
+    const key = `${word.prefix ? 1 : 0}${inPhrase ? 1 : 0}${word.text}`;
+    let found = this.expanded.get(key);
+    if (!found) {
+      const compiled = compileWord(word, this.stemOrder, inPhrase);
+      found = { compiled, expansion: expand(compiled, vocabulary) };
+      this.expanded.set(key, found);
+    }
+    return found;
   }
 
   private prepare(clause: QueryClause): PreparedClause {
     const ix = this.index;
     const terms = clause.alternatives.map((term) => {
-      const compiled = term.words.map((w) => compileWord(w, this.stemOrder, term.phrase));
-      const expansions = compiled.map((c) => expand(c, ix.vocabulary));
+      const words = term.words.map((w) => this.expansionOf(w, term.phrase));
+      const compiled = words.map((w) => w.compiled);
+      const expansions = words.map((w) => w.expansion);
       // What reading the rarest word costs: its postings (a word in many documents: every document).
       const costs = expansions.map((e) => {
         let cost = 0;
@@ -334,529 +316,49 @@ export class SearchEngine {
 
   private termMatches(prepared: PreparedTerm): Matches {
     const { term, compiled, expansions } = prepared;
-    if (!term.phrase) return this.wordMatches(prepared, 0);
+    if (!term.phrase) return this.words.matches(prepared, 0);
     let result: Matches | undefined;
     for (let i = 0; i < compiled.length; i++) {
-      result = this.wordMatches(prepared, i, result);
+      result = this.words.matches(prepared, i, result);
       if (result.docs.length === 0) return result;
     }
-    return this.keepPhrases(result!, expansions, term.field);
+    return keepPhrases(this.index, result!, expansions, term.field);
   }
 
-  /**
-   * Documents with word `w` of the term (any of its expansions) in the term's field (or any
-   * field), read from FlexSearch's postings. With `within`, only those documents are kept, and
-   * their scores are added to.
-   */
-  private wordMatches(prepared: PreparedTerm, w: number, within?: Matches): Matches {
-    const ix = this.index;
-    const postings = ix.postings;
-    const field = prepared.term.field;
-    const expansion = prepared.expansions[w]!;
-    this.prepareScratch();
-    const stamp = this.stamp;
-    const acc = this.accumulator;
-    const stamps = this.stamps;
-    const deleted = ix.deleted;
-    // The documents noted for this word, in a reused array (no garbage per query).
-    const touched = this.touched;
-    let count = 0;
-    const wordWeight = prepared.compiled[w]!.keys.stop ? STOPWORD_WEIGHT : 1;
-    const anyDeleted = ix.liveCount !== ix.docCount;
-    // Each document keeps its best score over the word's expansions and fields.
-    const noteAll = (docs: readonly number[], score: number) => {
-      for (let i = 0; i < docs.length; i++) {
-        const doc = docs[i]!;
-        if (anyDeleted && deleted[doc]) continue;
-        if (stamps[doc] !== stamp) {
-          stamps[doc] = stamp;
-          acc[doc] = score;
-          touched[count++] = doc;
-        } else if (score > acc[doc]!) acc[doc] = score;
-      }
-    };
-    const metaFields: readonly PostingField[] = field === undefined ? META_FIELDS : field === 'title' ? [] : [field];
-    for (const [term, level] of expansion) {
-      const weight = LEVEL_WEIGHT[level]! * wordWeight;
-      if (field === undefined || field === 'title') {
-        const title = postings.slots('title', term);
-        if (title) for (const docs of title) if (docs) noteAll(docs, TITLE_WEIGHT * weight);
-        const body = field === undefined ? postings.slots('body', term) : undefined;
-        if (body) {
-          for (let slot = 0; slot < body.length; slot++) {
-            const docs = body[slot];
-            if (docs) noteAll(docs, BODY_WEIGHT * TF_FACTOR[slotFrequency(slot)]! * weight);
-          }
-        }
-      }
-      for (const meta of metaFields) {
-        const slots = postings.slots(meta, term);
-        if (!slots) continue;
-        const score = LEVEL_WEIGHT[level]! * META_WEIGHT * wordWeight;
-        for (const docs of slots) if (docs) noteAll(docs, score);
-      }
-    }
-    if (!within) return this.collect(touched.subarray(0, count));
-    // Keep the documents of `within` the word matched, adding its score.
-    const docs = new Uint32Array(within.docs.length);
-    const scores = new Float64Array(within.docs.length);
-    let n = 0;
-    for (let i = 0; i < within.docs.length; i++) {
-      const doc = within.docs[i]!;
-      if (stamps[doc] !== stamp) continue;
-      docs[n] = doc;
-      scores[n++] = within.scores[i]! + acc[doc]!;
-    }
-    return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
-  }
-
-  private prepareScratch(): void {
-    const n = this.index.docCount;
-    if (this.stamps.length < n) {
-      const size = Math.max(n, this.stamps.length * 2, 1024);
-      this.stamps = new Uint32Array(size);
-      this.accumulator = new Float64Array(size);
-      this.touched = new Uint32Array(size);
-      this.stamp = 0;
-    }
-    this.stamp += 1;
-    if (this.stamp === 0xffffffff) {
-      this.stamps.fill(0);
-      this.stamp = 1;
-    }
-  }
-
-  /** The accumulated documents in order: sorted when few, else read off the stamps (no sort). */
-  private collect(touched: Uint32Array): Matches {
-    const n = this.index.docCount;
-    let docs: Uint32Array;
-    if (touched.length * 16 < n) docs = touched.slice().sort();
-    else {
-      docs = new Uint32Array(touched.length);
-      let j = 0;
-      for (let d = 0; d < n; d++) if (this.stamps[d] === this.stamp) docs[j++] = d;
-    }
-    const scores = new Float64Array(docs.length);
-    for (let i = 0; i < docs.length; i++) scores[i] = this.accumulator[docs[i]!]!;
-    return { docs, scores };
-  }
-
-  /** Keeps the documents where the phrase's words follow each other (in the title, text, or a field). */
-  private keepPhrases(matches: Matches, expansions: Map<number, Level>[], field: QueryTerm['field']): Matches {
-    const ix = this.index;
-    const keep: number[] = [];
-    const metaFields = field === undefined ? META_FIELDS : field === 'title' ? [] : [field];
-    const metaValues = metaFields.map((f) => ({
-      field: f,
-      ok: ix.fields[f].words.map((ws) => containsRun(ws, expansions)),
-    }));
-    for (let i = 0; i < matches.docs.length; i++) {
-      const doc = matches.docs[i]!;
-      let found = false;
-      if (field === undefined || field === 'title') {
-        found = forwardHasRun(ix.forwardOf(doc), expansions, field === 'title');
-      }
-      for (const { field: f, ok } of metaValues) {
-        if (found) break;
-        if (f === 'tag') found = ix.tagsOf(doc).some((t) => ok[t] === true);
-        else found = ok[ix[f][doc]!] === true;
-      }
-      if (found) keep.push(i);
-    }
-    const docs = new Uint32Array(keep.length);
-    const scores = new Float64Array(keep.length);
-    keep.forEach((i, j) => {
-      docs[j] = matches.docs[i]!;
-      scores[j] = matches.scores[i]!;
-    });
-    return { docs, scores };
-  }
-
-  private filterDates(matches: Matches, ranges: DateRange[]): Matches {
-    const ix = this.index;
-    const keep: number[] = [];
-    for (let i = 0; i < matches.docs.length; i++) {
-      const date = ix.dates[matches.docs[i]!]!;
-      if (ranges.every((r) => inRange(date, r) !== r.negated)) keep.push(i);
-    }
-    return pick(matches, keep);
-  }
-
-  /** Words close together in a clipping rank higher (the best hundred candidates are checked). */
-  private addProximity(q: ParsedQuery, matches: Matches): void {
-    const words = q.clauses
+  /** The query words the proximity bonus looks at: single words of the title or any field. */
+  private proximityWords(q: ParsedQuery): Map<number, Level>[] {
+    return q.clauses
       .filter((c) => !c.negated && c.alternatives.length === 1)
       .map((c) => c.alternatives[0]!)
       .filter((t) => !t.phrase && (t.field === undefined || t.field === 'title'))
       .slice(0, 8)
-      .map((t) => expand(compileWord(t.words[0]!, this.stemOrder), this.index.vocabulary));
-    if (words.length < 2 || matches.docs.length === 0) return;
-    // term id → bit per query word it matches (a scratch array, cleared again below).
-    const size = this.index.vocabulary.length;
-    if (this.termMask.length < size) this.termMask = new Uint8Array(Math.max(size, this.termMask.length * 2));
-    const mask = this.termMask;
-    words.forEach((expansion, w) => {
-      for (const term of expansion.keys()) mask[term]! |= 1 << w;
-    });
-    for (const i of topK(matches.docs.length, PROXIMITY_CANDIDATES, this.rankKeys(matches, 'relevance'))) {
-      const span = smallestSpan(this.index.forwardOf(matches.docs[i]!), mask, words.length);
-      if (span !== undefined) matches.scores[i]! += (PROXIMITY_WEIGHT * (words.length - 1)) / (span - 1);
-    }
-    for (const expansion of words) for (const term of expansion.keys()) mask[term] = 0;
+      .map((t) => this.expansionOf(t.words[0]!, false).expansion);
   }
 
   // ---- titles -------------------------------------------------------------------------------------
 
   /** The words a title should show marked: those of the clauses kept, in any field or the title. */
-  private titleMarks(q: ParsedQuery): Run['marks'] {
+  private titleMarks(q: ParsedQuery): TitleMarks {
     return q.clauses
       .filter((c) => !c.negated)
       .flatMap((c) => c.alternatives)
       .filter((t) => t.field === undefined || t.field === 'title')
       .map((term) => ({
-        expansions: term.words.map((w) => expand(compileWord(w, this.stemOrder, term.phrase), this.index.vocabulary)),
+        expansions: term.words.map((w) => this.expansionOf(w, term.phrase).expansion),
         phrase: term.phrase,
       }));
   }
 
-  /**
-   * A hit's title with its matches marked, read off the forward index (the title's words are
-   * already analyzed there), so marking costs no analysis: the same words highlight.ts would mark.
-   */
-  private markTitle(doc: number, marks: Run['marks']): Segment[] {
-    const title = this.index.titles[doc]!;
-    const tokens = tokenize(title);
-    const forward = decodeForward(this.index.forwardOf(doc));
-    const ids = forward.slice(0, forward.indexOf(SEPARATOR));
-    const marked = new Uint8Array(tokens.length);
-    if (ids.length === tokens.length) {
-      for (const { expansions } of marks) {
-        for (let i = 0; i + expansions.length <= ids.length; i++) {
-          if (expansions.every((e, j) => e.has(ids[i + j]!))) marked.fill(1, i, i + expansions.length);
-        }
-      }
-    }
-    return segmentsOf(title, tokens, marked);
-  }
-
   // ---- ranking --------------------------------------------------------------------------------
-
-  /**
-   * One number per match that orders them: score (to 1/1000) then newness for relevance; newness
-   * alone for newest/oldest. Exact ties fall back to when added, then document number (tieBreak).
-   */
-  private rankKeys(matches: Matches, sort: SortOrder): RankKeys {
-    const ix = this.index;
-    const n = matches.docs.length;
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const doc = matches.docs[i]!;
-      const recency = ix.recency[doc]!;
-      keys[i] =
-        sort === 'relevance'
-          ? Math.round(matches.scores[i]! * 1000) * 1e8 + recency
-          : sort === 'newest'
-            ? recency
-            : -recency;
-    }
-    const sign = sort === 'oldest' ? -1 : 1;
-    return {
-      keys,
-      tieBreak: (a, b) =>
-        sign * (ix.added[matches.docs[b]!]! - ix.added[matches.docs[a]!]!) ||
-        sign * (matches.docs[b]! - matches.docs[a]!),
-    };
-  }
 
   /** The first `count` documents of a run in its order (computed once per query, then kept). */
   private rank(run: Run, count: number): Uint32Array {
     const n = run.matches.docs.length;
     const want = Math.min(count, n);
     if (run.ranked && run.ranked.length >= want) return run.ranked;
-    const keys = this.rankKeys(run.matches, run.sort);
+    const keys = rankKeys(this.index, run.matches, run.sort);
     const order = want * 4 < n ? topK(n, Math.max(want, 200), keys) : sortAll(n, keys);
     run.ranked = Uint32Array.from(order, (i) => run.matches.docs[i]!);
     return run.ranked;
   }
-
-  // ---- facets ---------------------------------------------------------------------------------
-
-  /**
-   * Facets of the matches; the timeline of the matches of every date, so a span kept by brushing
-   * still shows where it lies and can be widened again.
-   */
-  private countsOf(matches: Found): { facets: Facets; timeline: Timeline } {
-    const counted = this.facetsOf(matches.docs);
-    if (matches.undated.docs === matches.docs) return counted;
-    return { facets: counted.facets, timeline: this.facetsOf(matches.undated.docs).timeline };
-  }
-
-  private facetsOf(docs: Uint32Array): { facets: Facets; timeline: Timeline } {
-    const ix = this.index;
-    const pubCounts = new Uint32Array(ix.fields.publication.values.length);
-    const tagCounts = new Uint32Array(ix.fields.tag.values.length);
-    // Years 0–9999 counted in a flat array (a Map per match is slower); months only when needed.
-    const years = new Uint32Array(10000);
-    let undated = 0;
-    let monthless = 0;
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i]!;
-      pubCounts[ix.publication[doc]!]! += 1;
-      for (let t = ix.tagStart[doc]!; t < ix.tagStart[doc + 1]!; t++) tagCounts[ix.tagIds[t]!]! += 1;
-      const date = ix.dates[doc]!;
-      if (date === 0) {
-        undated += 1;
-        continue;
-      }
-      years[Math.floor(date / 10000)]! += 1;
-      if (Math.floor(date / 100) % 100 === 0) monthless += 1;
-    }
-    const top = (counts: Uint32Array, values: string[]) => {
-      const list: FacetCount[] = [];
-      for (let i = 1; i < counts.length; i++) if (counts[i]! > 0) list.push({ value: values[i]!, count: counts[i]! });
-      return list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, FACET_VALUES);
-    };
-    const yearList: [number, number][] = [];
-    for (let y = 0; y < years.length; y++) if (years[y]! > 0) yearList.push([y, years[y]!]);
-    const span = yearList.length > 0 ? yearList.at(-1)![0] - yearList[0]![0] : 0;
-    const byMonth = yearList.length > 0 && span <= 2 && monthless === 0;
-    // Every period from the first match to the last, empty ones too: a time axis without gaps.
-    const buckets: FacetCount[] = [];
-    if (byMonth) {
-      const first = yearList[0]![0];
-      const months = new Uint32Array(12 * 3);
-      for (let i = 0; i < docs.length; i++) {
-        const date = ix.dates[docs[i]!]!;
-        if (date !== 0) months[(Math.floor(date / 10000) - first) * 12 + (Math.floor(date / 100) % 100) - 1]! += 1;
-      }
-      const from = months.findIndex((c) => c > 0);
-      const to = months.findLastIndex((c) => c > 0);
-      for (let i = from; i <= to; i++) {
-        buckets.push({
-          value: `${first + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
-          count: months[i]!,
-        });
-      }
-    } else if (yearList.length > 0 && span < MAX_TIMELINE_YEARS) {
-      for (let y = yearList[0]![0]; y <= yearList.at(-1)![0]; y++) buckets.push({ value: String(y), count: years[y]! });
-    } else for (const [y, count] of yearList) buckets.push({ value: String(y), count });
-    return {
-      facets: {
-        publication: top(pubCounts, ix.fields.publication.values),
-        tag: top(tagCounts, ix.fields.tag.values),
-        year: [...yearList].reverse().map(([y, count]) => ({ value: String(y), count })),
-      },
-      timeline: { unit: byMonth ? 'month' : 'year', buckets, undated },
-    };
-  }
-}
-
-// ---- helpers ------------------------------------------------------------------------------------
-
-/**
- * Does a date number (YYYYMMDD, 0 = none) fall in the range? Compared at each end's precision; a
- * clipping dated only "2024" is not known to be in 2024-03, so it is left out of that.
- */
-export function inRange(date: number, range: DateRange): boolean {
-  if (date === 0) return false;
-  const digits = String(date).padStart(8, '0');
-  const text = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
-  const known = text.endsWith('-00-00') ? 4 : text.endsWith('-00') ? 7 : 10;
-  const compare = (bound: string) => {
-    const p = Math.min(bound.length, known);
-    const a = text.slice(0, p);
-    const b = bound.slice(0, p);
-    return a < b ? -1 : a > b ? 1 : known < bound.length ? NaN : 0;
-  };
-  if (range.from !== undefined) {
-    const c = compare(range.from);
-    if (!(c >= 0)) return false;
-  }
-  if (range.to !== undefined) {
-    const c = compare(range.to);
-    if (!(c <= 0)) return false;
-  }
-  return true;
-}
-
-function binarySearch(docs: Uint32Array, doc: number): number {
-  let lo = 0;
-  let hi = docs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = docs[mid]!;
-    if (v === doc) return mid;
-    if (v < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-function pick(matches: Matches, keep: number[]): Matches {
-  const docs = new Uint32Array(keep.length);
-  const scores = new Float64Array(keep.length);
-  keep.forEach((i, j) => {
-    docs[j] = matches.docs[i]!;
-    scores[j] = matches.scores[i]!;
-  });
-  return { docs, scores };
-}
-
-function intersect(a: Matches, b: Matches): Matches {
-  const size = Math.min(a.docs.length, b.docs.length);
-  const docs = new Uint32Array(size);
-  const scores = new Float64Array(size);
-  let n = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.docs.length && j < b.docs.length) {
-    const x = a.docs[i]!;
-    const y = b.docs[j]!;
-    if (x === y) {
-      docs[n] = x;
-      scores[n++] = a.scores[i++]! + b.scores[j++]!;
-    } else if (x < y) i += 1;
-    else j += 1;
-  }
-  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
-}
-
-function union(a: Matches, b: Matches): Matches {
-  const docs = new Uint32Array(a.docs.length + b.docs.length);
-  const scores = new Float64Array(docs.length);
-  let n = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.docs.length || j < b.docs.length) {
-    const x = i < a.docs.length ? a.docs[i]! : Infinity;
-    const y = j < b.docs.length ? b.docs[j]! : Infinity;
-    if (x === y) {
-      docs[n] = x;
-      scores[n++] = Math.max(a.scores[i++]!, b.scores[j++]!);
-    } else if (x < y) {
-      docs[n] = x;
-      scores[n++] = a.scores[i++]!;
-    } else {
-      docs[n] = y;
-      scores[n++] = b.scores[j++]!;
-    }
-  }
-  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
-}
-
-function subtract(a: Matches, remove: Uint32Array): Matches {
-  const keep: number[] = [];
-  let j = 0;
-  for (let i = 0; i < a.docs.length; i++) {
-    const x = a.docs[i]!;
-    while (j < remove.length && remove[j]! < x) j += 1;
-    if (j >= remove.length || remove[j] !== x) keep.push(i);
-  }
-  return pick(a, keep);
-}
-
-/** Reads the word ids of a forward entry. */
-export const decodeForward = decodeVarints;
-
-/** Is there a run of consecutive words matching the phrase's words, in the title (or the text)? */
-function forwardHasRun(bytes: Uint8Array, expansions: Map<number, Level>[], titleOnly: boolean): boolean {
-  const ids = decodeForward(bytes);
-  const end = titleOnly ? ids.indexOf(SEPARATOR) : ids.length;
-  return containsRun(ids.slice(0, end), expansions);
-}
-
-function containsRun(ids: readonly number[], expansions: Map<number, Level>[]): boolean {
-  outer: for (let i = 0; i + expansions.length <= ids.length; i++) {
-    for (let j = 0; j < expansions.length; j++) if (!expansions[j]!.has(ids[i + j]!)) continue outer;
-    return true;
-  }
-  return false;
-}
-
-/**
- * The fewest consecutive words (in the title or in the text) that hold every query word once;
- * `mask[term]` has bit w set when the term matches query word w.
- */
-function smallestSpan(bytes: Uint8Array, mask: Uint8Array, words: number): number | undefined {
-  const last = new Int32Array(words).fill(-1);
-  let best: number | undefined;
-  let sectionStart = 0;
-  let p = 0;
-  for (const reader = new VarintReader(bytes); !reader.done;) {
-    const id = reader.next();
-    if (id === SEPARATOR) {
-      last.fill(-1);
-      sectionStart = p + 1;
-    } else {
-      const bits = mask[id]!;
-      if (bits !== 0) {
-        let first = p;
-        let complete = true;
-        for (let w = 0; w < words; w++) {
-          if (bits & (1 << w)) last[w] = p;
-          if (last[w]! < sectionStart) complete = false;
-          else if (last[w]! < first) first = last[w]!;
-        }
-        if (complete) {
-          const span = Math.max(p - first + 1, words);
-          if (best === undefined || span < best) best = span;
-        }
-      }
-    }
-    p += 1;
-  }
-  return best;
-}
-
-interface RankKeys {
-  keys: Float64Array;
-  tieBreak(a: number, b: number): number;
-}
-
-/** Negative when position a goes before b. */
-function compareRanked({ keys, tieBreak }: RankKeys, a: number, b: number): number {
-  return keys[b]! - keys[a]! || tieBreak(a, b);
-}
-
-/** The best k of n positions, best first. */
-function topK(n: number, k: number, rank: RankKeys): number[] {
-  if (k >= n) return sortAll(n, rank);
-  // A heap of the k best so far, worst on top.
-  const heap: number[] = [];
-  const worse = (a: number, b: number) => compareRanked(rank, a, b) > 0;
-  const up = (i: number) => {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!worse(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-  };
-  const keys = rank.keys;
-  for (let i = 0; i < n; i++) {
-    if (heap.length < k) {
-      heap.push(i);
-      up(heap.length - 1);
-    } else if (keys[i]! > keys[heap[0]!]! || (keys[i] === keys[heap[0]!] && compareRanked(rank, i, heap[0]!) < 0)) {
-      heap[0] = i;
-      down(0);
-    }
-  }
-  return heap.sort((a, b) => compareRanked(rank, a, b));
-}
-
-function sortAll(n: number, rank: RankKeys): number[] {
-  return Array.from({ length: n }, (_, i) => i).sort((a, b) => compareRanked(rank, a, b));
 }

@@ -150,6 +150,11 @@ export class FlexPostings {
     return this.fields[field].map.get(termKey(term));
   }
 
+  /** The same by the word's key (termKey), for reading one word in several fields. */
+  slotsOfKey(field: PostingField, key: string): Slots | undefined {
+    return this.fields[field].map.get(key);
+  }
+
   /** How many clippings FlexSearch has registered (deleted ones included: they are never removed). */
   get registered(): number {
     return (this.document as unknown as { reg: Set<number> }).reg.size;

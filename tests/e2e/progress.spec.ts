@@ -41,7 +41,7 @@ test('the first build of the search index reports clippings indexed of all', asy
     () => (window as unknown as { __indexed: { done: number; total: number }[] }).__indexed,
   );
   const total = CLIPPINGS + 1; // and the first clipping every archive starts with
-  // The worker is sent 5,000 at a time (search-client.ts); the last batch ends in `ready` instead.
+  // The worker indexes 5,000 at a time (search.worker.ts); the last step ends in `ready` instead.
   expect(seen).toEqual([
     { done: 5000, total },
     { done: 10_000, total },

@@ -199,6 +199,21 @@ describe('updates in place', () => {
     expect(engine.size).toBe(EVAL_DOCS.length);
   });
 
+  it('a word added after a search is found by the words asked for before (expansions are not kept stale)', () => {
+    const engine = new SearchEngine();
+    engine.put(doc('first', 'पतंग उत्सव', 'मेरठ में पतंग उत्सव'));
+    expect(ids(engine, 'पतं', { typing: true })).toEqual(['first']);
+    expect(ids(engine, 'पतंगों')).toEqual(['first']);
+    engine.put(doc('second', 'पतंगबाज़ी', 'पतंगबाज़ों और पतंगों का मेला'));
+    expect(new Set(ids(engine, 'पतं', { typing: true }))).toEqual(new Set(['first', 'second']));
+    expect(new Set(ids(engine, 'पतंगों'))).toEqual(new Set(['first', 'second']));
+    // A word already known, now the value of a metadata field as well.
+    expect(ids(engine, 'publication:उत्सव')).toEqual([]);
+    engine.put(doc('third', 'मेला', 'शहर में मेला', { publication: 'उत्सव' }));
+    expect(ids(engine, 'publication:उत्सव')).toEqual(['third']);
+    expect(ids(engine, 'उत्सव')).toContain('third');
+  });
+
   it('knows which clippings changed (sync)', () => {
     const engine = new SearchEngine();
     engine.put({ ...doc('a', 'x', 'y'), updatedAt: 'v1' });

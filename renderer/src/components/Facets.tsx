@@ -1,9 +1,14 @@
 // Counts of the matches by publication, tag and year; a click keeps only those (it adds the field
 // clause to the query, so the box always says what is searched), a second click takes it out.
+// Rendered at every keystroke: each button is drawn again only when its value, count or state
+// changes, and the query is split once per render, not once per button.
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacetCount, Facets as FacetCounts } from '../../../archive/search/engine.ts';
-import { dateOf, fieldClause, hasClause, toggleClause, withDate } from '../../../archive/search/query-edit.ts';
+import { dateOf, fieldClause, queryParts, toggleClause, withDate } from '../../../archive/search/query-edit.ts';
 import { langOf } from './lang-of.ts';
+
+type FacetField = 'publication' | 'tag' | 'year';
 
 interface Props {
   facets: FacetCounts;
@@ -11,10 +16,28 @@ interface Props {
   onQuery(query: string): void;
 }
 
+/** The counts as toLocaleString() writes them, with one formatter instead of one per call. */
+const COUNT_FORMAT = new Intl.NumberFormat();
+
 export function Facets({ facets, query, onQuery }: Props) {
   const { t } = useTranslation();
   const date = dateOf(query);
-  const groups: { field: 'publication' | 'tag' | 'year'; label: string; values: FacetCount[] }[] = [
+  const parts = useMemo(() => new Set(queryParts(query)), [query]);
+  // The toggle reads the query at the click, so the buttons need not be drawn again per keystroke.
+  const current = useRef(query);
+  useLayoutEffect(() => {
+    current.current = query;
+  }, [query]);
+  const toggle = useCallback(
+    (field: FacetField, value: string, active: boolean) => {
+      const query = current.current;
+      onQuery(
+        field === 'year' ? withDate(query, active ? undefined : value) : toggleClause(query, fieldClause(field, value)),
+      );
+    },
+    [onQuery],
+  );
+  const groups: { field: FacetField; label: string; values: FacetCount[] }[] = [
     { field: 'publication', label: t('search.facetPublication'), values: facets.publication },
     { field: 'tag', label: t('search.facetTag'), values: facets.tag },
     { field: 'year', label: t('search.facetYear'), values: facets.year },
@@ -27,34 +50,49 @@ export function Facets({ facets, query, onQuery }: Props) {
           <div key={group.field} className="facet-group" role="group" aria-label={group.label}>
             <span className="facet-label">{group.label}</span>
             <div className="facet-values">
-              {group.values.map(({ value, count }) => {
-                const clause = group.field === 'year' ? undefined : fieldClause(group.field, value);
-                const active = clause ? hasClause(query, clause) : date === value;
-                const toggle = () =>
-                  onQuery(clause ? toggleClause(query, clause) : withDate(query, active ? undefined : value));
-                return (
-                  <button
-                    key={value}
-                    type="button"
-                    className="facet"
-                    data-testid="facet"
-                    data-field={group.field}
-                    data-value={value}
-                    aria-pressed={active}
-                    onClick={toggle}
-                  >
-                    {/* The name is the visible text ("दैनिक जागरण 1"), then what the number counts. */}
-                    <span className="facet-value" lang={langOf(value)}>
-                      {value}
-                    </span>{' '}
-                    <span className="facet-count">{count.toLocaleString()}</span>
-                    <span className="visually-hidden"> {t('search.facetCount', { count })}</span>
-                  </button>
-                );
-              })}
+              {group.values.map(({ value, count }) => (
+                <FacetButton
+                  key={value}
+                  field={group.field}
+                  value={value}
+                  count={count}
+                  active={group.field === 'year' ? date === value : parts.has(fieldClause(group.field, value))}
+                  onToggle={toggle}
+                />
+              ))}
             </div>
           </div>
         ))}
     </div>
   );
 }
+
+interface ButtonProps {
+  field: FacetField;
+  value: string;
+  count: number;
+  active: boolean;
+  onToggle(field: FacetField, value: string, active: boolean): void;
+}
+
+const FacetButton = memo(function FacetButton({ field, value, count, active, onToggle }: ButtonProps) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="facet"
+      data-testid="facet"
+      data-field={field}
+      data-value={value}
+      aria-pressed={active}
+      onClick={() => onToggle(field, value, active)}
+    >
+      {/* The name is the visible text ("दैनिक जागरण 1"), then what the number counts. */}
+      <span className="facet-value" lang={langOf(value)}>
+        {value}
+      </span>{' '}
+      <span className="facet-count">{COUNT_FORMAT.format(count)}</span>
+      <span className="visually-hidden"> {t('search.facetCount', { count })}</span>
+    </button>
+  );
+});

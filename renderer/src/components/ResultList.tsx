@@ -70,8 +70,10 @@ export function ResultList(props: Props) {
     if (missingKey !== '') onNeedSnippets(missingKey.split(' '));
   }, [missingKey, onNeedSnippets]);
 
+  // Back to the top for a new query; at the top already, nothing to do (scrolling there reads the
+  // list's height, which makes the browser lay the new rows out at once, in the middle of typing).
   useEffect(() => {
-    virtualizer.scrollToOffset(0);
+    if (virtualizer.scrollOffset !== 0) virtualizer.scrollToOffset(0);
   }, [props.scrollKey, virtualizer]);
 
   // Keep the open clipping's row in view when the selection changes (keys, a new clipping).

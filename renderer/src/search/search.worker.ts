@@ -22,8 +22,12 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const post = (message: WorkerResponse) => scope.postMessage(message);
 const SAVE_DELAY_MS = 2000;
-/** Clippings per searchCorpus call while filling the index (the archive's limit per call). */
+/** Clippings per searchCorpus call when catching up (the archive's limit per call). */
 const BATCH = 5000;
+/** Building anew, an archive of at most this many clippings comes in one call (else in batches). */
+const ONE_CALL_MAX = 20_000;
+/** Clippings indexed per task while building anew: searches and rows are answered in between. */
+const STEP = BATCH;
 
 const calls = new ArchiveCalls(post);
 let list = new ListStore();
@@ -33,7 +37,17 @@ let archiveKey: string | undefined;
 let loading = 0;
 /** A load waiting for clippings: into a new engine (rebuild) or the current one. */
 let pending:
-  { token: number; target: SearchEngine; rebuild: boolean; how: ReadyHow; indexed: number; needed: number } | undefined;
+  | {
+      token: number;
+      target: SearchEngine;
+      rebuild: boolean;
+      how: ReadyHow;
+      indexed: number;
+      needed: number;
+      /** Catching up: the clippings fetched so far, put in together once all are here. */
+      fetched: SearchDoc[];
+    }
+  | undefined;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 function scheduleSave(): void {
@@ -65,7 +79,7 @@ async function catchUp(token: number, key: string, versions: [string, string][])
   if (!engine || worthRebuilding(changes, engine.size)) {
     const target = new SearchEngine();
     target.index.beginBulk(); // searched only once all clippings are in (indexed() freezes it)
-    pending = { token, target, rebuild: true, how: 'built', indexed: 0, needed: versions.length };
+    pending = { token, target, rebuild: true, how: 'built', indexed: 0, needed: versions.length, fetched: [] };
     return versions.map(([id]) => id);
   }
   for (const id of changes.gone) engine.remove(id);
@@ -75,14 +89,32 @@ async function catchUp(token: number, key: string, versions: [string, string][])
     post({ type: 'ready', token, size: engine.size, how: changes.gone.length > 0 ? 'caught-up' : 'loaded' });
     return [];
   }
-  pending = { token, target: engine, rebuild: false, how: 'caught-up', indexed: 0, needed: changes.stale.length };
+  pending = {
+    token,
+    target: engine,
+    rebuild: false,
+    how: 'caught-up',
+    indexed: 0,
+    needed: changes.stale.length,
+    fetched: [],
+  };
   return changes.stale;
 }
 
+/**
+ * Indexes what a load fetched. Building anew: into a new engine in bulk, a step at a time (the old
+ * engine answers searches in between). Catching up: into the current engine in one bulk pass
+ * (putAll: one import into FlexSearch, not one add per clipping), once every clipping is here.
+ */
 function indexed(token: number, docs: SearchDoc[], last: boolean): void {
   if (!pending || pending.token !== token) return; // a newer load replaced it
   const { target } = pending;
-  for (const doc of docs) target.index.put(doc);
+  if (pending.rebuild) {
+    for (const doc of docs) target.index.put(doc);
+  } else {
+    pending.fetched.push(...docs);
+    if (last) target.putAll(pending.fetched);
+  }
   pending.indexed += docs.length;
   if (!last) {
     post({ type: 'indexed', token, done: pending.indexed, total: pending.needed });
@@ -95,10 +127,11 @@ function indexed(token: number, docs: SearchDoc[], last: boolean): void {
   scheduleSave();
 }
 
-/** The list first (said at once), then the index brought up to date with it, a batch at a time. */
+/** The list first (said at once), then the index brought up to date with it. */
 async function load(token: number): Promise<void> {
   loading = token;
   let ids: string[] = [];
+  let rebuild = false;
   try {
     // info first: if someone writes meanwhile, the generation kept is the older one and the page's
     // next check loads again, never the other way round.
@@ -110,6 +143,7 @@ async function load(token: number): Promise<void> {
       const { generation, archiveDir } = info;
       post({ type: 'listed', token, total: list.size, generation, archiveDir });
       ids = await catchUp(token, archiveDir, list.versions());
+      rebuild = pending?.token === token && pending.rebuild;
     });
   } catch (error) {
     if (token === loading) {
@@ -118,19 +152,50 @@ async function load(token: number): Promise<void> {
     }
     return;
   }
-  // Each batch is fetched while the one before is indexed; searches and rows are answered between.
-  let done: Promise<void> = Promise.resolve();
+  if (ids.length === 0) return;
   try {
+    if (rebuild) {
+      // Building anew: every clipping in one call, unless the archive is large (then batches by id,
+      // the next fetched while one is indexed, so no answer is hundreds of MB); indexed a step at a time.
+      const batches: (string[] | undefined)[] = [];
+      if (ids.length <= ONE_CALL_MAX) batches.push(undefined);
+      else for (let start = 0; start < ids.length; start += BATCH) batches.push(ids.slice(start, start + BATCH));
+      const fetch = (batch: string[] | undefined) => {
+        const answer = calls.call('searchCorpus', batch ? { ids: batch } : {});
+        answer.catch(() => {}); // awaited below, unless a newer load took over meanwhile
+        return answer;
+      };
+      let next = fetch(batches[0]);
+      for (let b = 0; b < batches.length; b++) {
+        const docs = await next;
+        if (token !== loading) return;
+        if (b + 1 < batches.length) next = fetch(batches[b + 1]);
+        else if (batches.length === 1 && pending?.token === token) pending.needed = docs.length;
+        for (let start = 0; start < docs.length || b === batches.length - 1; start += STEP) {
+          const last = b === batches.length - 1 && start + STEP >= docs.length;
+          await enqueue(() => indexed(token, docs.slice(start, start + STEP), last));
+          if (last || token !== loading) break;
+          await nextTask(); // a search asked meanwhile is queued before the next step
+        }
+      }
+      return;
+    }
+    // Catching up: each batch is fetched while the one before is taken in.
+    let done: Promise<void> = Promise.resolve();
     for (let start = 0; start < ids.length; start += BATCH) {
       if (token !== loading) return;
       const docs = await calls.call('searchCorpus', { ids: ids.slice(start, start + BATCH) });
-      const last = start + BATCH >= ids.length;
-      done = enqueue(() => indexed(token, docs, last));
+      done = enqueue(() => indexed(token, docs, start + BATCH >= ids.length));
     }
     await done;
   } catch (error) {
     if (token === loading) post({ type: 'failed', token, message: messageOf(error) });
   }
+}
+
+/** Resolves after the messages already waiting for this thread have been handled. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function details(id: string): RowDetails {
