@@ -53,6 +53,7 @@ import { readLegacyArchive } from './migrations.ts';
 import { salvageClippings } from './salvage.ts';
 import { damaged, isDamage, parseShard, parseSummary } from './shard-file.ts';
 import { summaryOf } from './checksums.ts';
+import { ShardCache, type CachedShard } from './shard-cache.ts';
 import { listScanFiles } from '../scans/scan-files.ts';
 
 /** What the app does with a damaged archive: open it read-only, or (the CLI) refuse to open it. */
@@ -63,6 +64,8 @@ export interface OpenOptions {
   initialClippings: () => Clipping[];
   now?: () => Date;
   whenDamaged?: WhenDamaged;
+  /** How many bytes of shard files the store keeps in memory (shard-cache.ts). */
+  shardCacheBytes?: number;
 }
 
 export interface Damage {
@@ -76,15 +79,6 @@ export interface InsertContext {
   all(): Promise<Clipping[]>;
   /** The summary of every stored clipping: no text, but a digest of it (reads the summary files only). */
   summaries(): Promise<SummaryRecord[]>;
-}
-
-interface CachedShard {
-  clippings: Clipping[];
-  /**
-   * inode, size and mtime of the file when it was read or written: shard files are never changed
-   * in place, so a write first makes sure the file it replaces is still the one it read.
-   */
-  stamp: string;
 }
 
 interface WrittenShard {
@@ -103,7 +97,7 @@ const MAX_RETRIES = 20;
 export class ShardedStore {
   private manifest: Manifest | undefined;
   private manifestStamp = '';
-  private readonly cache = new Map<string, CachedShard>();
+  private readonly cache: ShardCache;
   private readonly summaryCache = new Map<string, SummaryRecord[]>();
   private damaged: { damage: Damage; salvage: Clipping[]; fingerprint: string } | undefined;
   private wroteThisSession = false;
@@ -119,6 +113,7 @@ export class ShardedStore {
     private readonly options: OpenOptions,
   ) {
     this.lock = new ArchiveLock(dir);
+    this.cache = new ShardCache(options.shardCacheBytes);
     this.now = options.now ?? (() => new Date());
     this.whenDamaged = options.whenDamaged ?? 'readOnly';
   }
@@ -670,7 +665,7 @@ export class ShardedStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw await this.missing(entry.file, stamp);
       throw new ArchiveError({ code: 'io', params: { path: this.path(entry.file), detail: errorDetail(error) } });
     }
-    return { clippings: parseShard(entry.file, bytes, entry), stamp: fileStamp };
+    return { clippings: parseShard(entry.file, bytes, entry), stamp: fileStamp, bytes: bytes.length };
   }
 
   /** A listed file is missing: damage, unless a newer manifest has replaced the file since. */
@@ -933,7 +928,7 @@ export class ShardedStore {
           summaryBytes: written.bytesWritten,
           summarySha256: written.sha256Written,
         },
-        cached: { clippings, stamp: stampOf(await stat(this.path(file))) },
+        cached: { clippings, stamp: stampOf(await stat(this.path(file))), bytes: shard.bytesWritten },
         summary,
       });
     }
