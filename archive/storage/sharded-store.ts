@@ -93,6 +93,8 @@ class StaleRead extends Error {}
 class ChangedOnDisk extends Error {}
 
 const MAX_RETRIES = 20;
+/** Summary files read at the same time at launch. */
+const SUMMARY_READERS = 8;
 
 export class ShardedStore {
   private manifest: Manifest | undefined;
@@ -489,14 +491,20 @@ export class ShardedStore {
   private async openManifest(): Promise<void> {
     const stamp = await this.readManifestStamp();
     const manifest = await this.readManifest();
-    for (const entry of manifest.shards) {
-      const size = await stat(this.path(entry.file)).then(
-        (s) => s.size,
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return undefined;
-          throw new ArchiveError({ code: 'io', params: { path: this.path(entry.file), detail: errorDetail(error) } });
-        },
-      );
+    // All at once: the file system answers them side by side.
+    const sizes = await Promise.all(
+      manifest.shards.map((entry) =>
+        stat(this.path(entry.file)).then(
+          (s) => s.size,
+          (error: NodeJS.ErrnoException) => {
+            if (error.code === 'ENOENT') return undefined;
+            throw new ArchiveError({ code: 'io', params: { path: this.path(entry.file), detail: errorDetail(error) } });
+          },
+        ),
+      ),
+    );
+    for (const [i, entry] of manifest.shards.entries()) {
+      const size = sizes[i];
       if (size === undefined) throw await this.missing(entry.file, stamp);
       // Changed since it was written (by hand?): read and check it now rather than trust it.
       if (size !== entry.bytes) this.cache.set(entry.file, await this.readShardFile(entry, stamp));
@@ -608,16 +616,29 @@ export class ShardedStore {
     progress?.(shards.length, shards.length);
   }
 
+  /**
+   * The summaries of every shard, in the manifest's order. Files not yet read are read a few at a
+   * time, so that the disk and the parsing overlap; the first failure stops the rest.
+   */
   private async loadSummaries(): Promise<SummaryRecord[]> {
-    const result: SummaryRecord[] = [];
-    for (const entry of this.manifest!.shards) {
-      let records = this.summaryCache.get(entry.file);
-      if (!records) {
-        records = await this.readSummaryFile(entry);
-        this.summaryCache.set(entry.file, records);
+    const entries = this.manifest!.shards;
+    const missing = entries.filter((e) => !this.summaryCache.has(e.file));
+    let next = 0;
+    let failed = false;
+    const reader = async () => {
+      while (!failed && next < missing.length) {
+        const entry = missing[next++]!;
+        try {
+          this.summaryCache.set(entry.file, await this.readSummaryFile(entry));
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
       }
-      for (const record of records) result.push(record);
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(SUMMARY_READERS, missing.length) }, reader));
+    const result: SummaryRecord[] = [];
+    for (const entry of entries) for (const record of this.summaryCache.get(entry.file)!) result.push(record);
     return result;
   }
 
@@ -920,6 +941,7 @@ export class ShardedStore {
         { formatVersion: FORMAT_VERSION, clippings: summary },
         created,
         held,
+        true,
       );
       result.set(slot, {
         entry: {
@@ -937,8 +959,14 @@ export class ShardedStore {
   }
 
   /** Writes a file that must be new, through lowdb and the durable adapter. */
-  private async writeNew<T>(file: string, data: T, created: string[], held: HeldLock): Promise<DurableJSONFile<T>> {
-    const adapter = new DurableJSONFile<T>(this.path(file), file, { createOnly: true });
+  private async writeNew<T>(
+    file: string,
+    data: T,
+    created: string[],
+    held: HeldLock,
+    compact = false,
+  ): Promise<DurableJSONFile<T>> {
+    const adapter = new DurableJSONFile<T>(this.path(file), file, { createOnly: true, compact });
     const low = new Low<T>(adapter, data);
     try {
       await low.write();
