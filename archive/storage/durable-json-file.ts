@@ -13,6 +13,11 @@ export interface DurableOptions {
    * new with every write. The caller syncs the folder once after writing all of them.
    */
   createOnly?: boolean;
+  /**
+   * JSON without indentation: for files only the app reads (summaries), where the spacing would be
+   * a fifth of the bytes read at every launch. Any JSON reader reads both.
+   */
+  compact?: boolean;
 }
 
 export class DurableJSONFile<T> implements Adapter<T> {
@@ -46,7 +51,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    const text = toFileText(data);
+    const text = this.options.compact ? JSON.stringify(data) + '\n' : toFileText(data);
     if (this.options.createOnly) await writeNewFileDurably(this.path, text);
     else await writeFileDurably(this.path, text);
     this.bytesWritten = Buffer.byteLength(text);

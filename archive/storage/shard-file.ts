@@ -1,18 +1,33 @@
-// Reading one shard file and its summary: checksum, JSON, the schema, and agreement with what the
-// manifest says about it. Shared by the store (which reads lazily) and the integrity check (which
-// reads everything, and then names the clippings a damaged shard holds, see check.ts).
+// One shard file and its summary: reading them (checksum, JSON, the schema, and agreement with what
+// the manifest says), writing them as new files, and grouping clippings into shards. Parsing is
+// shared by the store (which reads lazily) and the integrity check (which reads everything, and then
+// names the clippings a damaged shard holds, see check.ts).
+import type { Stats } from 'node:fs';
+import { mkdir, open, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
 import type { Clipping } from '../clipping.ts';
 import { ArchiveError } from '../errors.ts';
-import { sha256 } from './checksums.ts';
+import { sha256, summaryOf } from './checksums.ts';
+import { DurableJSONFile, errorDetail, syncDirectory } from './durable-json-file.ts';
 import {
   FORMAT_VERSION,
+  SHARDS_DIR,
+  SHARD_MAX_BYTES,
+  SHARD_MAX_CLIPPINGS,
   ShardSchema,
   SummaryFileSchema,
   describeClippings,
   describeIssue,
+  parseShardFileName,
+  shardFileName,
+  summaryFileOf,
+  type Shard,
   type ShardEntry,
+  type SummaryFile,
   type SummaryRecord,
 } from './format.ts';
+import type { CachedShard } from './shard-cache.ts';
 
 /** The clippings of a shard file's bytes; throws 'damaged' naming the file and what is wrong. */
 export function parseShard(file: string, bytes: Buffer | string, entry?: ShardEntry): Clipping[] {
@@ -84,4 +99,148 @@ export function damaged(file: string, detail: string): ArchiveError {
 
 export function isDamage(error: unknown): error is ArchiveError {
   return error instanceof ArchiveError && error.info.code === 'damaged';
+}
+
+/** A file the manifest names is not there (the caller tells damage from another writer's commit). */
+export class MissingFile extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is missing`);
+  }
+}
+
+function readError(dir: string, file: string, error: unknown): Error {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new MissingFile(file);
+  return new ArchiveError({ code: 'io', params: { path: join(dir, file), detail: errorDetail(error) } });
+}
+
+/** Reads and checks a shard file; throws MissingFile when it is not there. */
+export async function readShardFile(dir: string, entry: ShardEntry): Promise<CachedShard> {
+  let bytes: Buffer;
+  let fileStamp: string;
+  try {
+    const handle = await open(join(dir, entry.file), 'r');
+    try {
+      fileStamp = stampOf(await handle.stat());
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw readError(dir, entry.file, error);
+  }
+  return { clippings: parseShard(entry.file, bytes, entry), stamp: fileStamp, bytes: bytes.length };
+}
+
+/** Reads and checks the summary file of a shard; throws MissingFile when it is not there. */
+export async function readSummaryFile(dir: string, entry: ShardEntry): Promise<SummaryRecord[]> {
+  const file = summaryFileOf(entry.file);
+  const bytes = await readFile(join(dir, file)).catch((error: unknown) => {
+    throw readError(dir, file, error);
+  });
+  return parseSummary(file, bytes, entry);
+}
+
+/** The size of each shard file the manifest names (undefined: not there), asked side by side. */
+export function shardSizes(dir: string, entries: readonly ShardEntry[]): Promise<(number | undefined)[]> {
+  return Promise.all(
+    entries.map((entry) =>
+      stat(join(dir, entry.file)).then(
+        (s) => s.size,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return undefined;
+          throw new ArchiveError({ code: 'io', params: { path: join(dir, entry.file), detail: errorDetail(error) } });
+        },
+      ),
+    ),
+  );
+}
+
+export interface WrittenShard {
+  entry: ShardEntry;
+  cached: CachedShard;
+  summary: SummaryRecord[];
+}
+
+/** Writes a file that must be new (the store's own also clears a leftover of that name away). */
+export type WriteNew = <T>(file: string, data: T, compact?: boolean) => Promise<DurableJSONFile<T>>;
+
+/** Writes each group as a new shard file with its summary file beside it, then syncs the folder. */
+export async function writeShardFiles(
+  dir: string,
+  groups: Map<number, Clipping[]>,
+  generation: number,
+  writeNew: WriteNew,
+): Promise<Map<number, WrittenShard>> {
+  await mkdir(join(dir, SHARDS_DIR), { recursive: true });
+  const result = new Map<number, WrittenShard>();
+  for (const [slot, clippings] of groups) {
+    const file = shardFileName(slot, generation);
+    const shard = await writeNew<Shard>(file, { formatVersion: FORMAT_VERSION, clippings });
+    const summary = clippings.map(summaryOf);
+    const written = await writeNew<SummaryFile>(
+      summaryFileOf(file),
+      { formatVersion: FORMAT_VERSION, clippings: summary },
+      true,
+    );
+    result.set(slot, {
+      entry: {
+        ...describeClippings(file, clippings, shard.bytesWritten),
+        sha256: shard.sha256Written,
+        summaryBytes: written.bytesWritten,
+        summarySha256: written.sha256Written,
+      },
+      cached: { clippings, stamp: stampOf(await stat(join(dir, file))), bytes: shard.bytesWritten },
+      summary,
+    });
+  }
+  await syncDirectory(join(dir, SHARDS_DIR));
+  return result;
+}
+
+/** Writes `data` to a new file through lowdb and the durable adapter (fails with EEXIST if it is there). */
+export async function writeNewFile<T>(
+  dir: string,
+  file: string,
+  data: T,
+  compact = false,
+): Promise<DurableJSONFile<T>> {
+  const adapter = new DurableJSONFile<T>(join(dir, file), file, { createOnly: true, compact });
+  await new Low<T>(adapter, data).write();
+  return adapter;
+}
+
+export function stampOf(s: Stats): string {
+  return `${s.ino}:${s.size}:${s.mtimeMs}`;
+}
+
+export function slotOf(entry: ShardEntry): number {
+  return parseShardFileName(entry.file)!.slot;
+}
+
+/** Roughly what a clipping adds to its shard file (indented JSON). */
+function estimatedBytes(clipping: Clipping): number {
+  return Buffer.byteLength(JSON.stringify(clipping)) + 40;
+}
+
+/**
+ * Clippings in shard-sized groups, in order. With `first`, the first group continues that shard
+ * (its clippings and their size in bytes) while it has room.
+ */
+export function packShards(
+  clippings: readonly Clipping[],
+  first: { clippings: Clipping[]; bytes: number } = { clippings: [], bytes: 0 },
+): Clipping[][] {
+  const groups: Clipping[][] = [first.clippings];
+  let bytes = first.bytes;
+  for (const clipping of clippings) {
+    let group = groups.at(-1)!;
+    if (group.length >= SHARD_MAX_CLIPPINGS || bytes >= SHARD_MAX_BYTES) {
+      group = [];
+      groups.push(group);
+      bytes = 0;
+    }
+    group.push(clipping);
+    bytes += estimatedBytes(clipping);
+  }
+  return groups;
 }

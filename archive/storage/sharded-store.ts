@@ -7,37 +7,30 @@
 // A damaged archive is never written: the store reports what is wrong (damage), serves what can
 // still be read, refuses every write, and waits for a restore (or a repair from outside, which it
 // notices). Snapshots are taken before writes as backup/policy.ts says.
-import { copyFile, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { KEEP, snapshotDue } from '../backup/policy.ts';
 import { infoFromName, type BackupInfo, type RestoreResult, type SnapshotKind } from '../backup/backup-info.ts';
+import { restoreSnapshot } from '../backup/restore.ts';
 import { listSnapshots, rotateSnapshots, snapshotDir, takeSnapshot } from '../backup/snapshots.ts';
-import { ClippingSchema, type Clipping } from '../clipping.ts';
-import { ArchiveError, validationError } from '../errors.ts';
+import type { Clipping } from '../clipping.ts';
+import { ArchiveError } from '../errors.ts';
 import { checkArchive, type CheckProblem, type CheckReport } from './check.ts';
-import { DurableJSONFile, errorDetail, syncDirectory, syncFile, writeFileDurably } from './durable-json-file.ts';
+import { DurableJSONFile, errorDetail, writeFileDurably } from './durable-json-file.ts';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
   MANIFEST_FILE,
   ManifestSchema,
-  SHARDS_DIR,
   SHARD_MAX_BYTES,
   SHARD_MAX_CLIPPINGS,
-  SIDE_FILES,
   describeIssue,
-  describeClippings,
   summaryFileOf,
-  type SummaryFile,
   type SummaryRecord,
   mayHold,
-  parseShardFileName,
-  shardFileName,
   toFileText,
   type Manifest,
-  type Shard,
   type ShardEntry,
 } from './format.ts';
 import {
@@ -51,8 +44,23 @@ import {
 import { ArchiveLock, type HeldLock } from './lock.ts';
 import { readLegacyArchive } from './migrations.ts';
 import { salvageClippings } from './salvage.ts';
-import { damaged, isDamage, parseShard, parseSummary } from './shard-file.ts';
+import { ChangedOnDisk, StaleRead, asStorageError, assertStorable, isAlreadyThere } from './store-errors.ts';
+import {
+  MissingFile,
+  damaged,
+  isDamage,
+  packShards,
+  readShardFile,
+  readSummaryFile,
+  shardSizes,
+  slotOf,
+  stampOf,
+  writeNewFile,
+  writeShardFiles,
+  type WrittenShard,
+} from './shard-file.ts';
 import { summaryOf } from './checksums.ts';
+import { ShardCache, type CachedShard } from './shard-cache.ts';
 import { listScanFiles } from '../scans/scan-files.ts';
 
 /** What the app does with a damaged archive: open it read-only, or (the CLI) refuse to open it. */
@@ -63,6 +71,8 @@ export interface OpenOptions {
   initialClippings: () => Clipping[];
   now?: () => Date;
   whenDamaged?: WhenDamaged;
+  /** How many bytes of shard files the store keeps in memory (shard-cache.ts). */
+  shardCacheBytes?: number;
 }
 
 export interface Damage {
@@ -78,32 +88,14 @@ export interface InsertContext {
   summaries(): Promise<SummaryRecord[]>;
 }
 
-interface CachedShard {
-  clippings: Clipping[];
-  /**
-   * inode, size and mtime of the file when it was read or written: shard files are never changed
-   * in place, so a write first makes sure the file it replaces is still the one it read.
-   */
-  stamp: string;
-}
-
-interface WrittenShard {
-  entry: ShardEntry;
-  cached: CachedShard;
-  summary: SummaryRecord[];
-}
-
-/** A file the manifest named is gone because another process wrote meanwhile: read again. */
-class StaleRead extends Error {}
-/** A shard file changed on disk after it was read: compute the write again from the new content. */
-class ChangedOnDisk extends Error {}
-
 const MAX_RETRIES = 20;
+/** Summary files read at the same time at launch. */
+const SUMMARY_READERS = 8;
 
 export class ShardedStore {
   private manifest: Manifest | undefined;
   private manifestStamp = '';
-  private readonly cache = new Map<string, CachedShard>();
+  private readonly cache: ShardCache;
   private readonly summaryCache = new Map<string, SummaryRecord[]>();
   private damaged: { damage: Damage; salvage: Clipping[]; fingerprint: string } | undefined;
   private wroteThisSession = false;
@@ -119,6 +111,7 @@ export class ShardedStore {
     private readonly options: OpenOptions,
   ) {
     this.lock = new ArchiveLock(dir);
+    this.cache = new ShardCache(options.shardCacheBytes);
     this.now = options.now ?? (() => new Date());
     this.whenDamaged = options.whenDamaged ?? 'readOnly';
   }
@@ -233,26 +226,13 @@ export class ShardedStore {
       });
       if (clippings.length === 0) return clippings;
       for (const clipping of clippings) assertStorable(clipping);
-      const changes = new Map<number, Clipping[]>();
+      // The last shard takes new clippings while it has room; then new shards follow it.
       const last = entries.at(-1);
-      let slot = last ? slotOf(last) : 0;
-      let list: Clipping[] | undefined;
-      let bytes = 0;
-      if (last && last.count < SHARD_MAX_CLIPPINGS && last.bytes < SHARD_MAX_BYTES) {
-        list = [...(await this.loadShard(last))];
-        bytes = last.bytes;
-        changes.set(slot, list);
-      }
-      for (const clipping of clippings) {
-        if (!list || list.length >= SHARD_MAX_CLIPPINGS || bytes >= SHARD_MAX_BYTES) {
-          list = [];
-          bytes = 0;
-          changes.set(++slot, list);
-        }
-        list.push(clipping);
-        bytes += estimatedBytes(clipping);
-      }
-      await this.commit(held, changes);
+      const open = last && last.count < SHARD_MAX_CLIPPINGS && last.bytes < SHARD_MAX_BYTES;
+      const first = open ? { clippings: [...(await this.loadShard(last))], bytes: last.bytes } : undefined;
+      const start = last ? slotOf(last) + (open ? 0 : 1) : 1;
+      const groups = packShards(clippings, first);
+      await this.commit(held, new Map(groups.map((group, i) => [start + i, group])));
       return clippings;
     });
   }
@@ -326,90 +306,20 @@ export class ShardedStore {
 
   /**
    * Puts the archive back as it was in a snapshot, after setting the current state aside in a
-   * snapshot of its own (so a restore can itself be undone). Works on a damaged archive: that is
-   * what it is for. The snapshot is checked first; a damaged one is refused.
+   * snapshot of its own (so a restore can itself be undone): backup/restore.ts. Works on a damaged
+   * archive: that is what it is for.
    */
   restoreBackup(name: string): Promise<RestoreResult> {
     return this.lock.run(async (held) => {
       await this.refresh();
-      const snapshot = (await listSnapshots(this.dir)).find((s) => s.name === name);
-      if (!snapshot) throw new ArchiveError({ code: 'noSuchBackup', params: { name } });
-      const from = snapshotDir(this.dir, name);
-      const source = await inspectSnapshot(from, name);
-      const current = await listDataFiles(this.dir);
-      const live = await detectLayout(this.dir);
-      const setAside =
-        current.length > 0
-          ? await takeSnapshot(this.dir, {
-              kind: 'before-restore',
-              files: current,
-              formatVersion: live.kind === 'legacy' ? live.version : FORMAT_VERSION,
-              ...(this.manifest && !this.damaged ? this.snapshotCounts() : {}),
-              source: 'live',
-              now: this.now(),
-            })
-          : undefined;
-      const installed = new Set<string>();
-      // Side files (saved searches) come back when the snapshot has them; else the current ones stay.
-      for (const file of await listSideFiles(from)) {
-        await writeFileDurably(this.path(file), await readFile(join(from, file)));
-        installed.add(file);
-      }
-      const keep = new Set<string>(SIDE_FILES);
-      // Scan files are named by their content: one already here is the same file.
-      for (const file of await listScanFiles(from)) {
-        if (!current.includes(file)) {
-          await mkdir(dirname(this.path(file)), { recursive: true });
-          await copyFileDurably(join(from, file), this.path(file));
-        }
-        installed.add(file);
-      }
-      if (source.kind === 'current') {
-        const generation =
-          Math.max(source.manifest.generation, this.manifest?.generation ?? 0, await highestGenerationEver(this.dir)) +
-          1;
-        await mkdir(join(this.dir, SHARDS_DIR), { recursive: true });
-        const shards: ShardEntry[] = [];
-        for (const entry of source.manifest.shards) {
-          const file = shardFileName(slotOf(entry), generation);
-          for (const [source, target] of [
-            [entry.file, file],
-            [summaryFileOf(entry.file), summaryFileOf(file)],
-          ] as const) {
-            await rm(this.path(target), { force: true });
-            await copyFileDurably(join(from, source), this.path(target));
-            installed.add(target);
-          }
-          shards.push({ ...entry, file });
-        }
-        await syncDirectory(join(this.dir, SHARDS_DIR));
-        await held.assertHeld();
-        await writeFileDurably(this.path(MANIFEST_FILE), toFileText({ ...source.manifest, generation, shards }));
-        installed.add(MANIFEST_FILE);
-      } else {
-        // An older format: put its files back as they were; opening then migrates them again.
-        for (const file of source.files.filter((f) => f !== MANIFEST_FILE)) {
-          await mkdir(dirname(this.path(file)), { recursive: true });
-          await writeFileDurably(this.path(file), await readFile(join(from, file)));
-          installed.add(file);
-        }
-        await held.assertHeld();
-        if (source.files.includes(MANIFEST_FILE)) {
-          await writeFileDurably(this.path(MANIFEST_FILE), await readFile(join(from, MANIFEST_FILE)));
-          installed.add(MANIFEST_FILE);
-        } else {
-          await rm(this.path(MANIFEST_FILE), { force: true });
-          await syncDirectory(this.dir);
-        }
-      }
-      // The state before is kept in the set-aside snapshot; what is not part of the restored one goes.
-      for (const file of current)
-        if (!installed.has(file) && !keep.has(file)) await rm(this.path(file), { force: true });
-      await removeLeftovers(this.dir, installed);
-      if (setAside) await rotateSnapshots(this.dir, KEEP, setAside.name);
+      const result = await restoreSnapshot(this.dir, name, held, {
+        generation: this.manifest?.generation ?? 0,
+        counts: () => (this.manifest && !this.damaged ? this.snapshotCounts() : {}),
+        now: this.now,
+      });
       this.wroteThisSession = true;
       await this.load(held);
-      return setAside ? { restored: name, setAside: setAside.name } : { restored: name };
+      return result;
     });
   }
 
@@ -494,14 +404,9 @@ export class ShardedStore {
   private async openManifest(): Promise<void> {
     const stamp = await this.readManifestStamp();
     const manifest = await this.readManifest();
-    for (const entry of manifest.shards) {
-      const size = await stat(this.path(entry.file)).then(
-        (s) => s.size,
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return undefined;
-          throw new ArchiveError({ code: 'io', params: { path: this.path(entry.file), detail: errorDetail(error) } });
-        },
-      );
+    const sizes = await shardSizes(this.dir, manifest.shards);
+    for (const [i, entry] of manifest.shards.entries()) {
+      const size = sizes[i];
       if (size === undefined) throw await this.missing(entry.file, stamp);
       // Changed since it was written (by hand?): read and check it now rather than trust it.
       if (size !== entry.bytes) this.cache.set(entry.file, await this.readShardFile(entry, stamp));
@@ -613,27 +518,34 @@ export class ShardedStore {
     progress?.(shards.length, shards.length);
   }
 
+  /**
+   * The summaries of every shard, in the manifest's order. Files not yet read are read a few at a
+   * time, so that the disk and the parsing overlap; the first failure stops the rest.
+   */
   private async loadSummaries(): Promise<SummaryRecord[]> {
-    const result: SummaryRecord[] = [];
-    for (const entry of this.manifest!.shards) {
-      let records = this.summaryCache.get(entry.file);
-      if (!records) {
-        records = await this.readSummaryFile(entry);
-        this.summaryCache.set(entry.file, records);
+    const entries = this.manifest!.shards;
+    const missing = entries.filter((e) => !this.summaryCache.has(e.file));
+    let next = 0;
+    let failed = false;
+    const reader = async () => {
+      while (!failed && next < missing.length) {
+        const entry = missing[next++]!;
+        try {
+          this.summaryCache.set(entry.file, await this.readSummaryFile(entry));
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
       }
-      for (const record of records) result.push(record);
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(SUMMARY_READERS, missing.length) }, reader));
+    const result: SummaryRecord[] = [];
+    for (const entry of entries) for (const record of this.summaryCache.get(entry.file)!) result.push(record);
     return result;
   }
 
-  private async readSummaryFile(entry: ShardEntry): Promise<SummaryRecord[]> {
-    const file = summaryFileOf(entry.file);
-    const stamp = this.manifestStamp;
-    const bytes = await readFile(this.path(file)).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') throw await this.missing(file, stamp);
-      throw new ArchiveError({ code: 'io', params: { path: this.path(file), detail: errorDetail(error) } });
-    });
-    return parseSummary(file, bytes, entry);
+  private readSummaryFile(entry: ShardEntry): Promise<SummaryRecord[]> {
+    return this.unlessMissing(readSummaryFile(this.dir, entry), this.manifestStamp);
   }
 
   private async find(id: string): Promise<{ entry: ShardEntry; clippings: Clipping[]; index: number } | undefined> {
@@ -655,22 +567,18 @@ export class ShardedStore {
     return shard.clippings;
   }
 
-  private async readShardFile(entry: ShardEntry, stamp = this.manifestStamp): Promise<CachedShard> {
-    let bytes: Buffer;
-    let fileStamp: string;
+  private readShardFile(entry: ShardEntry, stamp = this.manifestStamp): Promise<CachedShard> {
+    return this.unlessMissing(readShardFile(this.dir, entry), stamp);
+  }
+
+  /** A read whose file is missing fails as `missing` says. */
+  private async unlessMissing<T>(read: Promise<T>, stamp: string): Promise<T> {
     try {
-      const handle = await open(this.path(entry.file), 'r');
-      try {
-        fileStamp = stampOf(await handle.stat());
-        bytes = await handle.readFile();
-      } finally {
-        await handle.close();
-      }
+      return await read;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw await this.missing(entry.file, stamp);
-      throw new ArchiveError({ code: 'io', params: { path: this.path(entry.file), detail: errorDetail(error) } });
+      if (error instanceof MissingFile) throw await this.missing(error.file, stamp);
+      throw error;
     }
-    return { clippings: parseShard(entry.file, bytes, entry), stamp: fileStamp };
   }
 
   /** A listed file is missing: damage, unless a newer manifest has replaced the file since. */
@@ -907,52 +815,34 @@ export class ShardedStore {
   }
 
   /** Writes each group as a new shard file with its summary file beside it. */
-  private async writeShards(
+  private writeShards(
     groups: Map<number, Clipping[]>,
     generation: number,
     created: string[],
     held: HeldLock,
   ): Promise<Map<number, WrittenShard>> {
-    await mkdir(join(this.dir, SHARDS_DIR), { recursive: true });
-    const result = new Map<number, WrittenShard>();
-    for (const [slot, clippings] of groups) {
-      const file = shardFileName(slot, generation);
-      const shard = await this.writeNew<Shard>(file, { formatVersion: FORMAT_VERSION, clippings }, created, held);
-      const summary = clippings.map(summaryOf);
-      const summaryFile = summaryFileOf(file);
-      const written = await this.writeNew<SummaryFile>(
-        summaryFile,
-        { formatVersion: FORMAT_VERSION, clippings: summary },
-        created,
-        held,
-      );
-      result.set(slot, {
-        entry: {
-          ...describeClippings(file, clippings, shard.bytesWritten),
-          sha256: shard.sha256Written,
-          summaryBytes: written.bytesWritten,
-          summarySha256: written.sha256Written,
-        },
-        cached: { clippings, stamp: stampOf(await stat(this.path(file))) },
-        summary,
-      });
-    }
-    await syncDirectory(join(this.dir, SHARDS_DIR));
-    return result;
+    return writeShardFiles(this.dir, groups, generation, (file, data, compact) =>
+      this.writeNew(file, data, created, held, compact),
+    );
   }
 
   /** Writes a file that must be new, through lowdb and the durable adapter. */
-  private async writeNew<T>(file: string, data: T, created: string[], held: HeldLock): Promise<DurableJSONFile<T>> {
-    const adapter = new DurableJSONFile<T>(this.path(file), file, { createOnly: true });
-    const low = new Low<T>(adapter, data);
+  private async writeNew<T>(
+    file: string,
+    data: T,
+    created: string[],
+    held: HeldLock,
+    compact = false,
+  ): Promise<DurableJSONFile<T>> {
+    let adapter: DurableJSONFile<T>;
     try {
-      await low.write();
+      adapter = await writeNewFile(this.dir, file, data, compact);
     } catch (error) {
       if (!isAlreadyThere(error)) throw error;
       // Left by a write that never committed, unless another writer is using the name now.
       await this.assertCurrent(held);
       await rm(this.path(file), { force: true });
-      await low.write();
+      adapter = await writeNewFile(this.dir, file, data, compact);
     }
     created.push(file);
     return adapter;
@@ -1064,87 +954,4 @@ export class ShardedStore {
       return (await this.commit(held, changes, 'before-restore'))!;
     });
   }
-}
-
-type SnapshotSource = { kind: 'current'; manifest: Manifest } | { kind: 'legacy'; files: string[] };
-
-/** What a snapshot holds, checked as thoroughly as a live archive; a damaged one is refused. */
-async function inspectSnapshot(from: string, name: string): Promise<SnapshotSource> {
-  const inBackup = (error: ArchiveError) =>
-    damaged(`backups/${name}/${String(error.info.params?.file ?? '')}`, String(error.info.params?.detail ?? ''));
-  const layout = await detectLayout(from);
-  if (layout.kind === 'newer') {
-    throw new ArchiveError({ code: 'newerFormat', params: { dir: from, version: layout.version } });
-  }
-  if (layout.kind === 'empty') throw damaged(`backups/${name}`, 'holds no archive files');
-  if (layout.kind === 'legacy') {
-    try {
-      const legacy = await readLegacyArchive(from, layout.version);
-      return { kind: 'legacy', files: legacy.files };
-    } catch (error) {
-      throw isDamage(error) ? inBackup(error) : error;
-    }
-  }
-  const report = await checkArchive(from);
-  const problem = report.problems[0];
-  if (problem) throw inBackup(damaged(problem.file, problem.detail));
-  const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(from, MANIFEST_FILE), 'utf8')));
-  return { kind: 'current', manifest };
-}
-
-/** A failure of the file system (ENOSPC, EIO, EACCES, EROFS…) as an error the user can read. */
-function asStorageError(error: unknown, dir: string): unknown {
-  if (error instanceof ArchiveError || !(error instanceof Error)) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
-  const path = (error as NodeJS.ErrnoException).path ?? dir;
-  if (code === 'ENOSPC' || code === 'EDQUOT')
-    return new ArchiveError({ code: 'noSpace', params: { path } }, { cause: error });
-  return new ArchiveError({ code: 'io', params: { path, detail: errorDetail(error) } }, { cause: error });
-}
-
-function isAlreadyThere(error: unknown): boolean {
-  const cause = error instanceof ArchiveError ? (error.cause as NodeJS.ErrnoException | undefined) : error;
-  return (cause as NodeJS.ErrnoException | undefined)?.code === 'EEXIST';
-}
-
-/** The last guard before the disk: whatever the caller computed, no invalid record is written. */
-function assertStorable(clipping: Clipping): void {
-  const parsed = ClippingSchema.safeParse(clipping);
-  if (!parsed.success) throw validationError(parsed.error);
-}
-
-function stampOf(s: Stats): string {
-  return `${s.ino}:${s.size}:${s.mtimeMs}`;
-}
-
-function slotOf(entry: ShardEntry): number {
-  return parseShardFileName(entry.file)!.slot;
-}
-
-/** Roughly what a clipping adds to its shard file (indented JSON). */
-function estimatedBytes(clipping: Clipping): number {
-  return Buffer.byteLength(JSON.stringify(clipping)) + 40;
-}
-
-/** Clippings in shard-sized groups, in order. */
-function packShards(clippings: readonly Clipping[]): Clipping[][] {
-  const groups: Clipping[][] = [[]];
-  let bytes = 0;
-  for (const clipping of clippings) {
-    let group = groups.at(-1)!;
-    if (group.length >= SHARD_MAX_CLIPPINGS || bytes >= SHARD_MAX_BYTES) {
-      group = [];
-      groups.push(group);
-      bytes = 0;
-    }
-    group.push(clipping);
-    bytes += estimatedBytes(clipping);
-  }
-  return groups;
-}
-
-async function copyFileDurably(from: string, to: string): Promise<void> {
-  await copyFile(from, to);
-  await syncFile(to);
 }
