@@ -22,7 +22,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('main/index.ts'),
+          // The PDF worker thread, with every chunk flat beside it in out/main, so that the code
+          // starting it finds it as ./pdf-worker.js (archive/scans/pdf-worker-client.ts).
+          'pdf-worker': resolve('archive/scans/pdf-worker.ts'),
+        },
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

@@ -1,13 +1,21 @@
 // Builds the CLI (and with it the archive core) for Node into out/cli; dependencies stay external.
+// The PDF worker thread is an entry of its own, and every chunk lies flat in out/cli beside it, so
+// that the code starting it finds it as ./pdf-worker.js (archive/scans/pdf-worker-client.ts).
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   build: {
-    ssr: 'cli/run.ts',
+    ssr: true,
     outDir: 'out/cli',
     target: 'node20',
     emptyOutDir: true,
     sourcemap: true,
-    rollupOptions: { output: { entryFileNames: 'press-archive.js', format: 'es' } },
+    rollupOptions: {
+      input: {
+        'press-archive': 'cli/run.ts',
+        'pdf-worker': 'archive/scans/pdf-worker.ts',
+      },
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', format: 'es' },
+    },
   },
 });

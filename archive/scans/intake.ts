@@ -66,7 +66,8 @@ export async function readScans(
     try {
       const mime = sniffMime(file.bytes);
       if (!mime) throw new ArchiveError({ code: 'notAnImage', params: { file: file.name } });
-      if (mime === 'application/pdf') planned.push({ file, mime, layers: await pdfTextLayers(file.name, file.bytes) });
+      if (mime === 'application/pdf')
+        planned.push({ file, mime, layers: await pdfTextLayers(file.name, file.bytes, run.signal) });
       else if (mime === 'image/tiff') planned.push({ file, mime, ...tiffPlan(await tiffPagesAsPng(file.bytes)) });
       else planned.push({ file, mime });
     } catch (error) {

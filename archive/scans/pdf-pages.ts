@@ -2,13 +2,15 @@
 // layer is sound Unicode (text-layer-quality.ts) gives that text and its line boxes; a page whose
 // layer is garbage or missing is read by OCR from its image. The image is the JPEG the page is made
 // of when it is one (a scanner's or an e-paper's page: exact, nothing re-rendered), else the page
-// rendered to PNG with pdfjs in this process (never in the renderer). Either is stored as a scan
-// file beside the PDF, so the reader shows pages as it shows any image.
+// rendered to PNG with pdfjs. Both the reading and the rendering happen in a worker thread
+// (pdf-worker.ts), never on the thread that owns the archive, nor in the renderer. Either image is
+// stored as a scan file beside the PDF, so the reader shows pages as it shows any image.
 import { ArchiveError } from '../errors.ts';
-import { embeddedPageJpeg, readPdfTextLayer, renderPdfPage } from '../ocr/pdf-text-layer.ts';
+import type { PdfPageText } from '../ocr/pdf-text-layer.ts';
 import type { OcrEngine, OcrLine } from '../ocr/recognize.ts';
 import { cancelledError } from '../tasks.ts';
 import { imageSize } from './image-kind.ts';
+import { createPdfWorker } from './pdf-worker-client.ts';
 
 export interface ReadPage {
   text: string;
@@ -24,10 +26,13 @@ export interface ReadPage {
 const OCR_DPI = 300;
 const SHOW_DPI = 150;
 
+/** One thread for the whole process: started on demand, ended when idle. */
+const pdfWorker = createPdfWorker();
+
 /** Opens the PDF and tells its page count, or says by name that it cannot be read. */
-export async function pdfTextLayers(name: string, bytes: Uint8Array) {
+export async function pdfTextLayers(name: string, bytes: Uint8Array, signal?: AbortSignal) {
   try {
-    return await readPdfTextLayer(bytes);
+    return await pdfWorker.textLayers(bytes, signal);
   } catch (error) {
     if (error instanceof ArchiveError) throw error;
     throw new ArchiveError({ code: 'unreadableFile', params: { file: name, detail: (error as Error).message } });
@@ -37,13 +42,12 @@ export async function pdfTextLayers(name: string, bytes: Uint8Array) {
 /** One page: its text layer when usable, else OCR of its image. */
 export async function readPdfPage(
   bytes: Uint8Array,
-  layer: Awaited<ReturnType<typeof readPdfTextLayer>>[number],
+  layer: PdfPageText,
   engine: () => OcrEngine,
   signal: AbortSignal,
 ): Promise<ReadPage> {
   const use = layer.verdict.use;
-  const image =
-    (await embeddedPageJpeg(bytes, layer.page)) ?? (await renderPdfPage(bytes, layer.page, use ? SHOW_DPI : OCR_DPI));
+  const image = await pdfWorker.pageImage(bytes, layer.page, use ? SHOW_DPI : OCR_DPI, signal);
   if (signal.aborted) throw cancelledError();
   const size = imageSize(image) ?? { width: Math.round(layer.width), height: Math.round(layer.height) };
   if (use) {
