@@ -35,7 +35,7 @@ export default {
       to: {
         path: '^archive/',
         pathNot: [
-          '^archive/(api|api-methods|clipping|errors|messages|progress|progress-message|ids|task-id)[.]ts$',
+          '^archive/(api|api-methods|clipping|clipping-fields|clipping-records|errors|messages|progress|progress-message|ids|task-id)[.]ts$',
           '^archive/search/',
           '^archive/backup/(backup-info|repair-report)[.]ts$',
           '^archive/pdf/(options|export-request)[.]ts$',
