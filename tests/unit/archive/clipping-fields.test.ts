@@ -8,6 +8,7 @@ import {
   FIELD_NAMES,
   FORM_FIELD_NAMES,
   INDEXED_FIELDS,
+  type FieldKind,
 } from '../../../archive/clipping-fields.ts';
 import {
   ClippingInputSchema,
@@ -26,25 +27,23 @@ import { runCli } from '../../support/cli.ts';
 const ASSIGNED = ['id', 'addedAt', 'updatedAt'];
 const sorted = (names: readonly string[]) => [...names].sort();
 
+/** A value of each kind of field. */
+const SAMPLE: Record<FieldKind, (name: string) => string | string[]> = {
+  line: (name) => `${name}: पटना संस्करण`,
+  text: (name) => `${name}: पहला अनुच्छेद।\nदूसरा अनुच्छेद।`,
+  date: () => '2024-07-15',
+  url: () => 'https://example.in/a',
+  language: () => 'hi',
+  tags: () => ['बाढ़', 'बिहार'],
+};
+
 /** A clipping with every declared field filled in. */
-const full: Clipping = {
+const full = {
   id: '0mx2ahy29lw26t0py',
-  title: 'गंगा में बढ़ा जलस्तर',
-  body: 'पहला अनुच्छेद।\nदूसरा अनुच्छेद।',
-  publication: 'हिंदुस्तान',
-  date: '2024-07-15',
-  author: 'संवाददाता',
-  section: 'नगर',
-  edition: 'पटना संस्करण',
-  place: 'पटना',
-  page: '3',
-  url: 'https://example.in/a',
-  language: 'hi',
-  tags: ['बाढ़', 'बिहार'],
-  notes: 'टिप्पणी',
+  ...Object.fromEntries(CLIPPING_FIELDS.map((spec) => [spec.name, SAMPLE[spec.kind](spec.name)])),
   addedAt: '2026-01-02T03:04:05.000Z',
   updatedAt: '2026-01-02T03:04:05.000Z',
-};
+} as Clipping;
 
 describe('the declared fields', () => {
   it('are the keys of the input schema, and of the stored one besides what the archive assigns', () => {
@@ -60,7 +59,8 @@ describe('the declared fields', () => {
     }
   });
 
-  it('the fixture here fills in every declared field', () => {
+  it('the fixture here is a valid clipping with every declared field', () => {
+    expect(ClippingSchema.parse(full)).toEqual(full);
     expect(sorted(Object.keys(full))).toEqual(sorted([...FIELD_NAMES, ...ASSIGNED]));
   });
 
