@@ -107,11 +107,11 @@ export type SearchDoc = z.infer<typeof SearchDocSchema>;
 const byId = z.strictObject({ id: ClippingIdSchema });
 
 const CountedValueSchema = z.object({ value: z.string(), count: z.number().int() });
-export const VocabularySchema = z.object({
+export const UsedValuesSchema = z.object({
   publications: z.array(CountedValueSchema),
   tags: z.array(CountedValueSchema),
 });
-export type Vocabulary = z.infer<typeof VocabularySchema>;
+export type UsedValues = z.infer<typeof UsedValuesSchema>;
 
 export const ExportedFileSchema = z.object({
   fileName: z.string(),
@@ -181,7 +181,7 @@ export const api = {
   /** Puts the archive back as it was in a snapshot; the current state is set aside first. */
   restoreBackup: { input: z.strictObject({ name: BackupNameSchema, ...withTask }), output: RestoreResultSchema },
   /** Publications and tags in use, most used first: for autocomplete. */
-  vocabulary: { input: z.strictObject({}), output: VocabularySchema },
+  vocabulary: { input: z.strictObject({}), output: UsedValuesSchema },
   /** Near duplicates of a clipping (the same story with small edits), most similar first. */
   similar: { input: byId, output: z.array(SimilarClippingSchema) },
   /** Clippings as a file: the given ids, else every clipping not in the trash. */

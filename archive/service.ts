@@ -10,7 +10,7 @@ import {
   type ImportReport,
   type SearchDoc,
   type SimilarClipping,
-  type Vocabulary,
+  type UsedValues,
 } from './api.ts';
 import { z } from 'zod';
 import {
@@ -528,7 +528,7 @@ export class ArchiveService implements ApiHandlers {
   }
 
   /** Publications and tags of the clippings not in the trash, most used first. */
-  async vocabulary(): Promise<Vocabulary> {
+  async vocabulary(): Promise<UsedValues> {
     const active = (await this.store.summaries()).filter((c) => c.deletedAt === undefined);
     return {
       publications: countValues(active.flatMap((c) => (c.publication ? [c.publication] : []))),

@@ -27,14 +27,39 @@ import {
   type SortOrder,
 } from './query.ts';
 
+// The ranking's constants. A word's score in a clipping is
+//   LEVEL_WEIGHT[level] × field weight × (TF_FACTOR in the text) × (STOPWORD_WEIGHT for a stopword),
+// its best match counts, and the clipping's score is the sum over the query's words plus the
+// proximity bonus. Hand-set, and checked by the ranking tests (search-eval), not fitted.
+
+/**
+ * How much a match counts by how the word matched (LEVEL in analyze.ts): exact 1, folded spelling
+ * (nukta, anusvara…) 0.9, same stem 0.75, prefix 0.6, same sound 0.5. Each looser step counts less, so
+ * the exact word always ranks above its variants in the same field.
+ */
 export const LEVEL_WEIGHT: readonly number[] = [1, 0.9, 0.75, 0.6, 0.5];
+/** A match in the title: the title says what the clipping is about. */
 const TITLE_WEIGHT = 2;
+/** A match in the publication, author, place or a tag: chosen words, above the running text. */
 const META_WEIGHT = 1.5;
+/** A match in the text. */
 const BODY_WEIGHT = 1;
+/**
+ * The text's weight by how often the word is said there (index: 1 once, 2 two or three times, 3
+ * four or more; see slotFrequency). Small steps: repetition may break a tie, never outweigh a
+ * better field or level (BM25's k1 saturates the same way, here in three coarse steps).
+ */
 const TF_FACTOR = [0, 1, 1.04, 1.08];
+/** A stopword (है, के, the…) still matches, at a fifth of the weight, so it orders but does not lead. */
 const STOPWORD_WEIGHT = 0.2;
+/**
+ * The bonus for query words that stand close together: PROXIMITY_WEIGHT × (words − 1) / (span − 1),
+ * where span is the smallest window of the text holding them all; adjacent words get the whole bonus.
+ */
 const PROXIMITY_WEIGHT = 0.5;
+/** How many of the best-ranked clippings have their word positions read for the proximity bonus. */
 const PROXIMITY_CANDIDATES = 60;
+/** How many values each facet (publication, author, place, tag) lists, the most frequent first. */
 const FACET_VALUES = 12;
 /** A timeline of more years than this shows only the years with matches. */
 const MAX_TIMELINE_YEARS = 200;
@@ -482,7 +507,7 @@ export class SearchEngine {
     return pick(matches, keep);
   }
 
-  /** Words close together in a clipping rank higher (the best hundred candidates are checked). */
+  /** Words close together in a clipping rank higher (the best PROXIMITY_CANDIDATES are checked). */
   private addProximity(q: ParsedQuery, matches: Matches): void {
     const words = q.clauses
       .filter((c) => !c.negated && c.alternatives.length === 1)

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 import type { Clipping } from '../../../archive/clipping.ts';
-import type { Vocabulary } from '../../../archive/api.ts';
+import type { UsedValues } from '../../../archive/api.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { fieldErrorMessage } from '../../../archive/messages.ts';
 import { errorInfoOf } from '../api/api-error.ts';
@@ -45,7 +45,7 @@ export function ClippingForm({ editing, onSaved, onCancel }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<FormValues>(() => (editing ? fromClipping(editing) : EMPTY_FORM));
-  const [vocabulary, setVocabulary] = useState<Vocabulary>({ publications: [], tags: [] });
+  const [vocabulary, setVocabulary] = useState<UsedValues>({ publications: [], tags: [] });
 
   useEffect(() => {
     let live = true;
