@@ -35,10 +35,10 @@ export default {
       to: {
         path: '^archive/',
         pathNot: [
-          '^archive/(api|api-methods|clipping|errors|messages|progress|progress-message|ids|task-id)[.]ts$',
+          '^archive/(api|api-methods|clipping|clipping-fields|clipping-records|errors|messages|progress|progress-message|ids|task-id)[.]ts$',
           '^archive/search/',
-          '^archive/backup/(backup-info|repair-report)[.]ts$',
-          '^archive/pdf/(options|export-request)[.]ts$',
+          '^archive/backup/(backup-info|repair-report|repair-report-lines)[.]ts$',
+          '^archive/pdf/(options|export-request|limits)[.]ts$',
           '^archive/exports/formats[.]ts$',
         ],
       },
@@ -54,7 +54,7 @@ export default {
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'tsconfig.json' },
+    tsConfig: { fileName: 'tsconfig.node.json' },
     exclude: { path: '^(out|dist|node_modules)/' },
   },
 };

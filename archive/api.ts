@@ -9,6 +9,7 @@ import {
   ClippingSummarySchema,
   Sha256Schema,
 } from './clipping.ts';
+import { INDEXED_FIELDS, type IndexedField } from './clipping-fields.ts';
 import type { ApiMethod, BytesMethod } from './api-methods.ts';
 import { PROGRESS_STEPS, TASK_KINDS, type Progress } from './progress.ts';
 import type { TaskRun } from './tasks.ts';
@@ -92,17 +93,12 @@ export { PROGRESS_STEPS, TASK_KINDS, type Progress, type ProgressStep, type Task
 /** An import's files are sent in pieces of at most this many bytes (each its own call). */
 export const IMPORT_CHUNK_BYTES = 1024 * 1024;
 
-/** What the search worker indexes: the searchable text of one clipping. */
-export const SearchDocSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  body: z.string(),
-  publication: z.string().optional(),
-  author: z.string().optional(),
-  place: z.string().optional(),
-  tags: z.array(z.string()),
-  date: z.string().optional(),
-  addedAt: z.string(),
+/** What the search worker indexes: the searchable fields of one clipping (declared in clipping-fields.ts). */
+export const SearchDocSchema = ClippingSchema.pick({
+  id: true,
+  ...(Object.fromEntries(INDEXED_FIELDS.map((name) => [name, true])) as Record<IndexedField, true>),
+  addedAt: true,
+}).extend({
   /** The version the index holds, to catch up with changes made elsewhere (archive/search/sync.ts). */
   updatedAt: z.string().optional(),
 });
@@ -111,11 +107,11 @@ export type SearchDoc = z.infer<typeof SearchDocSchema>;
 const byId = z.strictObject({ id: ClippingIdSchema });
 
 const CountedValueSchema = z.object({ value: z.string(), count: z.number().int() });
-export const VocabularySchema = z.object({
+export const UsedValuesSchema = z.object({
   publications: z.array(CountedValueSchema),
   tags: z.array(CountedValueSchema),
 });
-export type Vocabulary = z.infer<typeof VocabularySchema>;
+export type UsedValues = z.infer<typeof UsedValuesSchema>;
 
 export const ExportedFileSchema = z.object({
   fileName: z.string(),
@@ -185,7 +181,7 @@ export const api = {
   /** Puts the archive back as it was in a snapshot; the current state is set aside first. */
   restoreBackup: { input: z.strictObject({ name: BackupNameSchema, ...withTask }), output: RestoreResultSchema },
   /** Publications and tags in use, most used first: for autocomplete. */
-  vocabulary: { input: z.strictObject({}), output: VocabularySchema },
+  vocabulary: { input: z.strictObject({}), output: UsedValuesSchema },
   /** Near duplicates of a clipping (the same story with small edits), most similar first. */
   similar: { input: byId, output: z.array(SimilarClippingSchema) },
   /** Clippings as a file: the given ids, else every clipping not in the trash. */

@@ -1,12 +1,17 @@
-// The clipping model: field names follow Zotero's newspaperArticle (docs/architecture.md lists them).
+// The clipping model: the zod schemas built from the declared fields (clipping-fields.ts), by kind.
 // Validation messages are i18n keys ("<code>"), turned into Hindi or English by messages.ts.
 import { z } from 'zod';
+import {
+  CLIPPING_FIELDS,
+  FIELD_MAX,
+  TAG_MAX,
+  TAGS_MAX,
+  UNSUMMARIZED_FIELDS,
+  type ClippingFieldSpec,
+  type FieldKind,
+} from './clipping-fields.ts';
 
-export const TITLE_MAX = 500;
-export const FIELD_MAX = 500;
-export const BODY_MAX = 1_000_000;
-export const TAG_MAX = 100;
-export const TAGS_MAX = 100;
+export { BODY_MAX, FIELD_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX } from './clipping-fields.ts';
 
 /** Text is stored NFC with Unix line ends; nothing else about it is changed. */
 export function normalizeText(text: string): string {
@@ -88,6 +93,12 @@ const optionalSingleLine = (max: number) =>
   singleLine(max)
     .optional()
     .transform((s) => (s === '' ? undefined : s));
+const optionalMultiLine = (max: number) =>
+  multiLine(max)
+    .optional()
+    .transform((s) => (s === undefined || s.trim() === '' ? undefined : s));
+const requiredSingleLine = (max: number) => singleLine(max).refine((s) => s !== '', 'required');
+const requiredMultiLine = (max: number) => multiLine(max).refine((s) => s.trim() !== '', 'required');
 
 const dateField = optionalSingleLine(10).refine((s) => s === undefined || isValidPartialDate(s), 'badDate');
 const urlField = optionalSingleLine(2000).refine((s) => s === undefined || isHttpUrl(s), 'badUrl');
@@ -101,27 +112,57 @@ const tagsField = z
   .transform((tags) => [...new Set(tags.filter((t) => t !== ''))])
   .optional();
 
+/** How a person's value of each kind of field is checked and cleaned. */
+const INPUT_BY_KIND = {
+  line: (max: number) => optionalSingleLine(max),
+  text: (max: number) => optionalMultiLine(max),
+  date: () => dateField,
+  url: () => urlField,
+  language: () => languageField,
+  tags: () => tagsField,
+} satisfies Record<FieldKind, (max: number) => z.ZodType>;
+
+/** How each kind of field is kept in a stored record (checked when the archive is read). */
+const STORED_BY_KIND = {
+  line: () => z.string().optional(),
+  text: () => z.string().optional(),
+  date: () => z.string().refine(isValidPartialDate).optional(),
+  url: () => z.string().refine(isHttpUrl).optional(),
+  language: () => z.string(),
+  tags: () => z.array(z.string()),
+} satisfies Record<FieldKind, () => z.ZodType>;
+
+type Spec = ClippingFieldSpec;
+type InputOf<S extends Spec> = S extends { required: true }
+  ? S['kind'] extends 'text'
+    ? ReturnType<typeof requiredMultiLine>
+    : ReturnType<typeof requiredSingleLine>
+  : ReturnType<(typeof INPUT_BY_KIND)[S['kind']]>;
+type StoredOf<S extends Spec> = S extends { required: true }
+  ? z.ZodString
+  : ReturnType<(typeof STORED_BY_KIND)[S['kind']]>;
+
+function inputSchema(spec: Spec): z.ZodType {
+  const max = 'max' in spec ? spec.max : FIELD_MAX;
+  if ('required' in spec) return spec.kind === 'text' ? requiredMultiLine(max) : requiredSingleLine(max);
+  return INPUT_BY_KIND[spec.kind](max);
+}
+
+function storedSchema(spec: Spec): z.ZodType {
+  // A stored title is never empty; the stored text is checked for its type only.
+  if ('required' in spec) return spec.kind === 'line' ? z.string().min(1) : z.string();
+  return STORED_BY_KIND[spec.kind]();
+}
+
+const INPUT_SHAPE = Object.fromEntries(CLIPPING_FIELDS.map((spec) => [spec.name, inputSchema(spec)])) as {
+  [S in Spec as S['name']]: InputOf<S>;
+};
+const STORED_SHAPE = Object.fromEntries(CLIPPING_FIELDS.map((spec) => [spec.name, storedSchema(spec)])) as {
+  [S in Spec as S['name']]: StoredOf<S>;
+};
+
 /** What a person or an import supplies: every field but the ones the archive assigns. */
-export const ClippingInputSchema = z.strictObject(
-  {
-    title: singleLine(TITLE_MAX).refine((s) => s !== '', 'required'),
-    body: multiLine(BODY_MAX).refine((s) => s.trim() !== '', 'required'),
-    publication: optionalSingleLine(FIELD_MAX),
-    date: dateField,
-    author: optionalSingleLine(FIELD_MAX),
-    section: optionalSingleLine(FIELD_MAX),
-    edition: optionalSingleLine(FIELD_MAX),
-    place: optionalSingleLine(FIELD_MAX),
-    page: optionalSingleLine(50),
-    url: urlField,
-    language: languageField,
-    tags: tagsField,
-    notes: multiLine(BODY_MAX)
-      .optional()
-      .transform((s) => (s === undefined || s.trim() === '' ? undefined : s)),
-  },
-  { error: 'unknownField' },
-);
+export const ClippingInputSchema = z.strictObject(INPUT_SHAPE, { error: 'unknownField' });
 export type ClippingInput = z.input<typeof ClippingInputSchema>;
 export type ValidClippingInput = z.output<typeof ClippingInputSchema>;
 
@@ -169,19 +210,7 @@ export type ScanPage = z.infer<typeof ScanPageSchema>;
 /** A stored clipping, as it is on disk and as the API returns it. */
 export const ClippingSchema = z.strictObject({
   id: ClippingIdSchema,
-  title: z.string().min(1),
-  body: z.string(),
-  publication: z.string().optional(),
-  date: z.string().refine(isValidPartialDate).optional(),
-  author: z.string().optional(),
-  section: z.string().optional(),
-  edition: z.string().optional(),
-  place: z.string().optional(),
-  page: z.string().optional(),
-  url: z.string().refine(isHttpUrl).optional(),
-  language: z.string(),
-  tags: z.array(z.string()),
-  notes: z.string().optional(),
+  ...STORED_SHAPE,
   addedAt: isoTimestamp,
   updatedAt: isoTimestamp,
   deletedAt: isoTimestamp.optional(),
@@ -197,20 +226,16 @@ export type Clipping = z.infer<typeof ClippingSchema>;
  * a scan (so a search result can say so) and of how many pages.
  */
 export const ClippingSummarySchema = ClippingSchema.omit({
-  body: true,
-  notes: true,
+  ...(Object.fromEntries(UNSUMMARIZED_FIELDS.map((name) => [name, true])) as Record<
+    (typeof UNSUMMARIZED_FIELDS)[number],
+    true
+  >),
   ocrText: true,
   scans: true,
 }).extend({ scanPages: z.number().int().positive().optional() });
 export type ClippingSummary = z.infer<typeof ClippingSummarySchema>;
 
 export const DEFAULT_LANGUAGE = 'hi';
-
-export function summarize(clipping: Clipping): ClippingSummary {
-  const { body: _body, notes: _notes, ocrText: _ocrText, scans, ...summary } = clipping;
-  const scanPages = scans?.reduce((n, scan) => n + scan.pages.length, 0);
-  return scanPages ? { ...summary, scanPages } : summary;
-}
 
 /** Builds a stored record from validated input; undefined fields are left out of the JSON. */
 export function createClipping(id: string, input: ValidClippingInput, now: string): Clipping {

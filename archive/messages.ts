@@ -1,5 +1,6 @@
 // Messages shared by the CLI and the UI, in English and Hindi. Keys are i18next-style;
 // {{name}} is replaced by a parameter.
+import type { ClippingField } from './clipping-fields.ts';
 import type { ErrorInfo } from './errors.ts';
 
 export type Language = 'en' | 'hi';
@@ -105,6 +106,8 @@ const en = {
   'detail.notUtf8': 'it is not UTF-8 text',
 };
 
+// Every declared field has a label (the form, the reader, the PDF and field errors show it).
+en satisfies Record<`field.${ClippingField}`, string>;
 type MessageKey = keyof typeof en;
 
 const hi: Record<MessageKey, string> = {

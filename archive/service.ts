@@ -10,7 +10,7 @@ import {
   type ImportReport,
   type SearchDoc,
   type SimilarClipping,
-  type Vocabulary,
+  type UsedValues,
 } from './api.ts';
 import { z } from 'zod';
 import {
@@ -25,6 +25,7 @@ import {
   type ClippingSummary,
   type ValidClippingInput,
 } from './clipping.ts';
+import { toSearchDoc } from './clipping-records.ts';
 import { ArchiveError, fieldErrorsFromZod, toErrorInfo, validationError, type ErrorInfo } from './errors.ts';
 import { EXPORT_EXTENSIONS, EXPORT_MIME_TYPES, serializeClippings, type ExportFormat } from './exports/formats.ts';
 import { NearDuplicateCache } from './near-duplicate-cache.ts';
@@ -493,18 +494,7 @@ export class ArchiveService implements ApiHandlers {
     const wanted = input.ids === undefined ? undefined : new Set(input.ids);
     return (await this.store.all())
       .filter((c) => c.deletedAt === undefined && (wanted === undefined || wanted.has(c.id)))
-      .map(({ id, title, body, publication, author, place, tags, date, addedAt, updatedAt }) => ({
-        id,
-        title,
-        body,
-        publication,
-        author,
-        place,
-        tags,
-        date,
-        addedAt,
-        updatedAt,
-      }));
+      .map(toSearchDoc);
   }
 
   /** Passages of these clippings around the query's matches ('' gives their opening lines). */
@@ -538,7 +528,7 @@ export class ArchiveService implements ApiHandlers {
   }
 
   /** Publications and tags of the clippings not in the trash, most used first. */
-  async vocabulary(): Promise<Vocabulary> {
+  async vocabulary(): Promise<UsedValues> {
     const active = (await this.store.summaries()).filter((c) => c.deletedAt === undefined);
     return {
       publications: countValues(active.flatMap((c) => (c.publication ? [c.publication] : []))),

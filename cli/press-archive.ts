@@ -2,7 +2,7 @@
 // Exit 0 on success, 1 on an error (one line on stderr, nothing changed), 2 on a usage error.
 import { toErrorInfo } from '../archive/errors.ts';
 import { formatError } from '../archive/messages.ts';
-import { add } from './commands/add.ts';
+import { add, fieldOptionsUsage } from './commands/add.ts';
 import { backup } from './commands/backup.ts';
 import { backups } from './commands/backups.ts';
 import { check } from './commands/check.ts';
@@ -17,9 +17,22 @@ import { show } from './commands/show.ts';
 import { oneLine } from './terminal-text.ts';
 import { UsageError, err, lang, out, processIo, runWithIo, type CliIo, type Command } from './context.ts';
 
+/** Options joined into lines of at most `width` characters, the later lines indented. */
+function wrapped(options: string[], indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const option of options) {
+    if (line !== '' && line.length + 1 + option.length > width - indent) {
+      lines.push(line);
+      line = option;
+    } else line = line === '' ? option : `${line} ${option}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
+
 const USAGE = `Usage: press-archive [--archive DIR] [--json] <command> [options]
-  add --title T [--publication P] [--date YYYY|YYYY-MM|YYYY-MM-DD] [--author A] [--url U]
-      [--page P] [--place P] [--section S] [--edition E] [--language L] [--tags a,b] [--notes N]
+  add --title T ${wrapped(fieldOptionsUsage(), 6, 96)}
       (--body TEXT | --body-file FILE)          prints the new id
   add --scan FILE [--title T] [fields as above] a clipping of the scan's text, read by OCR
   import FILE... [--json]                       .txt .md .html .json (also CSL-JSON) .ndjson,

@@ -1,8 +1,8 @@
 // File → Export…: writes the whole archive (not the trash) as one JSON file the user chooses.
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow, type MessageBoxOptions, type SaveDialogOptions } from 'electron';
-import { clippingsToJson, exportClippings, type JsonExportSource } from '../archive/exports/json.ts';
+import { exportToFile } from '../archive/exports/export-file.ts';
+import type { JsonExportSource } from '../archive/exports/json.ts';
 import { toErrorInfo } from '../archive/errors.ts';
 import { formatError, type Language } from '../archive/messages.ts';
 import { menuText } from './menu-text.ts';
@@ -10,18 +10,6 @@ import { menuText } from './menu-text.ts';
 export interface ExportContext {
   service: JsonExportSource;
   language: Language;
-}
-
-/** Writes next to the target and renames, so a failed export never leaves half a file. */
-export async function writeFileAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }
 
 function showMessage(window: BrowserWindow | undefined, options: MessageBoxOptions): Promise<unknown> {
@@ -44,12 +32,11 @@ export async function exportFromDialog(
   if (choice.canceled || !choice.filePath) return undefined;
   const path = choice.filePath;
   try {
-    const clippings = await exportClippings(service);
-    await writeFileAtomically(path, clippingsToJson(clippings));
+    const count = await exportToFile(service, 'json', path);
     await showMessage(window, {
       type: 'info',
       title: menuText(language, 'export.title'),
-      message: menuText(language, 'export.done', { count: clippings.length, path }),
+      message: menuText(language, 'export.done', { count, path }),
     });
     return path;
   } catch (error) {

@@ -1,7 +1,6 @@
 // What a repair of a damaged archive did (storage/repair.ts), as the API, the CLI and the app say it
 // (no file access here: the API declaration uses it).
 import { z } from 'zod';
-import { format, type Language } from '../messages.ts';
 import { BackupNameSchema } from './backup-info.ts';
 
 /**
@@ -50,35 +49,3 @@ export const RepairReportSchema = z.object({
   clippings: z.number().int(),
 });
 export type RepairReport = z.infer<typeof RepairReportSchema>;
-
-/** The report as sentences in the user's language: the outcome first, then each thing done or not done. */
-export function repairReportLines(report: RepairReport, lang: Language): string[] {
-  const lines: string[] = [];
-  const nothingDone = report.restored.length === 0 && report.rebuilt.length === 0 && !report.setAside;
-  if (report.ok)
-    lines.push(format(lang, nothingDone ? 'repair.nothing' : 'repair.done', { clippings: report.clippings }));
-  else lines.push(format(lang, 'repair.partly', { count: report.unrepaired.length }));
-  for (const r of report.restored)
-    lines.push(
-      format(lang, r.exact ? 'repair.restored' : 'repair.restoredEarlier', {
-        title: r.title,
-        id: r.id,
-        file: r.file,
-        snapshot: r.snapshot,
-      }),
-    );
-  for (const file of report.rebuilt) lines.push(format(lang, 'repair.rebuilt', { file }));
-  for (const u of report.unrepaired) {
-    const clipping = u.id === undefined ? '' : format(lang, 'repair.clipping', { title: u.title ?? '', id: u.id });
-    lines.push(
-      format(lang, `repair.${u.reason}`, {
-        file: u.file,
-        clipping: u.title === undefined && u.id !== undefined ? u.id : clipping,
-        count: u.count ?? 0,
-        detail: u.detail ?? '',
-      }),
-    );
-  }
-  if (report.setAside) lines.push(format(lang, 'repair.setAside', { name: report.setAside }));
-  return lines;
-}

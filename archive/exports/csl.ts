@@ -2,46 +2,44 @@
 // "article-newspaper". The clipping's text travels as the abstract, so nothing is lost on the
 // way to a citation manager and back.
 import type { Clipping } from '../clipping.ts';
+import { CLIPPING_FIELDS, SHORT_FIELDS_FIRST } from '../clipping-fields.ts';
 
+type CslDate = { 'date-parts': number[][] };
+type CslName = { literal: string } | { family?: string; given?: string };
+
+/** A CSL item: its id and type, and one variable per clipping field (clipping-fields.ts names it). */
 export interface CslItem {
   id: string;
   type: string;
   title?: string;
-  'container-title'?: string;
-  issued?: { 'date-parts': number[][] };
-  accessed?: { 'date-parts': number[][] };
-  author?: ({ literal: string } | { family?: string; given?: string })[];
-  URL?: string;
-  page?: string;
-  'publisher-place'?: string;
-  section?: string;
-  edition?: string;
-  language?: string;
-  keyword?: string;
-  note?: string;
   abstract?: string;
+  issued?: CslDate;
+  accessed?: CslDate;
+  author?: CslName[];
+  [variable: string]: unknown;
 }
 
-function dateParts(date: string): { 'date-parts': number[][] } {
+// What CSL itself says of its variables: these are dates and names; the rest are text or numbers.
+const DATE_VARIABLES = new Set(['issued']);
+const NAME_VARIABLES = new Set(['author']);
+
+function dateParts(date: string): CslDate {
   return { 'date-parts': [date.split('-').map(Number)] };
 }
 
 export function toCslItem(clipping: Clipping): CslItem {
-  const item: CslItem = { id: clipping.id, type: 'article-newspaper', title: clipping.title };
-  if (clipping.publication) item['container-title'] = clipping.publication;
-  if (clipping.date) item.issued = dateParts(clipping.date);
+  const item: CslItem = { id: clipping.id, type: 'article-newspaper' };
+  for (const spec of SHORT_FIELDS_FIRST) {
+    const value = clipping[spec.name];
+    const variable: string = spec.csl;
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    if (Array.isArray(value)) item[variable] = value.join(', ');
+    else if (DATE_VARIABLES.has(variable)) item[variable] = dateParts(value);
+    // Hindi names do not split reliably into family and given: keep the byline as written.
+    else if (NAME_VARIABLES.has(variable)) item[variable] = [{ literal: value }];
+    else item[variable] = value;
+  }
   item.accessed = dateParts(clipping.addedAt.slice(0, 10));
-  // Hindi names do not split reliably into family and given: keep the byline as written.
-  if (clipping.author) item.author = [{ literal: clipping.author }];
-  if (clipping.url) item.URL = clipping.url;
-  if (clipping.page) item.page = clipping.page;
-  if (clipping.place) item['publisher-place'] = clipping.place;
-  if (clipping.section) item.section = clipping.section;
-  if (clipping.edition) item.edition = clipping.edition;
-  item.language = clipping.language;
-  if (clipping.tags.length) item.keyword = clipping.tags.join(', ');
-  if (clipping.notes) item.note = clipping.notes;
-  item.abstract = clipping.body;
   return item;
 }
 
@@ -57,31 +55,29 @@ export function isCslItem(value: unknown): value is CslItem {
 
 /** A CSL item as clipping input (validated later like any other import). */
 export function fromCslItem(item: CslItem): Record<string, unknown> {
-  const record: Record<string, unknown> = {
-    title: item.title ?? '',
-    body: item.abstract ?? '',
-  };
-  if (item['container-title']) record.publication = item['container-title'];
-  const parts = item.issued?.['date-parts']?.[0];
-  if (parts && parts.length > 0) {
-    record.date = parts.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
+  const record: Record<string, unknown> = {};
+  for (const spec of CLIPPING_FIELDS) {
+    const value = item[spec.csl];
+    if (value === undefined || value === null || value === '') continue;
+    if (spec.kind === 'tags') {
+      record[spec.name] = String(value)
+        .split(/[,;]/)
+        .map((t) => t.trim())
+        .filter(Boolean);
+    } else if (DATE_VARIABLES.has(spec.csl)) {
+      const parts = (value as Partial<CslDate>)['date-parts']?.[0];
+      if (parts && parts.length > 0) {
+        record[spec.name] = parts.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
+      }
+    } else if (NAME_VARIABLES.has(spec.csl)) {
+      if (!Array.isArray(value) || value.length === 0) continue;
+      record[spec.name] = (value as CslName[])
+        .map((a) => ('literal' in a ? a.literal : [a.given, a.family].filter(Boolean).join(' ')))
+        .join(', ');
+    } else record[spec.name] = String(value);
   }
-  if (item.author?.length) {
-    record.author = item.author
-      .map((a) => ('literal' in a ? a.literal : [a.given, a.family].filter(Boolean).join(' ')))
-      .join(', ');
-  }
-  if (item.URL) record.url = item.URL;
-  if (item.page !== undefined) record.page = String(item.page);
-  if (item['publisher-place']) record.place = item['publisher-place'];
-  if (item.section) record.section = item.section;
-  if (item.edition !== undefined) record.edition = String(item.edition);
-  if (item.language) record.language = item.language;
-  if (item.keyword)
-    record.tags = item.keyword
-      .split(/[,;]/)
-      .map((t) => t.trim())
-      .filter(Boolean);
-  if (item.note) record.notes = item.note;
+  // The two required fields are always there, if empty, so that validation names what is missing.
+  record.title ??= '';
+  record.body ??= '';
   return record;
 }

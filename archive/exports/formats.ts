@@ -1,6 +1,7 @@
 // Clippings as files other programs read: JSON (re-importable), NDJSON (one per line), CSV (opens
 // in spreadsheet programs) and CSL-JSON (citation managers such as Zotero).
 import type { Clipping } from '../clipping.ts';
+import { SHORT_FIELDS_FIRST } from '../clipping-fields.ts';
 import { clippingsToJson } from './json.ts';
 import { toCslItem } from './csl.ts';
 
@@ -34,24 +35,13 @@ export function serializeClippings(clippings: readonly Clipping[], format: Expor
   }
 }
 
+/** The id, the declared fields with the long text last (easier to read in a spreadsheet), the times. */
 export const CSV_COLUMNS = [
   'id',
-  'title',
-  'publication',
-  'date',
-  'author',
-  'section',
-  'edition',
-  'place',
-  'page',
-  'url',
-  'language',
-  'tags',
-  'notes',
-  'body',
+  ...SHORT_FIELDS_FIRST.map((f) => f.name),
   'addedAt',
   'updatedAt',
-] as const;
+] as const satisfies readonly (keyof Clipping)[];
 
 /**
  * RFC 4180 CSV with a UTF-8 byte-order mark and CRLF rows, which is what makes spreadsheet programs
@@ -63,8 +53,8 @@ export function toCsv(clippings: readonly Clipping[]): string {
   for (const clipping of clippings) {
     rows.push(
       CSV_COLUMNS.map((column) => {
-        const value = column === 'tags' ? clipping.tags.join('; ') : (clipping[column] ?? '');
-        return csvCell(value);
+        const value = clipping[column] ?? '';
+        return csvCell(Array.isArray(value) ? value.join('; ') : value);
       }).join(','),
     );
   }

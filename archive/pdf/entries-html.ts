@@ -1,13 +1,15 @@
 // The clippings' pages: one article per clipping, each starting on a new page: the title (an <h1>,
 // which is what the PDF outline is made from), a block of details, the paragraphs, the notes.
 import type { Clipping } from '../clipping.ts';
+import { DETAIL_FIELDS } from '../clipping-fields.ts';
 import { fieldLabel, type Language } from '../messages.ts';
 import { MARGIN_MM, htmlDocument, pageRule } from './document-html.ts';
 import { escapeHtml, paragraphs } from './escape.ts';
 import { formatClippingDate, label } from './labels.ts';
 import type { PdfOptions } from './options.ts';
 
-const TEXT_FIELDS = ['publication', 'date', 'author', 'section', 'edition', 'place', 'page'] as const;
+/** The details printed as text; the address is printed as a link after them. */
+const TEXT_FIELDS = DETAIL_FIELDS.filter((f) => f !== 'url');
 
 const CSS = `
 .entry + .entry { break-before: page; }

@@ -3,8 +3,7 @@
 // with zod so the API validates it; free of the fonts and the printer so the renderer can import it.
 import { z } from 'zod';
 
-/** More than this many clippings in one PDF is refused: narrow the search or export in parts. */
-export const MAX_PDF_ENTRIES = 2000;
+export { MAX_PDF_ENTRIES } from './limits.ts';
 
 export const PAGE_SIZES = ['A4', 'Letter'] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];

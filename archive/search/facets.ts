@@ -3,6 +3,7 @@
 import type { Found } from './matches.ts';
 import type { SearchIndex } from './search-index.ts';
 
+/** How many values each facet (publication, author, place, tag) lists, the most frequent first. */
 const FACET_VALUES = 12;
 /** A timeline of more years than this shows only the years with matches. */
 const MAX_TIMELINE_YEARS = 200;

@@ -6,7 +6,12 @@ import type { Matches } from './matches.ts';
 import type { SortOrder } from './query.ts';
 import { SEPARATOR, type SearchIndex } from './search-index.ts';
 
+/**
+ * The bonus for query words that stand close together: PROXIMITY_WEIGHT × (words − 1) / (span − 1),
+ * where span is the smallest window of the text holding them all; adjacent words get the whole bonus.
+ */
 const PROXIMITY_WEIGHT = 0.5;
+/** How many of the best-ranked clippings have their word positions read for the proximity bonus. */
 const PROXIMITY_CANDIDATES = 60;
 
 /**
@@ -39,7 +44,7 @@ export function rankKeys(ix: SearchIndex, matches: Matches, sort: SortOrder): Ra
 export class Proximity {
   private termMask = new Uint8Array(0);
 
-  /** Words close together in a clipping rank higher (the best hundred candidates are checked). */
+  /** Words close together in a clipping rank higher (the best PROXIMITY_CANDIDATES are checked). */
   add(ix: SearchIndex, words: readonly Map<number, Level>[], matches: Matches): void {
     if (words.length < 2 || matches.docs.length === 0) return;
     // term id → bit per query word it matches (a scratch array, cleared again below).

@@ -9,11 +9,30 @@ import type { Matches } from './matches.ts';
 import type { QueryTerm } from './query.ts';
 import { META_FIELDS, type SearchIndex } from './search-index.ts';
 
+// The ranking's constants. A word's score in a clipping is
+//   LEVEL_WEIGHT[level] × field weight × (TF_FACTOR in the text) × (STOPWORD_WEIGHT for a stopword),
+// its best match counts, and the clipping's score is the sum over the query's words plus the
+// proximity bonus (ranking.ts). Hand-set, and checked by the ranking tests (search-eval), not fitted.
+
+/**
+ * How much a match counts by how the word matched (LEVEL in analyze.ts): exact 1, folded spelling
+ * (nukta, anusvara…) 0.9, same stem 0.75, prefix 0.6, same sound 0.5. Each looser step counts less, so
+ * the exact word always ranks above its variants in the same field.
+ */
 export const LEVEL_WEIGHT: readonly number[] = [1, 0.9, 0.75, 0.6, 0.5];
+/** A match in the title: the title says what the clipping is about. */
 const TITLE_WEIGHT = 2;
+/** A match in the publication, author, place or a tag: chosen words, above the running text. */
 const META_WEIGHT = 1.5;
+/** A match in the text. */
 const BODY_WEIGHT = 1;
+/**
+ * The text's weight by how often the word is said there (index: 1 once, 2 two or three times, 3
+ * four or more; see slotFrequency). Small steps: repetition may break a tie, never outweigh a
+ * better field or level (BM25's k1 saturates the same way, here in three coarse steps).
+ */
 const TF_FACTOR = [0, 1, 1.04, 1.08];
+/** A stopword (है, के, the…) still matches, at a fifth of the weight, so it orders but does not lead. */
 const STOPWORD_WEIGHT = 0.2;
 
 /** A query term (a word or a phrase) compiled and expanded: per word, the index words it matches. */

@@ -1,7 +1,8 @@
 // The checksums of format 3 (format.ts) and the summary of a clipping, computed in one place so that
 // writing, reading and checking cannot disagree.
 import { createHash } from 'node:crypto';
-import { ClippingSchema, ScanLineSchema, ScanPageSchema, ScanSchema, summarize, type Clipping } from '../clipping.ts';
+import { ClippingSchema, ScanLineSchema, ScanPageSchema, ScanSchema, type Clipping } from '../clipping.ts';
+import { summarize } from '../clipping-records.ts';
 import type { SummaryRecord } from './format.ts';
 
 export function sha256(bytes: string | Buffer): string {

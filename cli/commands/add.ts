@@ -1,23 +1,21 @@
 import { basename } from 'node:path';
 import type { ClippingInput } from '../../archive/clipping.ts';
+import { CLIPPING_FIELDS } from '../../archive/clipping-fields.ts';
 import { UsageError, fromCwd, io, lang, noPositionals, openArchive, out, parse, type Command } from '../context.ts';
 import { readFileBytes, readTextFile } from '../read-text-file.ts';
 import { progressLine } from '../progress-line.ts';
 import { quietRun } from '../../archive/tasks.ts';
 
-const FIELDS = [
-  'title',
-  'publication',
-  'date',
-  'author',
-  'url',
-  'page',
-  'place',
-  'section',
-  'edition',
-  'language',
-  'notes',
-] as const;
+/** One option per declared field, except the text (--body or --body-file) and the tags (a,b). */
+const FIELDS = CLIPPING_FIELDS.filter((f) => f.name !== 'body' && f.kind !== 'tags').map((f) => f.name);
+
+/** The field options as the usage text lists them. */
+export function fieldOptionsUsage(): string[] {
+  return CLIPPING_FIELDS.filter((f) => f.name !== 'title' && f.name !== 'body').map((f) => {
+    const value = f.kind === 'date' ? 'YYYY|YYYY-MM|YYYY-MM-DD' : f.kind === 'tags' ? 'a,b' : f.name[0]!.toUpperCase();
+    return `[--${f.name} ${value}]`;
+  });
+}
 const OPTIONS = {
   ...(Object.fromEntries(FIELDS.map((f) => [f, { type: 'string' }])) as Record<
     (typeof FIELDS)[number],

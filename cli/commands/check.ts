@@ -1,4 +1,4 @@
-import { repairReportLines } from '../../archive/backup/repair-report.ts';
+import { repairReportLines } from '../../archive/backup/repair-report-lines.ts';
 import { ArchiveService } from '../../archive/service.ts';
 import { checkArchive } from '../../archive/storage/check.ts';
 import { oneLine } from '../terminal-text.ts';

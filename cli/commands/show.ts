@@ -1,7 +1,6 @@
+import { DETAIL_FIELDS } from '../../archive/clipping-fields.ts';
 import { multiLine, oneLine } from '../terminal-text.ts';
 import { UsageError, openArchive, out, parse, printJson, type Command } from '../context.ts';
-
-const METADATA = ['publication', 'date', 'author', 'section', 'edition', 'place', 'page', 'url'] as const;
 
 /** show ID [--json] */
 export const show: Command = async (args) => {
@@ -13,7 +12,7 @@ export const show: Command = async (args) => {
     return 0;
   }
   out(oneLine(clipping.title));
-  for (const field of METADATA) if (clipping[field]) out(`${field}: ${oneLine(clipping[field])}`);
+  for (const field of DETAIL_FIELDS) if (clipping[field]) out(`${field}: ${oneLine(clipping[field])}`);
   if (clipping.tags.length) out(`tags: ${clipping.tags.map(oneLine).join(', ')}`);
   const trashed = clipping.deletedAt ? `  in trash since: ${clipping.deletedAt}` : '';
   out(`added: ${clipping.addedAt}  updated: ${clipping.updatedAt}${trashed}`);

@@ -14,6 +14,7 @@ import {
   isValidPartialDate,
   type Clipping,
 } from '../../archive/clipping.ts';
+import { CLIPPING_FIELDS, FIELD_NAMES } from '../../archive/clipping-fields.ts';
 import type { ErrorInfo } from '../../archive/errors.ts';
 import { formatError } from '../../archive/messages.ts';
 import { ArchiveService } from '../../archive/service.ts';
@@ -116,21 +117,7 @@ const plausible = {
   tags: fc.constantFrom(['बाढ़', 'पटना'], [], ['a', 'a', ' ']),
   language: fc.constantFrom('hi', 'en', 'hi-Deva-IN'),
 };
-const FIELDS = [
-  'title',
-  'body',
-  'publication',
-  'date',
-  'author',
-  'section',
-  'edition',
-  'place',
-  'page',
-  'url',
-  'language',
-  'tags',
-  'notes',
-];
+const FIELDS: readonly string[] = FIELD_NAMES;
 const EXTRA_KEYS = [
   'id',
   'addedAt',
@@ -228,12 +215,13 @@ function expectClearError(envelope: Envelope<unknown>, allowed: readonly string[
   return error;
 }
 
+const ONE_LINE_FIELDS = CLIPPING_FIELDS.filter((f) => f.kind === 'line').map((f) => f.name);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Every stored record is valid and clean, not merely schema-shaped. */
 function expectSound(clipping: Clipping): void {
   expect(ClippingSchema.safeParse(clipping).success).toBe(true);
-  for (const key of ['title', 'publication', 'author', 'section', 'edition', 'place', 'page'] as const) {
+  for (const key of ONE_LINE_FIELDS) {
     const value = clipping[key];
     if (value === undefined) continue;
     expect(value).toBe(value.normalize('NFC'));

@@ -6,7 +6,7 @@ import type { Clipping } from '../../../archive/clipping.ts';
 import { highlighterFor } from '../../../archive/search/highlight.ts';
 import { onCommand } from '../api/client.ts';
 import { useArchive } from '../hooks/use-archive.ts';
-import { useCuration } from '../hooks/use-curation.ts';
+import { useUndoableChanges } from '../hooks/use-undoable-changes.ts';
 import { useImport } from '../hooks/use-import.ts';
 import { useList } from '../hooks/use-list.ts';
 import { useReader } from '../hooks/use-reader.ts';
@@ -28,7 +28,7 @@ import { ExportDialog } from './ExportDialog.tsx';
 import { ExportListPdf } from './ExportListPdf.tsx';
 import { Header } from './Header.tsx';
 import { ImportButton, ImportStatus, IndexStatus } from './ImportControl.tsx';
-import { IntakeHeaderButtons } from './IntakeHeaderButtons.tsx';
+import { ArchiveButtons } from './ArchiveButtons.tsx';
 import { NearDuplicates } from './NearDuplicates.tsx';
 import { Reader } from './Reader.tsx';
 import { ReaderActions } from './ReaderActions.tsx';
@@ -54,8 +54,8 @@ export function App() {
   const savedSearches = useSavedSearches();
   const reader = useReader();
   const [formOpen, setFormOpen] = useState(false);
-  // Intake and curation (issue 4): edit, trash and undo, import, export.
-  const curation = useCuration(archive.reload);
+  // Changes made here (add, edit, trash, restore) and the undo of the last one.
+  const changes = useUndoableChanges(archive.reload);
   const reloadArchive = archive.reload;
   const importer = useImport(useCallback(() => void reloadArchive(), [reloadArchive]));
   const [editing, setEditing] = useState<Clipping>();
@@ -75,10 +75,10 @@ export function App() {
     (index: number): ResultEntry | undefined => {
       if (searching) {
         const hit = hitAt(index);
-        return hit && entryOf(hit.id, hit, hit.title, undefined);
+        return hit && entryOf(hit.id, hit, hit.title);
       }
       const s = list.rowAt(index);
-      return s && entryOf(s.id, s, [{ text: s.title, match: false }], undefined);
+      return s && entryOf(s.id, s, [{ text: s.title, match: false }]);
     },
     [searching, hitAt, list],
   );
@@ -118,7 +118,7 @@ export function App() {
   useShortcuts({
     onNew: openForm,
     onFind: () => !formOpen && focusSearch(),
-    onUndo: () => void curation.undo(),
+    onUndo: () => void changes.undo(),
     onPane: movePane,
   });
   useEffect(() => onCommand((command) => command === 'add-clipping' && openForm()), [openForm]);
@@ -126,7 +126,7 @@ export function App() {
   // Trashing the open clipping takes its toolbar away: focus goes on to the list.
   const trashOpen = async () => {
     const id = reader.id;
-    if (id === undefined || !(await curation.trash(id))) return;
+    if (id === undefined || !(await changes.trash(id))) return;
     reader.close();
     listRef.current?.focus();
   };
@@ -136,7 +136,7 @@ export function App() {
     setEditing(undefined);
     if (previous) void archive.reload();
     else archive.added(clipping);
-    curation.changed(previous ? 'edit' : 'add', clipping, previous);
+    changes.changed(previous ? 'edit' : 'add', clipping, previous);
     reader.show(clipping);
   };
 
@@ -167,7 +167,7 @@ export function App() {
         onAdd={openForm}
         extra={
           <>
-            <IntakeHeaderButtons
+            <ArchiveButtons
               importButton={<ImportButton state={importer} />}
               showTrash={showTrash}
               onToggleTrash={() => setShowTrash((v) => !v)}
@@ -216,7 +216,7 @@ export function App() {
         </section>
         <div className="reader-pane" data-pane="reader">
           {showTrash ? (
-            <TrashView version={archive.indexVersion} onRestore={(id) => void curation.restore(id)} />
+            <TrashView version={archive.indexVersion} onRestore={(id) => void changes.restore(id)} />
           ) : (
             <Reader
               id={reader.error ? undefined : reader.id}
@@ -224,7 +224,7 @@ export function App() {
               highlighter={highlighter}
               actions={
                 <ReaderActions
-                  busy={curation.busy}
+                  busy={changes.busy}
                   onEdit={() => setEditing(reader.clipping)}
                   onTrash={() => void trashOpen()}
                 />
@@ -248,7 +248,7 @@ export function App() {
       )}
       {/* In the layout, not over it: a toast or a summary never covers a control. */}
       <div className="status-area">
-        <UndoToast curation={curation} />
+        <UndoToast changes={changes} />
         <ImportStatus state={importer} />
         {!importer.running && <IndexStatus progress={archive.indexProgress} />}
       </div>
@@ -264,16 +264,10 @@ export function App() {
   );
 }
 
-function entryOf(
-  id: string,
-  summary: RowDetails | undefined,
-  title: ResultEntry['title'],
-  snippet: ResultEntry['snippet'],
-): ResultEntry {
+function entryOf(id: string, summary: RowDetails | undefined, title: ResultEntry['title']): ResultEntry {
   return {
     id,
     title,
-    snippet,
     publication: summary?.publication,
     date: summary?.date,
     language: summary?.language,

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 import type { Clipping } from '../../../archive/clipping.ts';
-import type { Vocabulary } from '../../../archive/api.ts';
+import type { UsedValues } from '../../../archive/api.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { fieldErrorMessage } from '../../../archive/messages.ts';
 import { errorInfoOf } from '../api/api-error.ts';
@@ -15,8 +15,10 @@ import {
   EMPTY_FORM,
   FORM_FIELDS,
   checkRequired,
+  formLayout,
   fromClipping,
   isFormField,
+  isRequired,
   tagSuggestions,
   toClippingInput,
   toClippingPatch,
@@ -43,7 +45,7 @@ export function ClippingForm({ editing, onSaved, onCancel }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<FormValues>(() => (editing ? fromClipping(editing) : EMPTY_FORM));
-  const [vocabulary, setVocabulary] = useState<Vocabulary>({ publications: [], tags: [] });
+  const [vocabulary, setVocabulary] = useState<UsedValues>({ publications: [], tags: [] });
 
   useEffect(() => {
     let live = true;
@@ -114,9 +116,29 @@ export function ClippingForm({ editing, onSaved, onCancel }: Props) {
     }
   };
 
-  const field = (name: FormField, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField field={name} value={values[name]} error={fieldErrors.get(name)} onChange={onChange} {...extra} />
-  );
+  // Layout and required come from the declared fields; a few fields add their own help here.
+  const extras: Partial<Record<FormField, Partial<Parameters<typeof TextField>[0]>>> = {
+    publication: { list: 'publication-options' },
+    date: { placeholder: t('form.datePlaceholder') },
+    url: { inputMode: 'url', placeholder: 'https://' },
+    tags: { hint: t('form.tagsHint'), list: 'tag-options' },
+  };
+  const field = (name: FormField) => {
+    const layout = formLayout(name);
+    return (
+      <TextField
+        key={name}
+        field={name}
+        value={values[name]}
+        error={fieldErrors.get(name)}
+        onChange={onChange}
+        required={isRequired(name) || undefined}
+        wide={layout !== 'half'}
+        multiline={layout === 'long' || layout === 'short' ? layout : undefined}
+        {...extras[name]}
+      />
+    );
+  };
 
   return (
     <dialog
@@ -139,20 +161,7 @@ export function ClippingForm({ editing, onSaved, onCancel }: Props) {
       >
         <h2 id="clipping-form-heading">{editing ? t('intake.editHeading') : t('form.heading')}</h2>
         <div className="form-scroll">
-          <div className="form-grid">
-            {field('title', { required: true, wide: true })}
-            {field('body', { required: true, wide: true, multiline: 'long' })}
-            {field('publication', { list: 'publication-options' })}
-            {field('date', { placeholder: t('form.datePlaceholder') })}
-            {field('author')}
-            {field('section')}
-            {field('edition')}
-            {field('place')}
-            {field('page')}
-            {field('url', { inputMode: 'url', placeholder: 'https://' })}
-            {field('tags', { wide: true, hint: t('form.tagsHint'), list: 'tag-options' })}
-            {field('notes', { wide: true, multiline: 'short' })}
-          </div>
+          <div className="form-grid">{FORM_FIELDS.map(field)}</div>
           <datalist id="publication-options">
             {vocabulary.publications.map((p) => (
               <option key={p.value} value={p.value} />

@@ -2,12 +2,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Clipping } from '../../../archive/clipping.ts';
+import { DETAIL_FIELDS } from '../../../archive/clipping-fields.ts';
 import type { Language } from '../../../archive/messages.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import { ClippingLink } from './ClippingLink.tsx';
 import { formatTime } from './format-time.ts';
-
-const TEXT_FIELDS = ['publication', 'date', 'author', 'section', 'edition', 'place', 'page', 'url'] as const;
 
 function formatTimestamp(iso: string, language: Language): string {
   return formatTime(iso, language, 'long');
@@ -17,7 +16,7 @@ export function ReaderMeta({ clipping }: { clipping: Clipping }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const rows: { key: string; label: string; value: ReactNode; className?: string; lang?: string | undefined }[] = [];
-  for (const field of TEXT_FIELDS) {
+  for (const field of DETAIL_FIELDS) {
     const value = clipping[field];
     if (!value) continue;
     if (field === 'url') {

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../hooks/use-modal-dialog.ts';
-import type { Vocabulary } from '../../../archive/api.ts';
+import type { UsedValues } from '../../../archive/api.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { errorInfoOf } from '../api/api-error.ts';
 import { archiveClient } from '../api/client.ts';
@@ -11,7 +11,7 @@ import { ErrorMessage } from './ErrorMessage.tsx';
 export function RenameTagDialog({ onDone, onClose }: { onDone(): void; onClose(): void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
-  const [tags, setTags] = useState<Vocabulary['tags']>([]);
+  const [tags, setTags] = useState<UsedValues['tags']>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [error, setError] = useState<ErrorInfo>();

@@ -1,7 +1,8 @@
 // What a repair did, sentence by sentence in the user's language (the same sentences the CLI's
 // `check --repair` prints): which clipping came back from which backup, what could not be repaired.
 import { useTranslation } from 'react-i18next';
-import { repairReportLines, type RepairReport as Report } from '../../../archive/backup/repair-report.ts';
+import { repairReportLines } from '../../../archive/backup/repair-report-lines.ts';
+import type { RepairReport as Report } from '../../../archive/backup/repair-report.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';

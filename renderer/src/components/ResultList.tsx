@@ -63,7 +63,7 @@ export function ResultList(props: Props) {
 
   const missingKey = items
     .map((item) => entryAt(item.index))
-    .filter((e): e is ResultEntry => e !== undefined && e.snippet === undefined && snippetOf(e.id) === undefined)
+    .filter((e): e is ResultEntry => e !== undefined && snippetOf(e.id) === undefined)
     .map((e) => e.id)
     .join(' ');
   useEffect(() => {
@@ -160,7 +160,7 @@ export function ResultList(props: Props) {
               <ResultRow
                 key={entry?.id ?? `row-${item.index}`}
                 entry={entry}
-                snippet={entry ? (entry.snippet ?? snippetOf(entry.id)) : undefined}
+                snippet={entry ? snippetOf(entry.id) : undefined}
                 index={item.index}
                 setSize={count}
                 top={item.start}

@@ -1,12 +1,12 @@
 // The last change, said in a toast with "Undo"; a failure to change is said here too.
 import { useTranslation } from 'react-i18next';
-import type { Curation } from '../hooks/use-curation.ts';
+import type { UndoableChanges } from '../hooks/use-undoable-changes.ts';
 import { LIST_ID } from '../focus/focus-return.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
-export function UndoToast({ curation }: { curation: Curation }) {
+export function UndoToast({ changes }: { changes: UndoableChanges }) {
   const { t } = useTranslation();
-  const { last, error } = curation;
+  const { last, error } = changes;
   if (!last && !error) return null;
   return (
     <div className="toast" role="status" data-testid="toast">
@@ -16,14 +16,14 @@ export function UndoToast({ curation }: { curation: Curation }) {
           type="button"
           data-testid="undo"
           aria-keyshortcuts="Control+Z Meta+Z"
-          aria-disabled={curation.busy || undefined}
+          aria-disabled={changes.busy || undefined}
           // Undone, the button goes: focus goes on to the list, where the change shows.
-          onClick={() => !curation.busy && void curation.undo().then(() => document.getElementById(LIST_ID)?.focus())}
+          onClick={() => !changes.busy && void changes.undo().then(() => document.getElementById(LIST_ID)?.focus())}
         >
           {t('intake.undo')}
         </button>
       )}
-      <button type="button" className="toast-close" aria-label={t('intake.dismiss')} onClick={curation.dismiss}>
+      <button type="button" className="toast-close" aria-label={t('intake.dismiss')} onClick={changes.dismiss}>
         ×
       </button>
     </div>

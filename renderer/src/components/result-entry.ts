@@ -4,8 +4,6 @@ import type { Segment } from '../../../archive/search/highlight.ts';
 export interface ResultEntry {
   id: string;
   title: Segment[];
-  /** The highlighted passage of a search hit; undefined for rows of the unfiltered list, whose opening lines come from the worker later. */
-  snippet: Segment[] | undefined;
   publication?: string | undefined;
   date?: string | undefined;
   /** The clipping's language (hi, en…), for the row's lang attribute. */

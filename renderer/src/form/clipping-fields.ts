@@ -1,27 +1,36 @@
 // The fields of the add form, in the order they are shown, and how typed text becomes API input.
 import type { Clipping, ClippingInput, ClippingPatch } from '../../../archive/clipping.ts';
 import type { FieldError } from '../../../archive/errors.ts';
+import {
+  FORM_FIELD_NAMES,
+  OPTIONAL_VALUE_FIELDS,
+  fieldSpec,
+  type FormFieldName,
+  type FormLayout,
+  type OptionalValueField,
+} from '../../../archive/clipping-fields.ts';
 
-export const FORM_FIELDS = [
-  'title',
-  'body',
-  'publication',
-  'date',
-  'author',
-  'section',
-  'edition',
-  'place',
-  'page',
-  'url',
-  'tags',
-  'notes',
-] as const;
-export type FormField = (typeof FORM_FIELDS)[number];
+/** The fields of the form, in the order shown: the declared fields that have a place on it. */
+export const FORM_FIELDS = FORM_FIELD_NAMES;
+export type FormField = FormFieldName;
 export type FormValues = Record<FormField, string>;
 
 export const EMPTY_FORM: FormValues = Object.fromEntries(FORM_FIELDS.map((f) => [f, ''])) as FormValues;
 
-const OPTIONAL_TEXT = ['publication', 'date', 'author', 'section', 'edition', 'place', 'page', 'url', 'notes'] as const;
+/** Optional one-value fields on the form: sent only when filled in (a new clipping), or as '' to clear. */
+const OPTIONAL_TEXT = OPTIONAL_VALUE_FIELDS.filter((f): f is FormField & OptionalValueField =>
+  (FORM_FIELDS as readonly string[]).includes(f),
+);
+const REQUIRED = FORM_FIELDS.filter(isRequired);
+
+export function isRequired(field: FormField): boolean {
+  return fieldSpec(field).required === true;
+}
+
+/** How the form lays each field out (clipping-fields.ts declares it). */
+export function formLayout(field: FormField): FormLayout {
+  return fieldSpec(field).form!;
+}
 
 export function isFormField(name: string): name is FormField {
   return (FORM_FIELDS as readonly string[]).includes(name);
@@ -46,11 +55,9 @@ export function toClippingInput(values: FormValues): ClippingInput {
   return input;
 }
 
-/** The checks worth making before asking the archive: the two required fields. */
+/** The checks worth making before asking the archive: the required fields. */
 export function checkRequired(values: FormValues): FieldError[] {
-  return (['title', 'body'] as const)
-    .filter((f) => values[f].trim() === '')
-    .map((field) => ({ field, code: 'required' }));
+  return REQUIRED.filter((f) => values[f].trim() === '').map((field) => ({ field, code: 'required' }));
 }
 
 /** The form filled in with a stored clipping, for editing it. */

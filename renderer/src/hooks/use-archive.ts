@@ -7,7 +7,7 @@ import type { Clipping } from '../../../archive/clipping.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { errorInfoOf } from '../api/api-error.ts';
 import { archiveClient, onCommand } from '../api/client.ts';
-import { toSearchDoc, toSummary } from '../api/records.ts';
+import { summarize, toSearchDoc } from '../../../archive/clipping-records.ts';
 import type { IndexProgress, SearchClient } from '../search/search-client.ts';
 
 export interface ArchiveState {
@@ -72,7 +72,7 @@ export function useArchive(search: SearchClient): ArchiveState {
 
   const added = useCallback(
     (clipping: Clipping) => {
-      search.put(toSearchDoc(clipping), toSummary(clipping));
+      search.put(toSearchDoc(clipping), summarize(clipping));
       setTotal((count) => (count ?? 0) + 1);
       setListVersion((v) => v + 1);
       setIndexVersion((v) => v + 1);

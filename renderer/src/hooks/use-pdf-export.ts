@@ -4,7 +4,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import type { ExportPdfInput } from '../../../archive/pdf/export-request.ts';
-import { MAX_PDF_ENTRIES } from '../../../archive/pdf/options.ts';
+import { MAX_PDF_ENTRIES } from '../../../archive/pdf/limits.ts';
 import { archiveClient } from '../api/client.ts';
 import { ApiError, errorInfoOf } from '../api/api-error.ts';
 import { base64ToBytes, saveDownload } from '../export/save-download.ts';

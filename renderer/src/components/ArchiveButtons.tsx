@@ -1,4 +1,4 @@
-// Header buttons for intake and curation: import, export, and the trash toggle.
+// Header buttons that act on the whole archive: import, export, tags, and the trash toggle.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -10,7 +10,7 @@ interface Props {
   onTags(): void;
 }
 
-export function IntakeHeaderButtons({ importButton, showTrash, onToggleTrash, onExport, onTags }: Props) {
+export function ArchiveButtons({ importButton, showTrash, onToggleTrash, onExport, onTags }: Props) {
   const { t } = useTranslation();
   return (
     <>

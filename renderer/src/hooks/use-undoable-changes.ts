@@ -23,7 +23,7 @@ export interface LastChange {
   undo: (() => Promise<Clipping>) | undefined;
 }
 
-export interface Curation {
+export interface UndoableChanges {
   last: LastChange | undefined;
   error: ErrorInfo | undefined;
   busy: boolean;
@@ -49,7 +49,7 @@ function reverseOf(kind: ChangeKind, clipping: Clipping, previous?: Clipping): (
   }
 }
 
-export function useCuration(reload: () => Promise<void>): Curation {
+export function useUndoableChanges(reload: () => Promise<void>): UndoableChanges {
   const [last, setLast] = useState<LastChange>();
   const [error, setError] = useState<ErrorInfo>();
   const [busy, setBusy] = useState(false);

@@ -1,0 +1,100 @@
+// Adding a field is one row in the declaration: here the declaration is extended with a field the
+// code has never heard of, and the schemas, the form, the CLI, CSV, CSL-JSON, the search document
+// and the PDF all carry it, with no other change.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FieldSpec } from '../../../archive/clipping-fields.ts';
+
+const NEW_FIELD = 'edition_note';
+const VALUE = 'दूसरा संस्करण, संशोधित';
+
+vi.mock('../../../archive/clipping-fields.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../archive/clipping-fields.ts')>();
+  const at = actual.CLIPPING_FIELDS.findIndex((f) => f.name === 'edition') + 1;
+  const extended: FieldSpec[] = [
+    ...actual.CLIPPING_FIELDS.slice(0, at),
+    { name: NEW_FIELD, kind: 'line', form: 'half', indexed: true, csl: 'version' },
+    ...actual.CLIPPING_FIELDS.slice(at),
+  ];
+  return { ...actual, CLIPPING_FIELDS: extended, ...actual.deriveFieldLists(extended) };
+});
+
+const { ClippingInputSchema, ClippingSchema } = await import('../../../archive/clipping.ts');
+const { SearchDocSchema } = await import('../../../archive/api.ts');
+const { toSearchDoc } = await import('../../../archive/clipping-records.ts');
+const { CSV_COLUMNS, serializeClippings } = await import('../../../archive/exports/formats.ts');
+const { fromCslItem, toCslItem } = await import('../../../archive/exports/csl.ts');
+const { entriesHtml } = await import('../../../archive/pdf/entries-html.ts');
+const { ArchiveService } = await import('../../../archive/service.ts');
+const form = await import('../../../renderer/src/form/clipping-fields.ts');
+const { runCli } = await import('../../support/cli.ts');
+const { tempDir } = await import('../../support/temp.ts');
+
+describe('a field added to the declaration only', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+  afterEach(() => cleanup());
+
+  it('is checked like its kind by the input schema and kept by the stored schema', () => {
+    const parsed = ClippingInputSchema.parse({ title: 'शीर्षक', body: 'पाठ', [NEW_FIELD]: `  ${VALUE}  ` });
+    expect((parsed as Record<string, unknown>)[NEW_FIELD]).toBe(VALUE); // a one-line field is trimmed
+    const bad = ClippingInputSchema.safeParse({ title: 'शीर्षक', body: 'पाठ', [NEW_FIELD]: 'a\u0007b' });
+    expect(bad.success).toBe(false);
+    expect(Object.keys(ClippingSchema.shape)).toContain(NEW_FIELD);
+  });
+
+  it('goes through the form: shown after edition, sent when filled in, cleared when emptied', () => {
+    expect(form.FORM_FIELDS.indexOf(NEW_FIELD as never)).toBe(form.FORM_FIELDS.indexOf('edition') + 1);
+    expect(form.formLayout(NEW_FIELD as never)).toBe('half');
+    const values = { ...form.EMPTY_FORM, title: 'शीर्षक', body: 'पाठ', [NEW_FIELD]: VALUE } as typeof form.EMPTY_FORM;
+    expect(form.toClippingInput(values)).toMatchObject({ [NEW_FIELD]: VALUE });
+    expect(form.toClippingPatch({ ...values, [NEW_FIELD]: '' } as typeof values)).toMatchObject({ [NEW_FIELD]: '' });
+  });
+
+  it('is an option of the CLI add, stored, and exported to CSV and CSL-JSON, and read back', async () => {
+    const archive = join(dir, 'archive');
+    const added = await runCli([
+      '--archive',
+      archive,
+      'add',
+      '--title',
+      'शीर्षक',
+      '--body',
+      'पाठ',
+      `--${NEW_FIELD}`,
+      VALUE,
+    ]);
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    const help = await runCli(['--help']);
+    expect(help.stdout).toContain(`[--${NEW_FIELD} E]`);
+
+    const service = await ArchiveService.open(archive);
+    try {
+      const stored = await service.get({ id: added.stdout.trim() });
+      expect((stored as Record<string, unknown>)[NEW_FIELD]).toBe(VALUE);
+
+      expect(CSV_COLUMNS).toContain(NEW_FIELD);
+      const csv = serializeClippings([stored], 'csv');
+      expect(csv.split('\r\n')[1]).toContain(VALUE);
+
+      const item = toCslItem(stored);
+      expect(item.version).toBe(VALUE);
+      expect(fromCslItem(item)[NEW_FIELD]).toBe(VALUE);
+
+      expect(toSearchDoc(stored)).toMatchObject({ [NEW_FIELD]: VALUE });
+      expect(SearchDocSchema.parse(toSearchDoc(stored))).toMatchObject({ [NEW_FIELD]: VALUE });
+
+      const html = entriesHtml([stored], { pageSize: 'A4', typeface: 'sans', language: 'en', scans: false });
+      expect(html).toContain(`<dd lang="hi">${VALUE}</dd>`);
+    } finally {
+      await service.close();
+    }
+    // The JSON export carries it too (it is the stored record).
+    const out = join(dir, 'out.json');
+    expect((await runCli(['--archive', archive, 'export', '--format', 'json', '--out', out])).code).toBe(0);
+    expect(await readFile(out, 'utf8')).toContain(VALUE);
+  });
+});
