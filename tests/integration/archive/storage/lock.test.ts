@@ -1,25 +1,31 @@
-// The archive lock: a lock left by a killed process is taken over (at once when its holder is known
-// to be gone, after the staleness limit otherwise); a live holder is waited for; a writer whose lock
-// was taken from it refuses to commit.
+// The archive lock (archive/storage/lock.ts): a lock left by a killed process is taken over (at once
+// when its holder is known to be gone, after the staleness limit otherwise); a live holder is waited
+// for; a writer whose lock was taken from it refuses to commit. The other process holds the lock
+// through lock.ts itself (tests/support/lock-holder.ts), not through a copy of its protocol.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { watch } from 'node:fs';
 import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../../../archive/service.ts';
 import { checkArchive } from '../../../../archive/storage/check.ts';
 import { breakAbandonedLock } from '../../../../archive/storage/lock.ts';
 import { ShardedStore } from '../../../../archive/storage/sharded-store.ts';
 import { readManifest } from '../../../support/archive-files.ts';
+import { buildForNode } from '../../../support/build-for-node.ts';
 import { snapshotFiles } from '../../../support/snapshot.ts';
 import { tempDir } from '../../../support/temp.ts';
 
-const PROJECT = join(import.meta.dirname, '../../../..');
+let lockHolder: Awaited<ReturnType<typeof buildForNode>>;
 let dir: string;
 let cleanup: () => Promise<void>;
 let holder: ChildProcess | undefined;
 
+beforeAll(async () => {
+  lockHolder = await buildForNode('tests/support/lock-holder.ts');
+});
+afterAll(() => lockHolder.remove());
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
   dir = join(dir, 'archive');
@@ -31,26 +37,12 @@ afterEach(async () => {
 });
 
 /**
- * Another process takes the archive lock the way the app does (proper-lockfile + its note) and
- * keeps it until killed, or, with `releaseOnRequest`, until a line on its stdin (it answers 'released').
+ * Another process takes the archive lock with lock.ts and keeps it until killed, or, with
+ * `releaseOnRequest`, until a line on its stdin (it answers 'released').
  */
 async function holdLockInAnotherProcess(releaseOnRequest = false): Promise<ChildProcess> {
-  const script = `
-    import lockfile from 'proper-lockfile';
-    import { rmSync, writeFileSync } from 'node:fs';
-    import { hostname } from 'node:os';
-    const [dir, releaseOnRequest] = process.argv.slice(1);
-    const lockPath = dir + '/archive.lock';
-    const release = await lockfile.lock(dir, { lockfilePath: lockPath, stale: 10000, realpath: false });
-    writeFileSync(lockPath + '/owner.json', JSON.stringify({ pid: process.pid, host: hostname(), token: 'other' }));
-    console.log('locked');
-    if (releaseOnRequest) process.stdin.once('data', async () => { rmSync(lockPath + '/owner.json'); await release(); console.log('released'); });
-    else setInterval(() => {}, 1000);
-  `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script, dir, releaseOnRequest ? 'yes' : ''], {
-    cwd: PROJECT,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const args = [lockHolder.file, dir, ...(releaseOnRequest ? ['release-on-request'] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', () => resolve());
     child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)));
