@@ -1,10 +1,10 @@
 // Long tasks report their progress through the dispatcher (what both transports forward) and can be
 // cancelled; a cancelled import leaves every file of the archive exactly as it was. All on a real
-// archive folder on disk.
+// archive folder on disk. The progress of a PDF export, which needs Chromium, is tested with the
+// export (tests/integration/archive/pdf/export-pdf.test.ts).
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES, type Envelope, type ImportReport, type Progress } from '../../../archive/api.ts';
-import { chromiumPrinter } from '../../../archive/pdf/chromium-printer.ts';
 import { ArchiveService, type ImportHold } from '../../../archive/service.ts';
 import { createDispatcher, type Dispatch } from '../../../archive/transport/dispatch.ts';
 import { MAX_UPLOADS } from '../../../archive/import/upload.ts';
@@ -288,19 +288,5 @@ describe('progress of the other long tasks', () => {
       error: { code: 'cancelled' },
     });
     expect(await snapshotFiles(archiveDir)).toEqual(before);
-  });
-
-  it('PDF export of many clippings reports clippings printed', { timeout: 120_000 }, async () => {
-    const archiveDir = join(dir, 'archive');
-    const service = await ArchiveService.open(archiveDir, { printer: chromiumPrinter() });
-    const content = new TextDecoder().decode(ndjson(44));
-    await service.importFiles({ files: [{ name: 'a.ndjson', content }] });
-    const events: Progress[] = [];
-    const dispatch = createDispatcher(service);
-    const answer = await dispatch('exportPdf', { all: true, task: 'pdf-00001' }, (e) => events.push(e));
-    expect(answer).toMatchObject({ ok: true, value: { clippings: 45 } });
-    const printed = steps(events, 'printed');
-    expect(printed[0]).toMatchObject({ kind: 'exportPdf', done: 0, total: 45 });
-    expect(printed.at(-1)).toMatchObject({ done: 45, total: 45 });
   });
 });

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Progress } from '../../../../archive/api.ts';
 import type { Clipping } from '../../../../archive/clipping.ts';
 import { chromiumPrinter } from '../../../../archive/pdf/chromium-printer.ts';
 import { exportPdf, searchForPdf } from '../../../../archive/pdf/export-pdf.ts';
@@ -305,6 +306,21 @@ describe('exportPdf through the API', { timeout: 120_000 }, () => {
     const printerless = createDispatcher(await ArchiveService.open(join(dir, 'archive')));
     const refused = await printerless('exportPdf', { all: true });
     expect(refused.ok).toBe(false);
+  });
+
+  it('reports clippings printed, out of all, as a long task', async () => {
+    const lines = Array.from({ length: 44 }, (_, i) =>
+      JSON.stringify({ title: `कतरन ${i}`, body: `नगर निगम की योजना, कतरन ${i} का पाठ।` }),
+    );
+    await service.importFiles({ files: [{ name: 'a.ndjson', content: lines.join('\n') }] });
+    const events: Progress[] = [];
+    const answer = await createDispatcher(service)('exportPdf', { all: true, task: 'pdf-00001' }, (e) =>
+      events.push(e),
+    );
+    expect(answer).toMatchObject({ ok: true, value: { clippings: 45 } });
+    const printed = events.filter((e) => e.step === 'printed');
+    expect(printed[0]).toMatchObject({ kind: 'exportPdf', done: 0, total: 45 });
+    expect(printed.at(-1)).toMatchObject({ done: 45, total: 45 });
   });
 });
 
