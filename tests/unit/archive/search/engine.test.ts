@@ -1,16 +1,13 @@
 // The engine: ranking order, query features, updates in place, the packed forms (frozen, dense,
-// saved and loaded, compacted) answering exactly like the plain one, and the vocabulary expansion
-// agreeing with the highlighter's rule.
+// saved and loaded, compacted) answering exactly like the plain one. The vocabulary expansion is
+// tested against the highlighter's rule in matcher.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { SearchDoc } from '../../../../archive/api.ts';
 import { SearchEngine, type SearchAnswer } from '../../../../archive/search/engine.ts';
-import { compileWord, expand, levelFor } from '../../../../archive/search/matcher.ts';
-import { parseQuery } from '../../../../archive/search/query.ts';
 import { indexFromBytes, indexToBytes } from '../../../../archive/search/serialize.ts';
 import { indexChanges } from '../../../../archive/search/sync.ts';
 import { syntheticClipping, syntheticQueries } from '../../../../bench/support/hindi-corpus.ts';
 import { EVAL_DOCS } from '../../../search-eval/clippings.ts';
-import { QUERIES } from '../../../search-eval/queries.ts';
 
 let day = 0;
 const doc = (id: string, title: string, body: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
@@ -264,33 +261,5 @@ describe('packed forms answer exactly like the plain index', () => {
     expect(indexFromBytes(new Uint8Array([1, 2, 3]))).toBeUndefined();
     const bytes = indexToBytes(plain.index, 'x');
     expect(indexFromBytes(bytes.slice(0, bytes.length / 2))).toBeUndefined();
-  });
-});
-
-describe('expansion and highlighting agree', () => {
-  it('the index finds a word at a level exactly when the highlighter matches it there', () => {
-    const engine = new SearchEngine();
-    engine.putAll(EVAL_DOCS);
-    const vocabulary = engine.index.vocabulary;
-    let checked = 0;
-    for (const { query } of QUERIES) {
-      const parsed = parseQuery(query);
-      if (!parsed.ok) continue;
-      for (const clause of parsed.query.clauses) {
-        for (const term of clause.alternatives) {
-          for (const word of term.words) {
-            const compiled = compileWord(word, 'stem-first');
-            const found = expand(compiled, vocabulary);
-            for (let id = 1; id < vocabulary.length; id++) {
-              const t = vocabulary.term(id)!;
-              const level = levelFor(compiled, t);
-              expect(found.get(id) ?? -1, `${word.text} ~ ${t.exact}`).toBe(level);
-              checked += 1;
-            }
-          }
-        }
-      }
-    }
-    expect(checked).toBeGreaterThan(10000);
   });
 });
