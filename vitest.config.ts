@@ -7,7 +7,8 @@
 // tests/unit/archive/search/engine.test.ts (tests/integration/… for the integration set). A test file
 // that starts a process or a browser, kills a writer or reads PDFs back with poppler goes under
 // tests/integration.
-import { statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestSpecification } from 'vitest/node';
 import { BaseSequencer } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
@@ -41,6 +42,15 @@ class LongestFirst extends BaseSequencer {
   }
 }
 
+// Unit test files share their worker's loaded modules (isolate: false): most of a small file's time
+// was loading the archive's modules again, file after file. A file that replaces a module
+// (vi.mock: a faulty file system, the Electron stand-in) runs in a fresh worker of its own, so
+// that neither it nor the files after it see the other's modules.
+const UNIT_MOCKING = readdirSync('tests/unit', { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.test.ts'))
+  .map((file) => join('tests/unit', file))
+  .filter((file) => /\bvi\.(mock|doMock)\(/.test(readFileSync(file, 'utf8')));
+
 // Vitest's default on 2 cores is 1 worker; the integration tests mostly wait for their child
 // processes, and the unit tests are many small files: 2 workers keep both cores busy.
 const shared = { environment: 'node', maxWorkers: 2 } as const;
@@ -54,8 +64,19 @@ export default defineConfig({
           ...shared,
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          exclude: UNIT_MOCKING,
+          isolate: false,
           // Watchdogs: a few tests build search indexes of thousands of clippings, which a busy
           // 2-core machine may take half a minute for.
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'unit-isolated',
+          include: UNIT_MOCKING,
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },
