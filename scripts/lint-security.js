@@ -21,7 +21,7 @@ const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
 /** Findings that are review notes, not defects, with the reason they are accepted. */
 const ACCEPTED = {
   PRELOAD_JS_CHECK:
-    'review note: the sandboxed preload exposes exactly the API methods (preload/index.ts, tests/unit/main-preload.test.ts)',
+    'review note: the sandboxed preload exposes exactly the API methods (preload/index.ts, tests/unit/preload/index.test.ts)',
 };
 const FAILING_SEVERITIES = ['HIGH', 'MEDIUM'];
 

@@ -23,7 +23,7 @@ export type Level = (typeof LEVEL)[keyof typeof LEVEL];
 /**
  * Stem first, then fold vowel length (our default), or the other way round (Lucene's order, where
  * suffixes with ी, ू can no longer match), or stem without folding vowel length at all.
- * tests/unit/search-eval.test.ts measures all three.
+ * tests/unit/archive/search/engine.eval.test.ts measures all three.
  */
 export type StemOrder = 'stem-first' | 'fold-first' | 'no-length-fold';
 

@@ -1,8 +1,9 @@
-// A large import as a person makes it in the app, watched from the page: the archive's determinate
+// An import as a person makes it in the app, watched from the page: the archive's determinate
 // progress shows, the summary comes, then the list and the search index catch up, and search finds
 // every new clipping. Along the way a requestAnimationFrame probe records the longest gap between
 // frames, and the same file is imported with the CLI for comparison. Those durations are REPORTED
-// (annotations and the log), never asserted: how fast is the benchmark's business (bench/app-import).
+// (annotations and the log), never asserted. The import is small so that the suite stays quick; the
+// figures at 15,000 clippings are the benchmark's business (bench/app-import.measure.ts).
 import type { Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,11 +11,11 @@ import { runCli } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 import { expect, test } from './fixtures.ts';
 
-const RECORDS = 15_000;
-const PATIENCE = { timeout: 300_000 };
-test.describe.configure({ timeout: 900_000 });
+const RECORDS = 1_500;
+const PATIENCE = { timeout: 120_000 };
+test.describe.configure({ timeout: 300_000 });
 
-/** One NDJSON feed of short Hindi news items, about 6 MB. */
+/** One NDJSON feed of short Hindi news items (about 400 bytes each). */
 async function feed(dir: string): Promise<string> {
   const lines = Array.from({ length: RECORDS }, (_, i) =>
     JSON.stringify({
@@ -84,7 +85,7 @@ async function stopProbe(page: Page) {
   });
 }
 
-test('a 15,000-clipping import: determinate progress, summary, list and search caught up (figures reported)', async ({
+test('a 1,500-clipping import: determinate progress, summary, list and search caught up (figures reported)', async ({
   page,
   appUrl,
 }) => {
@@ -98,8 +99,12 @@ test('a 15,000-clipping import: determinate progress, summary, list and search c
     await page.evaluate(startProbe);
 
     await page.getByTestId('import-input').setInputFiles(path);
-    await expect(page.getByTestId('import-progress').locator('progress[value]')).toHaveCount(1, PATIENCE);
     await expect(page.getByTestId('import-added')).toHaveText(`Added: ${RECORDS}`, PATIENCE);
+    // The determinate bar may come and go between two polls of a locator: the page's own observer
+    // saw it, before the summary.
+    const seen = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
+    expect(seen.determinate, 'a determinate progress bar showed').toBeDefined();
+    expect(seen.determinate!).toBeLessThanOrEqual(seen.summary!);
     await expect(page.getByTestId('result-count')).toHaveText(`${RECORDS + 1} clippings`, PATIENCE);
     // Caught up: the worker said ready after the summary, and search finds every new clipping.
     await page.waitForFunction(

@@ -114,7 +114,7 @@ test('the PDF of a hostile clipping holds its payloads as text', async ({ app })
   const stored = await storeHostileClippings(app);
 
   // The reader's PDF export; pdftotext gives the payloads back as text. (The print HTML itself is
-  // run with JavaScript on in tests/unit/security-pdf-html.test.ts.)
+  // run with JavaScript on in tests/integration/archive/pdf/entries-html.security.test.ts.)
   const target = stored[1]!;
   await app.locator(`[data-testid="result-item"][data-id="${target.id}"]`).click();
   const downloadPromise = app.waitForEvent('download');

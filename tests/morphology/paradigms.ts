@@ -3,7 +3,7 @@
 // are common news and everyday words). Each paradigm lists the citation form first; a form of two
 // words ("पढ़ने वाला") is a phrase a clipping holds.
 //
-// Used by tests/unit/search-morphology.test.ts and bench/morphology.measure.ts: the citation form
+// Used by tests/unit/archive/search/morphology.test.ts and bench/morphology.measure.ts: the citation form
 // is searched against clippings that each hold one other form (recall), and each word of a pair
 // against a clipping holding the other (false conflation).
 

@@ -1,6 +1,6 @@
 // XSS payloads for the tests: each, if it ever became markup and ran, would call __xss(name) or
 // alert(); and the checks that nothing ran and no element came from them. Used by the browser test
-// of the UI (tests/e2e/xss.spec.ts) and the test of the PDF's HTML (tests/unit/security-pdf-html.test.ts).
+// of the UI (tests/e2e/xss.spec.ts) and the test of the PDF's HTML (tests/integration/archive/pdf/entries-html.security.test.ts).
 import type { Page } from 'playwright-core';
 import type { ClippingInput } from '../../archive/clipping.ts';
 

@@ -1,6 +1,6 @@
 // The engine as it was with its own postings store (a bench-only copy, with inverted-index.ts,
 // byte-pool.ts and serialize.ts beside it): kept so `npm run bench` measures the FlexSearch-backed
-// engine against it in the same run, and so tests/unit/search-reference.test.ts can regenerate its
+// engine against it in the same run, and so tests/unit/archive/search/engine.reference.test.ts can regenerate its
 // frozen answers from it. Not used by the app.
 //
 // Full-text search over clippings: our own Hindi analysis (analyze.ts) over a compact inverted
