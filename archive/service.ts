@@ -67,6 +67,8 @@ export class ArchiveService implements ApiHandlers {
   /** The OCR engine, started on the first scan and kept for the next (it ends itself when idle). */
   private ocr: OcrEngine | undefined;
   private readonly verifyListeners = new Set<(done: number, total: number) => void>();
+  /** Aborted by close(): the background verification stops, so the process can end. */
+  private readonly closing = new AbortController();
 
   private constructor(
     private readonly store: ShardedStore,
@@ -90,11 +92,11 @@ export class ArchiveService implements ApiHandlers {
   }
 
   private async runVerification(): Promise<Damage | undefined> {
-    if (this.hold) await this.hold('verify', new AbortController().signal);
+    if (this.hold) await this.hold('verify', this.closing.signal);
     return this.store
       .verify((done, total) => {
         for (const listener of this.verifyListeners) listener(done, total);
-      })
+      }, this.closing.signal)
       .catch(() => this.store.damage);
   }
 
@@ -323,8 +325,14 @@ export class ArchiveService implements ApiHandlers {
     return clipping!;
   }
 
-  /** Ends the OCR engine's worker now (the CLI, before it exits; it otherwise ends when idle). */
+  /**
+   * Before the process ends (the CLI after its command, `serve` when stopped): cancels the tasks
+   * still running, which leaves the archive as before each of them, stops the background
+   * verification, and ends the OCR engine's worker (it otherwise ends when idle).
+   */
   async close(): Promise<void> {
+    this.tasks.cancelAll();
+    this.closing.abort();
     const engine = this.ocr;
     this.ocr = undefined;
     await engine?.close();

@@ -74,6 +74,11 @@ export class TaskRegistry {
     return controller !== undefined;
   }
 
+  /** Cancels every task running now (the process is stopping): each stops at its next check. */
+  cancelAll(): void {
+    for (const task of [...this.running.keys()]) this.cancel(task);
+  }
+
   isCancelled(task: string): boolean {
     return this.cancelled.has(task);
   }

@@ -181,9 +181,9 @@ export class ShardedStore {
    * Reads and checks every shard against its checksums (what the app does after showing the list):
    * damage makes the archive read-only and is returned.
    */
-  async verify(progress?: (done: number, total: number) => void): Promise<Damage | undefined> {
+  async verify(progress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<Damage | undefined> {
     await this.reading(
-      () => this.checkAll(progress),
+      () => this.checkAll(progress, signal),
       () => undefined,
     );
     return this.damage;
@@ -503,10 +503,11 @@ export class ShardedStore {
    * Reads and checks every shard, keeping none it had not read already: at 100,000 clippings the
    * verification would otherwise leave all of them in memory, and the app needs few of them.
    */
-  private async checkAll(progress?: (done: number, total: number) => void): Promise<void> {
+  private async checkAll(progress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<void> {
     const owner = new Map<string, string>();
     const shards = this.manifest!.shards;
     for (const [i, entry] of shards.entries()) {
+      if (signal?.aborted) return; // the process is stopping: what is unchecked stays unknown, not sound
       progress?.(i, shards.length);
       const clippings = this.cache.get(entry.file)?.clippings ?? (await this.readShardFile(entry)).clippings;
       for (const { id } of clippings) {

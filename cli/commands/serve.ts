@@ -26,7 +26,10 @@ export const serve: Command = async (args) => {
     process.once('SIGINT', () => stop());
     process.once('SIGTERM', () => stop());
   });
+  // Tasks still running (an import, the background verification) are stopped, so that the process
+  // ends now rather than when they would.
   await server.close();
+  await service.close();
   await printer.dispose();
   return 0;
 };

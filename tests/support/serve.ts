@@ -24,13 +24,19 @@ export async function serveArchive(archiveDir: string, port = 0, env: Record<str
   return {
     url,
     stop: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
         if (child.exitCode !== null) return resolve();
-        // A serve that does not stop within 10 s is a bug worth seeing, but must not hang the suite.
-        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        // A serve that does not stop within 10 s is a bug worth seeing (the test fails), but must not
+        // hang the suite.
+        let forced = false;
+        const force = setTimeout(() => {
+          forced = true;
+          child.kill('SIGKILL');
+        }, 10_000);
         child.once('exit', () => {
           clearTimeout(force);
-          resolve();
+          if (forced) reject(new Error(`serve did not stop within 10 s of SIGTERM: ${stderr}`));
+          else resolve();
         });
         child.kill('SIGTERM');
       }),

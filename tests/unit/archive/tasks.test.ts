@@ -102,6 +102,27 @@ describe('import progress and cancel', () => {
     expect(again).toMatchObject({ ok: true, value: { added: RECORDS } });
   });
 
+  it('closing the service (the process stopping) cancels a running import and the held verification', async () => {
+    let close: () => Promise<unknown> = async () => undefined;
+    const held: string[] = [];
+    const { archiveDir, service, dispatch } = await open({
+      importHold: async (point, signal) => {
+        held.push(point);
+        if (point === 'adding') await close();
+        // The verification waits here until the service is closed, as serve's test hold does.
+        if (point === 'verify') await new Promise((stop) => signal.addEventListener('abort', stop, { once: true }));
+      },
+    });
+    close = () => service.close();
+    const before = await snapshotFiles(archiveDir);
+    const verified = service.verify();
+    const answer = await importInPieces(dispatch, 'import-0004', ndjson(RECORDS));
+    expect(answer).toEqual({ ok: false, error: { code: 'cancelled' } });
+    await expect(verified).resolves.toMatchObject({ clippings: 1 }); // answered, not left hanging
+    expect(held).toEqual(expect.arrayContaining(['verify', 'adding']));
+    expect(await snapshotFiles(archiveDir)).toEqual(before);
+  });
+
   it('cancelled while the files are on their way: later pieces are refused, nothing is written', async () => {
     const { archiveDir, dispatch } = await open();
     const before = await snapshotFiles(archiveDir);
