@@ -499,10 +499,9 @@ export class ArchiveService implements ApiHandlers {
 
   /** The searchable text of every clipping not in the trash (or of just `ids`), for the search index. */
   async searchCorpus(input: { ids?: string[] | undefined } = {}): Promise<SearchDoc[]> {
-    const wanted = input.ids === undefined ? undefined : new Set(input.ids);
-    return (await this.store.all())
-      .filter((c) => c.deletedAt === undefined && (wanted === undefined || wanted.has(c.id)))
-      .map(toSearchDoc);
+    // By ids: only the shards that hold them are read, so a rebuild in batches reads each shard about once.
+    const clippings = input.ids === undefined ? await this.store.all() : await this.store.getMany(input.ids);
+    return clippings.filter((c) => c.deletedAt === undefined).map(toSearchDoc);
   }
 
   /** Passages of these clippings around the query's matches ('' gives their opening lines). */

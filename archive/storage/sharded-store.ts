@@ -158,6 +158,26 @@ export class ShardedStore {
     );
   }
 
+  /**
+   * The clippings with these ids that exist, reading only the shards whose id range may hold one
+   * (ids sort by creation, so a run of neighbouring ids touches a few shards, not all of them).
+   */
+  getMany(ids: readonly string[]): Promise<Clipping[]> {
+    const wanted = new Set(ids);
+    const sorted = [...wanted].sort();
+    return this.reading(
+      async () => {
+        const found: Clipping[] = [];
+        for (const entry of this.manifest!.shards) {
+          if (!holdsAny(entry, sorted)) continue;
+          for (const clipping of await this.loadShard(entry)) if (wanted.has(clipping.id)) found.push(clipping);
+        }
+        return found;
+      },
+      (salvage) => salvage.filter((c) => wanted.has(c.id)),
+    );
+  }
+
   /** How many clippings there are, and how many of them in the trash: the manifest says. */
   counts(): Promise<{ clippings: number; trashed: number }> {
     return this.reading(
@@ -955,4 +975,17 @@ export class ShardedStore {
       return (await this.commit(held, changes, 'before-restore'))!;
     });
   }
+}
+
+/** Whether any of the sorted ids falls in the shard's id range (a binary search for the first id not below it). */
+function holdsAny(entry: ShardEntry, sortedIds: readonly string[]): boolean {
+  if (entry.firstId === undefined || entry.lastId === undefined) return false;
+  let low = 0;
+  let high = sortedIds.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sortedIds[middle]! < entry.firstId) low = middle + 1;
+    else high = middle;
+  }
+  return low < sortedIds.length && sortedIds[low]! <= entry.lastId;
 }

@@ -153,6 +153,9 @@ async function load(token: number): Promise<void> {
     return;
   }
   if (ids.length === 0) return;
+  // In id order, which is the order of creation and of the archive's shards: each batch is then read
+  // from a few shards, not from all of them.
+  ids = [...ids].sort();
   try {
     if (rebuild) {
       // Building anew: every clipping in one call, unless the archive is large (then batches by id,

@@ -64,4 +64,22 @@ describe('the shard cache', () => {
     await store.get(ids[300]!);
     expect(store.damage?.problems[0]?.file).toBe(await shardFile(dir, 2));
   });
+
+  it('gives many clippings by id from the shards whose id range holds them, and reads no other shard', async () => {
+    const service = await ArchiveService.open(dir);
+    const lines = Array.from({ length: 600 }, (_, i) => JSON.stringify({ title: `ख़बर ${i}`, body: `पाठ ${i}` }));
+    const { addedIds: ids } = await service.importFiles({
+      files: [{ name: 'many.ndjson', content: lines.join('\n') }],
+    });
+    expect((await readManifest(dir)).shards.length).toBeGreaterThanOrEqual(3);
+    // Rubbish in shard 2: a read of it would make the archive damaged.
+    await garbleFile(join(dir, await shardFile(dir, 2)));
+    const store = await ShardedStore.open(dir, { initialClippings: () => [] });
+    const firstAndLast = [ids[0]!, ids[1]!, ids.at(-1)!, 'zzzzzzzzzzzz'];
+    const found = await store.getMany(firstAndLast);
+    expect(found.map((c) => c.title).sort()).toEqual(['ख़बर 0', 'ख़बर 1', 'ख़बर 599']);
+    expect(store.damage).toBeUndefined(); // shard 2 was never read
+    await store.getMany([ids[300]!]);
+    expect(store.damage?.problems[0]?.file).toBe(await shardFile(dir, 2));
+  });
 });
