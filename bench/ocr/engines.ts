@@ -3,9 +3,8 @@
 //    the product's settings: page segmentation mode 3 (fully automatic), LSTM only;
 //  - Debian's `tesseract` CLI (5.3, native), one process per page as a user would run it.
 // Either can be given a traineddata file, so engine and model can be compared separately.
-//
-// To measure the product's own module instead of tesseract.js directly, replace the body of
-// tesseractJs() with a wrapper round archive/ocr/recognize.ts; the settings here are the same.
+//  - the app itself (archiveOcr): archive/ocr/recognize.ts as intake calls it, which levels a turned
+//    page before tesseract.js reads it.
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -13,6 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { createWorker, OEM, PSM } from 'tesseract.js';
+import { createOcrEngine } from '../../archive/ocr/recognize.ts';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -20,6 +20,8 @@ const require = createRequire(import.meta.url);
 export interface Engine {
   name: string;
   recognize(image: string | Buffer): Promise<string>;
+  /** Starts what the engine starts lazily (a worker, the image codec), so that no page's time holds it. */
+  warmUp?(image: string | Buffer): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -104,5 +106,21 @@ export async function tesseractCli(name: string, models: Model[], workDir: strin
       return stdout;
     },
     close: async () => undefined,
+  };
+}
+
+/** The app's own OCR (archive/ocr/recognize.ts: levelling, then tesseract.js with hin+eng), as intake runs it. */
+export function archiveOcr(name: string): Engine {
+  const engine = createOcrEngine();
+  return {
+    name,
+    async recognize(image) {
+      const bytes = typeof image === 'string' ? await readFile(image) : image;
+      return (await engine.recognize(new Uint8Array(bytes))).text;
+    },
+    async warmUp(image) {
+      await this.recognize(image);
+    },
+    close: () => engine.close(),
   };
 }
