@@ -139,6 +139,19 @@ export function mayHold(entry: ShardEntry, id: string): boolean {
   return entry.firstId !== undefined && entry.lastId !== undefined && entry.firstId <= id && id <= entry.lastId;
 }
 
+/** Whether any of the sorted ids falls in the shard's id range (a binary search for the first id not below it). */
+export function holdsAny(entry: ShardEntry, sortedIds: readonly string[]): boolean {
+  if (entry.firstId === undefined || entry.lastId === undefined) return false;
+  let low = 0;
+  let high = sortedIds.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sortedIds[middle]! < entry.firstId) low = middle + 1;
+    else high = middle;
+  }
+  return low < sortedIds.length && sortedIds[low]! <= entry.lastId;
+}
+
 /** Where zod found a problem, as "clippings[3].date: …" for a person reading a check report. */
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];

@@ -28,6 +28,7 @@ import {
   describeIssue,
   summaryFileOf,
   type SummaryRecord,
+  holdsAny,
   mayHold,
   toFileText,
   type Manifest,
@@ -975,17 +976,4 @@ export class ShardedStore {
       return (await this.commit(held, changes, 'before-restore'))!;
     });
   }
-}
-
-/** Whether any of the sorted ids falls in the shard's id range (a binary search for the first id not below it). */
-function holdsAny(entry: ShardEntry, sortedIds: readonly string[]): boolean {
-  if (entry.firstId === undefined || entry.lastId === undefined) return false;
-  let low = 0;
-  let high = sortedIds.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sortedIds[middle]! < entry.firstId) low = middle + 1;
-    else high = middle;
-  }
-  return low < sortedIds.length && sortedIds[low]! <= entry.lastId;
 }

@@ -157,7 +157,7 @@ async function load(token: number): Promise<void> {
   if (ids.length === 0) return;
   // In id order, which is the order of creation and of the archive's shards: each batch is then read
   // from a few shards, not from all of them.
-  ids = [...ids].sort();
+  ids.sort();
   try {
     if (rebuild) {
       // Building anew: every clipping in one call, unless the archive is large (then batches by id,
