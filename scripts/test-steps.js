@@ -3,12 +3,14 @@
 // wall clock, and the CPU time of its processes (Linux), which shows how busy the machine was — a
 // step that waited for cores has much more wall than CPU time.
 //
-//   node scripts/test-steps.js build,test:unit,test:e2e typecheck,lint
+//   node scripts/test-steps.js build then test:vitest test:e2e,typecheck,lint
 //
 // Each argument is a lane: its steps, separated by commas, run one after another. The lanes run at
-// the same time, so single-threaded checks (tsc, ESLint) use the core the tests leave idle. The
-// first lane prints as it goes; the others print each step's output whole when it ends, so the
-// lines of two steps never mix. When a step fails, the steps still running are stopped.
+// the same time, so that a step which leaves a core idle (the browser tests wait on pages, tsc and
+// ESLint are single-threaded) lends it to another. `then` separates phases: a phase starts when
+// every lane of the one before has passed (the tests need the build). The first lane of a phase
+// prints as it goes; the others print each step's output whole when it ends, so the lines of two
+// steps never mix. When a step fails, the steps still running are stopped.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +36,13 @@ if (process.argv[2] === '--one') {
   process.exit(result.status ?? 1);
 }
 
-const lanes = process.argv.slice(2).map((lane) => lane.split(',').filter(Boolean));
+/** The phases, each a list of lanes, each a list of steps. */
+const phases = [[]];
+for (const argument of process.argv.slice(2)) {
+  if (argument === 'then') phases.push([]);
+  else phases.at(-1).push(argument.split(',').filter(Boolean));
+}
+const lanes = phases.flat();
 const self = fileURLToPath(import.meta.url);
 const running = new Set();
 const done = [];
@@ -91,10 +99,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-async function runLane(steps, lane) {
+async function runLane(steps, lane, streamed) {
   for (const step of steps) {
     if (failed !== undefined) return;
-    const result = { ...(await runStep(step, lane === 0)), lane };
+    const result = { ...(await runStep(step, streamed)), lane };
     // A step stopped because another one failed is listed as stopped, not as failing.
     if (failed !== undefined && !result.ok) result.stopped = true;
     done.push(result);
@@ -108,14 +116,21 @@ async function runLane(steps, lane) {
 }
 
 const started = performance.now();
-await Promise.all(lanes.map((steps, lane) => runLane(steps, lane)));
+let firstLaneOfPhase = 0;
+for (const phaseLanes of phases) {
+  if (failed !== undefined) break;
+  const first = firstLaneOfPhase;
+  await Promise.all(phaseLanes.map((steps, i) => runLane(steps, first + i, i === 0)));
+  firstLaneOfPhase += phaseLanes.length;
+}
 const total = (performance.now() - started) / 1000;
 
 const seconds = (s) => `${s.toFixed(1).padStart(6)} s`;
 console.log("\nnpm test, step by step (wall clock; CPU = user + system time of the step's processes):");
 lanes.forEach((lane, i) => {
-  if (lanes.length > 1) console.log(`  lane ${i + 1}:`);
-  for (const { step, wall, cpu, ok, stopped } of done.filter((d) => d.lane === i)) {
+  const results = done.filter((d) => d.lane === i);
+  if (lanes.length > 1) console.log(`  lane ${i + 1}:${results.length === 0 ? ' not started' : ''}`);
+  for (const { step, wall, cpu, ok, stopped } of results) {
     const cpuText = cpu === undefined ? '' : `   CPU ${seconds(cpu)}`;
     console.log(`  ${stopped ? 'stop' : ok ? 'ok  ' : 'FAIL'} ${step.padEnd(18)} ${seconds(wall)}${cpuText}`);
   }
@@ -123,6 +138,6 @@ lanes.forEach((lane, i) => {
 const cpuTotal = done.reduce((sum, d) => sum + (d.cpu ?? 0), 0);
 console.log(
   `  ${failed === undefined ? 'all passed' : `stopped at ${failed}`} in ${seconds(total).trim()} wall, ` +
-    `${seconds(cpuTotal).trim()} CPU${lanes.length > 1 ? ' (the lanes ran side by side)' : ''}`,
+    `${seconds(cpuTotal).trim()} CPU${lanes.length > 1 ? ' (the lanes of a phase ran side by side)' : ''}`,
 );
 process.exitCode = failed === undefined ? 0 : 1;
