@@ -10,6 +10,7 @@ import { SearchEngine, type SearchOutcome } from '../../../archive/search/engine
 import { indexFromBytes, indexToBytes } from '../../../archive/search/serialize.ts';
 import { indexChanges, worthRebuilding } from '../../../archive/search/sync.ts';
 import { ArchiveCallError, ArchiveCalls } from './archive-calls.ts';
+import { corpusBatches } from './corpus-batches.ts';
 import { loadIndexBytes, saveIndexBytes } from './index-store.ts';
 import { ListStore } from './list-store.ts';
 import type { ListedOutcome, ReadyHow, RowDetails, WorkerRequest, WorkerResponse } from './protocol.ts';
@@ -160,26 +161,15 @@ async function load(token: number): Promise<void> {
   ids.sort();
   try {
     if (rebuild) {
-      // Building anew: every clipping in one call, unless the archive is large (then batches by id,
-      // the next fetched while one is indexed, so no answer is hundreds of MB); indexed a step at a time.
-      const batches: (string[] | undefined)[] = [];
-      if (ids.length <= ONE_CALL_MAX) batches.push(undefined);
-      else for (let start = 0; start < ids.length; start += BATCH) batches.push(ids.slice(start, start + BATCH));
-      const fetch = (batch: string[] | undefined) => {
-        const answer = calls.call('searchCorpus', batch ? { ids: batch } : {});
-        answer.catch(() => {}); // awaited below, unless a newer load took over meanwhile
-        return answer;
-      };
-      let next = fetch(batches[0]);
-      for (let b = 0; b < batches.length; b++) {
-        const docs = await next;
+      // Building anew, indexed a step at a time so that searches are answered in between.
+      const oneCall = ids.length <= ONE_CALL_MAX;
+      for await (const { docs, last } of corpusBatches(ids, fetchCorpus, { oneCallMax: ONE_CALL_MAX, batch: BATCH })) {
         if (token !== loading) return;
-        if (b + 1 < batches.length) next = fetch(batches[b + 1]);
-        else if (batches.length === 1 && pending?.token === token) pending.needed = docs.length;
-        for (let start = 0; start < docs.length || b === batches.length - 1; start += STEP) {
-          const last = b === batches.length - 1 && start + STEP >= docs.length;
-          await enqueue(() => indexed(token, docs.slice(start, start + STEP), last));
-          if (last || token !== loading) break;
+        if (oneCall && pending?.token === token) pending.needed = docs.length;
+        for (let start = 0; start < docs.length || last; start += STEP) {
+          const lastStep = last && start + STEP >= docs.length;
+          await enqueue(() => indexed(token, docs.slice(start, start + STEP), lastStep));
+          if (lastStep || token !== loading) break;
           await nextTask(); // a search asked meanwhile is queued before the next step
         }
       }
@@ -196,6 +186,10 @@ async function load(token: number): Promise<void> {
   } catch (error) {
     if (token === loading) post({ type: 'failed', token, message: messageOf(error) });
   }
+}
+
+function fetchCorpus(ids: string[] | undefined): Promise<SearchDoc[]> {
+  return calls.call('searchCorpus', ids ? { ids } : {});
 }
 
 /** Resolves after the messages already waiting for this thread have been handled. */
