@@ -46,6 +46,13 @@ export class ArchiveReader {
     this.summaryCache.clear();
   }
 
+  /** Goes by this manifest, read with this stamp, forgetting all else (a repair). */
+  startFrom(manifest: Manifest, stamp: string): void {
+    this.forget();
+    this.manifest = manifest;
+    this.stamp = stamp;
+  }
+
   /** Reads the manifest and makes sure each shard file is there, as large as when it was written. */
   async open(): Promise<void> {
     const stamp = await readManifestStamp(this.dir);

@@ -8,48 +8,30 @@
 // still be read, refuses every write, and waits for a restore (or a repair from outside, which it
 // notices). Snapshots are taken before writes as backup/policy.ts says.
 //
-// This file is the store's public face: what each call reads or changes, the retries, and damage.
-// The parts: opening.ts (a new or older archive), archive-reader.ts (the manifest, shards and
-// summaries read), shard-changes.ts (what a write changes), commit.ts (writing it), write-session.ts
-// (leftovers and snapshots before a session's first write), manifest-file.ts, shard-file.ts.
+// This file is the store's public face: what each call reads or changes. Under it: guarded-store.ts
+// (refresh, retries, damage), archive-reader.ts (the manifest, shards and summaries read),
+// shard-changes.ts (what a write changes), commit.ts (writing it), write-session.ts (leftovers and
+// snapshots before a session's first write), opening.ts, manifest-file.ts, shard-file.ts.
 import { mkdir, rm } from 'node:fs/promises';
 import { KEEP } from '../backup/policy.ts';
-import type { BackupInfo, RestoreResult, SnapshotKind } from '../backup/backup-info.ts';
+import type { BackupInfo, RestoreResult } from '../backup/backup-info.ts';
 import { restoreSnapshot } from '../backup/restore.ts';
 import { listSnapshots, rotateSnapshots, snapshotDir, takeSnapshot } from '../backup/snapshots.ts';
 import type { Clipping } from '../clipping.ts';
 import { ArchiveError } from '../errors.ts';
-import { ArchiveReader } from './archive-reader.ts';
-import { checkArchive, type CheckProblem, type CheckReport } from './check.ts';
-import { commit } from './commit.ts';
-import { errorDetail } from './durable-json-file.ts';
-import { FORMAT_VERSION, MANIFEST_FILE, type Manifest, type SummaryRecord } from './format.ts';
-import { fingerprint, listDataFiles } from './layout.ts';
-import { ArchiveLock, type HeldLock } from './lock.ts';
-import { readManifest, readManifestStamp } from './manifest-file.ts';
-import { prepareArchive } from './opening.ts';
-import { salvageClippings } from './salvage.ts';
-import { appended, checkedUpdate, replacedBy, updated, withoutTrashed, type ShardChanges } from './shard-changes.ts';
-import { damaged, isDamage, slotOf } from './shard-file.ts';
 import { summaryOf } from './checksums.ts';
-import { ChangedOnDisk, StaleRead, asStorageError, assertStorable } from './store-errors.ts';
-import { WriteSession } from './write-session.ts';
+import { commit } from './commit.ts';
+import type { Damage, WhenDamaged } from './damage.ts';
+import { errorDetail } from './durable-json-file.ts';
+import { FORMAT_VERSION, type Manifest, type SummaryRecord } from './format.ts';
+import { GuardedStore, type OpenOptions } from './guarded-store.ts';
+import { listDataFiles } from './layout.ts';
+import { readManifest, readManifestStamp } from './manifest-file.ts';
+import { appended, checkedUpdate, replacedBy, updated, withoutTrashed, type ShardChanges } from './shard-changes.ts';
+import { slotOf } from './shard-file.ts';
+import { asStorageError, assertStorable } from './store-errors.ts';
 
-/** What the app does with a damaged archive: open it read-only, or (the CLI) refuse to open it. */
-export type WhenDamaged = 'readOnly' | 'refuse';
-
-export interface OpenOptions {
-  /** The clippings a new archive starts with. */
-  initialClippings: () => Clipping[];
-  now?: () => Date;
-  whenDamaged?: WhenDamaged;
-  /** How many bytes of shard files the store keeps in memory (shard-cache.ts). */
-  shardCacheBytes?: number;
-}
-
-export interface Damage {
-  problems: CheckProblem[];
-}
+export type { Damage, OpenOptions, WhenDamaged };
 
 export interface InsertContext {
   /** Is this id used by a stored clipping? Reads only the shards whose id range covers it. */
@@ -60,27 +42,7 @@ export interface InsertContext {
   summaries(): Promise<SummaryRecord[]>;
 }
 
-const MAX_RETRIES = 20;
-
-export class ShardedStore {
-  private readonly reader: ArchiveReader;
-  private readonly session: WriteSession;
-  private damaged: { damage: Damage; salvage: Clipping[]; fingerprint: string } | undefined;
-  private readonly lock: ArchiveLock;
-  private readonly now: () => Date;
-  private readonly whenDamaged: WhenDamaged;
-
-  private constructor(
-    readonly dir: string,
-    private readonly options: OpenOptions,
-  ) {
-    this.lock = new ArchiveLock(dir);
-    this.reader = new ArchiveReader(dir, options.shardCacheBytes);
-    this.now = options.now ?? (() => new Date());
-    this.session = new WriteSession(this.reader, this.now);
-    this.whenDamaged = options.whenDamaged ?? 'readOnly';
-  }
-
+export class ShardedStore extends GuardedStore {
   /**
    * Opens the archive in `dir`: creates the folder and the first clipping when there is none,
    * migrates an older format (after a backup). A newer format is refused, untouched.
@@ -94,15 +56,6 @@ export class ShardedStore {
     }
     await store.load();
     return store;
-  }
-
-  /** What is wrong with the archive, while it is damaged (then it is read-only). */
-  get damage(): Damage | undefined {
-    return this.damaged?.damage;
-  }
-
-  get generation(): number {
-    return this.reader.manifest?.generation ?? 0;
   }
 
   /** Every clipping, trashed ones included. */
@@ -164,20 +117,6 @@ export class ShardedStore {
       () => undefined,
     );
     return this.damage;
-  }
-
-  /** Notices what other processes wrote (or repaired) since the last look. */
-  async refresh(): Promise<void> {
-    if (this.damaged) {
-      if ((await fingerprint(this.dir)) !== this.damaged.fingerprint) await this.load();
-      return;
-    }
-    try {
-      await this.reader.catchUp();
-    } catch (error) {
-      if (!isDamage(error)) throw error;
-      await this.confirmDamage(error);
-    }
   }
 
   /** Adds new clippings (made by the caller, who checks their ids with `idTaken`). */
@@ -250,12 +189,6 @@ export class ShardedStore {
     });
   }
 
-  /** Refuses ('damaged') while the archive is damaged: for what else writes into its folder (saved searches). */
-  async assertWritable(): Promise<void> {
-    await this.refresh();
-    if (this.damaged) throw this.damageError();
-  }
-
   /** The snapshots in backups/, newest first. */
   backups(): Promise<BackupInfo[]> {
     return listSnapshots(this.dir);
@@ -265,7 +198,7 @@ export class ShardedStore {
   takeBackup(): Promise<BackupInfo> {
     return this.lock.run(async () => {
       await this.refresh();
-      if (this.damaged) throw this.damageError();
+      if (this.damaged.damage) throw this.damaged.error();
       return this.session.snapshot('manual');
     });
   }
@@ -280,7 +213,7 @@ export class ShardedStore {
       await this.refresh();
       const result = await restoreSnapshot(this.dir, name, held, {
         generation: this.reader.manifest?.generation ?? 0,
-        counts: () => (this.reader.manifest && !this.damaged ? this.session.snapshotCounts() : {}),
+        counts: () => (this.reader.manifest && !this.damaged.damage ? this.session.snapshotCounts() : {}),
         now: this.now,
       });
       this.session.wrote = true;
@@ -311,10 +244,8 @@ export class ShardedStore {
         source: 'live',
         now: this.now(),
       });
-      this.damaged = undefined;
-      this.reader.forget();
-      this.reader.manifest = manifest;
-      this.reader.stamp = stamp;
+      this.damaged.clear();
+      this.reader.startFrom(manifest, stamp);
       try {
         await commit(this.session, held, result.changes, { repairing: true });
       } catch (error) {
@@ -327,126 +258,5 @@ export class ShardedStore {
       await this.load(held);
       return { ...result, setAside: setAside.name };
     });
-  }
-
-  // ---- opening ----
-
-  /** Reads the archive afresh: creates a new one, migrates an older format, or finds it damaged. */
-  private async load(held?: HeldLock): Promise<void> {
-    this.reader.reset();
-    this.damaged = undefined;
-    try {
-      await prepareArchive(this.session, this.lock, held, this.options.initialClippings);
-    } catch (error) {
-      if (!isDamage(error)) throw error;
-      return this.enterDamage(error);
-    }
-    try {
-      await this.retrying(() => this.reader.open());
-    } catch (error) {
-      if (!isDamage(error)) throw error;
-      await this.confirmDamage(error);
-    }
-  }
-
-  // ---- reading and writing ----
-
-  private readonly loadShard = (entry: Parameters<ArchiveReader['loadShard']>[0]) => this.reader.loadShard(entry);
-
-  /** Runs a read; if it finds damage, the archive becomes read-only and the read answers from what is left. */
-  private async reading<T>(read: () => Promise<T>, fromSalvage: (salvage: Clipping[]) => T): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      await this.refresh();
-      if (this.damaged) return fromSalvage(this.damaged.salvage);
-      try {
-        return await read();
-      } catch (error) {
-        if (error instanceof StaleRead && attempt < MAX_RETRIES) continue;
-        if (!isDamage(error)) throw error;
-        if (!(await this.confirmDamage(error)) && attempt >= MAX_RETRIES) throw error;
-      }
-    }
-  }
-
-  private async retrying<T>(work: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await work();
-      } catch (error) {
-        if (!(error instanceof StaleRead) || attempt >= MAX_RETRIES) throw error;
-      }
-    }
-  }
-
-  /**
-   * Runs a write under the lock: refuses a damaged archive, starts again if a file changed under it.
-   * Damage met while writing is first confirmed by a full check: what another process changed
-   * meanwhile (after taking over a lock this one held too long) is not damage, and is never called so.
-   */
-  private write<T>(work: (held: HeldLock) => Promise<T>): Promise<T> {
-    return this.lock.run(async (held) => {
-      for (let attempt = 0; ; attempt++) {
-        await this.refresh();
-        if (this.damaged) throw this.damageError();
-        try {
-          return await work(held);
-        } catch (error) {
-          if ((error instanceof ChangedOnDisk || error instanceof StaleRead) && attempt < MAX_RETRIES) continue;
-          if (error instanceof ChangedOnDisk || error instanceof StaleRead || !(await held.isHeld())) {
-            this.reader.forget();
-            throw new ArchiveError({ code: 'changedElsewhere' }, { cause: error });
-          }
-          if (!isDamage(error)) throw asStorageError(error, this.dir);
-          if (!(await this.confirmDamage(error))) {
-            if (attempt < MAX_RETRIES) continue;
-            throw new ArchiveError({ code: 'changedElsewhere' }, { cause: error });
-          }
-          throw this.damageError();
-        }
-      }
-    });
-  }
-
-  private commit(held: HeldLock, changes: ShardChanges, setAside?: SnapshotKind): Promise<BackupInfo | undefined> {
-    return commit(this.session, held, changes, { setAside });
-  }
-
-  // ---- damage ----
-
-  /**
-   * Damage met while reading or writing: confirmed by a full check of the files as they are now,
-   * the archive becomes read-only (returns true). When the check passes, what looked like damage
-   * was another process's write seen half-way: the archive is read again instead (false).
-   */
-  private async confirmDamage(cause: ArchiveError): Promise<boolean> {
-    const report = await checkArchive(this.dir).catch(() => undefined);
-    if (report?.ok) {
-      this.reader.forget();
-      this.reader.manifest = undefined;
-      await this.retrying(() => this.reader.open());
-      return false;
-    }
-    await this.enterDamage(cause, report);
-    return true;
-  }
-
-  /**
-   * From now on the archive is read-only: what is wrong (the whole check, when it ran) and what
-   * can still be read are kept until the files change. The CLI refuses instead.
-   */
-  private async enterDamage(cause: ArchiveError, report?: CheckReport): Promise<void> {
-    if (this.whenDamaged === 'refuse') throw cause;
-    const problems =
-      report && report.problems.length > 0
-        ? report.problems
-        : [{ file: String(cause.info.params?.file ?? MANIFEST_FILE), detail: String(cause.info.params?.detail ?? '') }];
-    const salvage = await salvageClippings(this.dir);
-    this.damaged = { damage: { problems }, salvage, fingerprint: await fingerprint(this.dir) };
-    this.reader.reset();
-  }
-
-  private damageError(): ArchiveError {
-    const first = this.damaged?.damage.problems[0];
-    return damaged(first?.file ?? MANIFEST_FILE, first?.detail ?? 'damaged');
   }
 }
