@@ -6,7 +6,7 @@
 //    summary files): no `Low`, since nothing is read back or modified, and the caller needs the size
 //    and checksum of the very text written, for the manifest.
 import { createHash, randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { ArchiveError } from '../errors.ts';
@@ -63,13 +63,7 @@ export async function writeFileDurably(path: string, text: string | Buffer): Pro
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeAndSync(await open(temp, 'wx'), text);
     await rename(temp, path);
     await syncDirectory(dir);
   } catch (error) {
@@ -84,16 +78,21 @@ export async function writeNewFileDurably(path: string, text: string | Buffer): 
   try {
     const handle = await open(path, 'wx');
     created = true;
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeAndSync(handle, text);
   } catch (error) {
     // A file cut short (a full disk) is no use to anyone: it goes at once.
     if (created) await rm(path, { force: true }).catch(() => undefined);
     throw asIoError(error, path);
+  }
+}
+
+/** Writes `text` to a file just opened, fsyncs it and closes it. */
+async function writeAndSync(handle: FileHandle, text: string | Buffer): Promise<void> {
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
