@@ -190,7 +190,7 @@ export async function writeShardFiles(
   return result;
 }
 
-/** Writes a shard or summary file under a name that must be new (fails with EEXIST if it is there). */
+/** Writes a shard or summary file under a name that must be new (fails with EEXIST if it is there); not through `Low`, see durable-json-file.ts. */
 export function writeNewFile(
   dir: string,
   file: string,
