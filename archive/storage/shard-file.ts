@@ -190,7 +190,10 @@ export async function writeShardFiles(
   return result;
 }
 
-/** Writes a shard or summary file under a name that must be new (fails with EEXIST if it is there); not through `Low`, see durable-json-file.ts. */
+/**
+ * Writes a shard or summary file under a name that must be new (fails with EEXIST if it is there):
+ * not through lowdb's `Low`, since it is never read back and changed (durable-json-file.ts).
+ */
 export function writeNewFile(
   dir: string,
   file: string,
