@@ -28,7 +28,8 @@ export interface OpenOptions {
 
 const MAX_RETRIES = 20;
 
-export class GuardedStore {
+/** The store's state and its guards; ShardedStore adds the calls. */
+export abstract class GuardedStore {
   protected readonly reader: ArchiveReader;
   protected readonly session: WriteSession;
   protected readonly damaged: DamageState;
