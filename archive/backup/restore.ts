@@ -16,7 +16,6 @@ import {
   SIDE_FILES,
   shardFileName,
   summaryFileOf,
-  toFileText,
   type Manifest,
   type ShardEntry,
 } from '../storage/format.ts';
@@ -28,6 +27,7 @@ import {
   removeLeftovers,
 } from '../storage/layout.ts';
 import type { HeldLock } from '../storage/lock.ts';
+import { writeManifest } from '../storage/manifest-file.ts';
 import { readLegacyArchive } from '../storage/migrations.ts';
 import { damaged, isDamage, slotOf } from '../storage/shard-file.ts';
 import type { RestoreResult } from './backup-info.ts';
@@ -104,7 +104,7 @@ export async function restoreSnapshot(
     }
     await syncDirectory(join(dir, SHARDS_DIR));
     await held.assertHeld();
-    await writeFileDurably(at(MANIFEST_FILE), toFileText({ ...source.manifest, generation, shards }));
+    await writeManifest(dir, { ...source.manifest, generation, shards });
     installed.add(MANIFEST_FILE);
   } else {
     // An older format: put its files back as they were; opening then migrates them again.

@@ -1,35 +1,21 @@
-// A lowdb adapter that makes a write durable, not just atomic: temp file, fsync, rename, fsync folder.
-// lowdb's own JSONFile never fsyncs, so an acknowledged write could vanish in a power cut.
+// Durable writes: temp file, fsync, rename, fsync folder (lowdb's own JSONFile never fsyncs, so an
+// acknowledged write could vanish in a power cut), and the two ways the archive uses them:
+//  - DurableJSONFile, a lowdb adapter, for a document that is read, changed and written back whole in
+//    place (the manifest, through lowdb's `Low`: manifest-file.ts);
+//  - writeNewJSONFile, for a file written once under a new name and never rewritten (shard and
+//    summary files): no `Low`, since nothing is read back or modified, and the caller needs the size
+//    and checksum of the very text written, for the manifest.
 import { createHash, randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { ArchiveError } from '../errors.ts';
 import { toFileText } from './format.ts';
 
-export interface DurableOptions {
-  /**
-   * Write a file that must not exist yet, in place (no temp file): for shard files, whose names are
-   * new with every write. The caller syncs the folder once after writing all of them.
-   */
-  createOnly?: boolean;
-  /**
-   * JSON without indentation: for files only the app reads (summaries), where the spacing would be
-   * a fifth of the bytes read at every launch. Any JSON reader reads both.
-   */
-  compact?: boolean;
-}
-
 export class DurableJSONFile<T> implements Adapter<T> {
-  /** Size in bytes of the last document written, so callers can keep files bounded. */
-  bytesWritten = 0;
-  /** SHA-256 of the last document written, for the manifest's checksums. */
-  sha256Written = '';
-
   constructor(
     readonly path: string,
     private readonly label = basename(path),
-    private readonly options: DurableOptions = {},
   ) {}
 
   async read(): Promise<T | null> {
@@ -50,13 +36,26 @@ export class DurableJSONFile<T> implements Adapter<T> {
     }
   }
 
-  async write(data: T): Promise<void> {
-    const text = this.options.compact ? JSON.stringify(data) + '\n' : toFileText(data);
-    if (this.options.createOnly) await writeNewFileDurably(this.path, text);
-    else await writeFileDurably(this.path, text);
-    this.bytesWritten = Buffer.byteLength(text);
-    this.sha256Written = createHash('sha256').update(text).digest('hex');
+  write(data: T): Promise<void> {
+    return writeFileDurably(this.path, toFileText(data));
   }
+}
+
+/** The size and SHA-256 of the text a new file was written with. */
+export interface WrittenFile {
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * Writes `data` as JSON to a file that must not exist yet (fails with EEXIST), fsynced; the caller
+ * syncs the folder once after writing all of them. `compact`: without indentation, for files only
+ * the app reads (summaries), where the spacing would be a fifth of the bytes read at every launch.
+ */
+export async function writeNewJSONFile(path: string, data: unknown, compact = false): Promise<WrittenFile> {
+  const text = compact ? JSON.stringify(data) + '\n' : toFileText(data);
+  await writeNewFileDurably(path, text);
+  return { bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') };
 }
 
 /** Replaces `path` atomically and durably: temp file, fsync, rename, fsync the folder. */
@@ -64,13 +63,7 @@ export async function writeFileDurably(path: string, text: string | Buffer): Pro
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeAndSync(await open(temp, 'wx'), text);
     await rename(temp, path);
     await syncDirectory(dir);
   } catch (error) {
@@ -85,16 +78,21 @@ export async function writeNewFileDurably(path: string, text: string | Buffer): 
   try {
     const handle = await open(path, 'wx');
     created = true;
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeAndSync(handle, text);
   } catch (error) {
     // A file cut short (a full disk) is no use to anyone: it goes at once.
     if (created) await rm(path, { force: true }).catch(() => undefined);
     throw asIoError(error, path);
+  }
+}
+
+/** Writes `text` to a file just opened, fsyncs it and closes it. */
+async function writeAndSync(handle: FileHandle, text: string | Buffer): Promise<void> {
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

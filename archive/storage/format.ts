@@ -1,5 +1,5 @@
-// The on-disk format (version 3): a small manifest plus bounded shard files, each a lowdb JSON
-// document, and beside each shard its summary file. Shard files are never changed once written: a
+// The on-disk format (version 3): a small manifest plus bounded shard files, each a JSON document,
+// and beside each shard its summary file. Shard files are never changed once written: a
 // write puts the new content of a shard in a new file named by the manifest generation that
 // introduces it (and its summary beside it), then replaces the manifest (the one commit point), then
 // deletes the files it superseded. A crash at any moment leaves either the old or the new manifest,

@@ -81,31 +81,27 @@ const readers: Record<number, (dir: string) => Promise<LegacyRecords>> = {
       records: db.clippings.map((value, index) => ({ file: LEGACY_DB_FILE, index, value })),
     };
   },
-  1: async (dir) => {
-    const manifest = parseWith(V1ManifestSchema, await readJson(dir, MANIFEST_FILE), MANIFEST_FILE);
-    const records: LegacyRecords['records'] = [];
-    for (const { file, count } of manifest.shards) {
-      const shard = parseWith(V1ShardSchema, await readJson(dir, file), file);
-      if (shard.clippings.length !== count) {
-        throw damaged(file, `manifest says ${count} clippings, the file has ${shard.clippings.length}`);
-      }
-      shard.clippings.forEach((value, index) => records.push({ file, index, value }));
-    }
-    return { createdAt: manifest.createdAt, files: [...manifest.shards.map((s) => s.file), MANIFEST_FILE], records };
-  },
-  2: async (dir) => {
-    const manifest = parseWith(V2ManifestSchema, await readJson(dir, MANIFEST_FILE), MANIFEST_FILE);
-    const records: LegacyRecords['records'] = [];
-    for (const { file, count } of manifest.shards) {
-      const shard = parseWith(V2ShardSchema, await readJson(dir, file), file);
-      if (shard.clippings.length !== count) {
-        throw damaged(file, `manifest says ${count} clippings, the file has ${shard.clippings.length}`);
-      }
-      shard.clippings.forEach((value, index) => records.push({ file, index, value }));
-    }
-    return { createdAt: manifest.createdAt, files: [...manifest.shards.map((s) => s.file), MANIFEST_FILE], records };
-  },
+  1: (dir) => readShardedArchive(dir, V1ManifestSchema, V1ShardSchema),
+  2: (dir) => readShardedArchive(dir, V2ManifestSchema, V2ShardSchema),
 };
+
+/** Formats 1 and 2: a manifest naming shard files, each with its count of clippings. */
+async function readShardedArchive(
+  dir: string,
+  manifestSchema: z.ZodType<{ createdAt: string; shards: { file: string; count: number }[] }>,
+  shardSchema: z.ZodType<{ clippings: unknown[] }>,
+): Promise<LegacyRecords> {
+  const manifest = parseWith(manifestSchema, await readJson(dir, MANIFEST_FILE), MANIFEST_FILE);
+  const records: LegacyRecords['records'] = [];
+  for (const { file, count } of manifest.shards) {
+    const shard = parseWith(shardSchema, await readJson(dir, file), file);
+    if (shard.clippings.length !== count) {
+      throw damaged(file, `manifest says ${count} clippings, the file has ${shard.clippings.length}`);
+    }
+    shard.clippings.forEach((value, index) => records.push({ file, index, value }));
+  }
+  return { createdAt: manifest.createdAt, files: [...manifest.shards.map((s) => s.file), MANIFEST_FILE], records };
+}
 
 /** One step per format version: a record of version n (already read) → a record of version n + 1. */
 const upgrades: Record<number, (record: unknown) => unknown> = {

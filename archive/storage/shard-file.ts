@@ -1,20 +1,17 @@
 // One shard file and its summary: reading them (checksum, JSON, the schema, and agreement with what
-// the manifest says), writing them as new files, and grouping clippings into shards. Parsing is
+// the manifest says) and writing them as new files. Parsing is
 // shared by the store (which reads lazily) and the integrity check (which reads everything, and then
 // names the clippings a damaged shard holds, see check.ts).
 import type { Stats } from 'node:fs';
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import type { Clipping } from '../clipping.ts';
 import { ArchiveError } from '../errors.ts';
 import { sha256, summaryOf } from './checksums.ts';
-import { DurableJSONFile, errorDetail, syncDirectory } from './durable-json-file.ts';
+import { errorDetail, syncDirectory, writeNewJSONFile, type WrittenFile } from './durable-json-file.ts';
 import {
   FORMAT_VERSION,
   SHARDS_DIR,
-  SHARD_MAX_BYTES,
-  SHARD_MAX_CLIPPINGS,
   ShardSchema,
   SummaryFileSchema,
   describeClippings,
@@ -162,7 +159,7 @@ export interface WrittenShard {
 }
 
 /** Writes a file that must be new (the store's own also clears a leftover of that name away). */
-export type WriteNew = <T>(file: string, data: T, compact?: boolean) => Promise<DurableJSONFile<T>>;
+export type WriteNew = (file: string, data: Shard | SummaryFile, compact?: boolean) => Promise<WrittenFile>;
 
 /** Writes each group as a new shard file with its summary file beside it, then syncs the folder. */
 export async function writeShardFiles(
@@ -175,21 +172,17 @@ export async function writeShardFiles(
   const result = new Map<number, WrittenShard>();
   for (const [slot, clippings] of groups) {
     const file = shardFileName(slot, generation);
-    const shard = await writeNew<Shard>(file, { formatVersion: FORMAT_VERSION, clippings });
+    const shard = await writeNew(file, { formatVersion: FORMAT_VERSION, clippings });
     const summary = clippings.map(summaryOf);
-    const written = await writeNew<SummaryFile>(
-      summaryFileOf(file),
-      { formatVersion: FORMAT_VERSION, clippings: summary },
-      true,
-    );
+    const written = await writeNew(summaryFileOf(file), { formatVersion: FORMAT_VERSION, clippings: summary }, true);
     result.set(slot, {
       entry: {
-        ...describeClippings(file, clippings, shard.bytesWritten),
-        sha256: shard.sha256Written,
-        summaryBytes: written.bytesWritten,
-        summarySha256: written.sha256Written,
+        ...describeClippings(file, clippings, shard.bytes),
+        sha256: shard.sha256,
+        summaryBytes: written.bytes,
+        summarySha256: written.sha256,
       },
-      cached: { clippings, stamp: stampOf(await stat(join(dir, file))), bytes: shard.bytesWritten },
+      cached: { clippings, stamp: stampOf(await stat(join(dir, file))), bytes: shard.bytes },
       summary,
     });
   }
@@ -197,16 +190,17 @@ export async function writeShardFiles(
   return result;
 }
 
-/** Writes `data` to a new file through lowdb and the durable adapter (fails with EEXIST if it is there). */
-export async function writeNewFile<T>(
+/**
+ * Writes a shard or summary file under a name that must be new (fails with EEXIST if it is there):
+ * not through lowdb's `Low`, since it is never read back and changed (durable-json-file.ts).
+ */
+export function writeNewFile(
   dir: string,
   file: string,
-  data: T,
+  data: Shard | SummaryFile,
   compact = false,
-): Promise<DurableJSONFile<T>> {
-  const adapter = new DurableJSONFile<T>(join(dir, file), file, { createOnly: true, compact });
-  await new Low<T>(adapter, data).write();
-  return adapter;
+): Promise<WrittenFile> {
+  return writeNewJSONFile(join(dir, file), data, compact);
 }
 
 export function stampOf(s: Stats): string {
@@ -215,32 +209,4 @@ export function stampOf(s: Stats): string {
 
 export function slotOf(entry: ShardEntry): number {
   return parseShardFileName(entry.file)!.slot;
-}
-
-/** Roughly what a clipping adds to its shard file (indented JSON). */
-function estimatedBytes(clipping: Clipping): number {
-  return Buffer.byteLength(JSON.stringify(clipping)) + 40;
-}
-
-/**
- * Clippings in shard-sized groups, in order. With `first`, the first group continues that shard
- * (its clippings and their size in bytes) while it has room.
- */
-export function packShards(
-  clippings: readonly Clipping[],
-  first: { clippings: Clipping[]; bytes: number } = { clippings: [], bytes: 0 },
-): Clipping[][] {
-  const groups: Clipping[][] = [first.clippings];
-  let bytes = first.bytes;
-  for (const clipping of clippings) {
-    let group = groups.at(-1)!;
-    if (group.length >= SHARD_MAX_CLIPPINGS || bytes >= SHARD_MAX_BYTES) {
-      group = [];
-      groups.push(group);
-      bytes = 0;
-    }
-    group.push(clipping);
-    bytes += estimatedBytes(clipping);
-  }
-  return groups;
 }

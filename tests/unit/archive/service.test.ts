@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ArchiveError } from '../../../archive/errors.ts';
 import { ArchiveService } from '../../../archive/service.ts';
 import { checkArchive } from '../../../archive/storage/check.ts';
@@ -9,16 +9,10 @@ import { SHARD_MAX_CLIPPINGS } from '../../../archive/storage/format.ts';
 import { FIRST_ARTICLE_TEXT } from '../../../archive/seed/index.ts';
 import { shardFile } from '../../support/archive-files.ts';
 import { snapshotFiles } from '../../support/snapshot.ts';
-import { tempDir } from '../../support/temp.ts';
+import { archiveDirPerTest } from '../../support/archive-dir.ts';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir: dir, cleanup } = await tempDir());
-  dir = join(dir, 'archive');
-});
-afterEach(() => cleanup());
+archiveDirPerTest((path) => (dir = path));
 
 const readJson = async (file: string) => JSON.parse(await readFile(join(dir, file), 'utf8'));
 

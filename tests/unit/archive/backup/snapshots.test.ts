@@ -1,7 +1,7 @@
 // Automatic rotating snapshots in backups/, and restoring any of them with the current state set aside.
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { KEEP } from '../../../../archive/backup/policy.ts';
 import { ArchiveService } from '../../../../archive/service.ts';
 import { checkArchive } from '../../../../archive/storage/check.ts';
@@ -14,21 +14,18 @@ import {
   truncateFile,
 } from '../../../support/archive-files.ts';
 import { snapshotFiles } from '../../../support/snapshot.ts';
-import { tempDir } from '../../../support/temp.ts';
+import { archiveDirPerTest } from '../../../support/archive-dir.ts';
 
 let dir: string;
-let cleanup: () => Promise<void>;
 let clock: number;
 const now = () => new Date(clock);
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  dir = join(dir, 'archive');
+archiveDirPerTest((path) => (dir = path));
+beforeEach(() => {
   clock = Date.parse('2026-03-01T09:00:00Z');
 });
-afterEach(() => cleanup());
 
 const open = () => ArchiveService.open(dir, { now });
 const titles = async (service: ArchiveService) => (await service.list()).map((c) => c.title).sort();

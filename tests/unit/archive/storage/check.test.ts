@@ -2,22 +2,16 @@
 // write with 'damaged', and leaves every file (backups included) exactly as it was.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../../../archive/service.ts';
 import { checkArchive } from '../../../../archive/storage/check.ts';
 import { createDispatcher } from '../../../../archive/transport/dispatch.ts';
 import { garbleFile, readManifest, shardFile, truncateFile } from '../../../support/archive-files.ts';
 import { snapshotFiles } from '../../../support/snapshot.ts';
-import { tempDir } from '../../../support/temp.ts';
+import { archiveDirPerTest } from '../../../support/archive-dir.ts';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  dir = join(dir, 'archive');
-});
-afterEach(() => cleanup());
+archiveDirPerTest((path) => (dir = path));
 
 /** An archive of 300 clippings in two shards (250 + 50) plus the seed's. */
 async function twoShardArchive(): Promise<ArchiveService> {

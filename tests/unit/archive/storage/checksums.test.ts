@@ -3,22 +3,16 @@
 // shard written by a newer version is said to be one, not called damage.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../../../archive/service.ts';
 import { checkArchive } from '../../../../archive/storage/check.ts';
 import { readManifest, shardFile } from '../../../support/archive-files.ts';
 import { assertCliBuilt, runCli } from '../../../support/cli.ts';
-import { tempDir } from '../../../support/temp.ts';
+import { archiveDirPerTest } from '../../../support/archive-dir.ts';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
 beforeAll(assertCliBuilt);
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  dir = join(dir, 'archive');
-});
-afterEach(() => cleanup());
+archiveDirPerTest((path) => (dir = path));
 
 async function archiveWithOneMore(): Promise<{ id: string; file: string; bytes: Buffer }> {
   const app = await ArchiveService.open(dir);

@@ -1,23 +1,17 @@
 // Older formats are migrated forward after a backup of their files; a newer one is refused, untouched.
 import { cp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../../../archive/service.ts';
 import { checkArchive } from '../../../../archive/storage/check.ts';
 import { readManifest, shardNamesWithTwoContents } from '../../../support/archive-files.ts';
 import { assertCliBuilt, runCli } from '../../../support/cli.ts';
 import { snapshotFiles } from '../../../support/snapshot.ts';
-import { tempDir } from '../../../support/temp.ts';
+import { archiveDirPerTest } from '../../../support/archive-dir.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures');
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  dir = join(dir, 'archive');
-});
-afterEach(() => cleanup());
+archiveDirPerTest((path) => (dir = path));
 
 async function fromFixture(name: string): Promise<void> {
   await cp(join(FIXTURES, name), dir, { recursive: true });

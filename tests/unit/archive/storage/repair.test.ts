@@ -6,7 +6,7 @@
 // exit code says whether everything was repaired.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RepairReport } from '../../../../archive/backup/repair-report.ts';
 import type { Clipping } from '../../../../archive/clipping.ts';
 import { ArchiveService } from '../../../../archive/service.ts';
@@ -15,16 +15,10 @@ import { createDispatcher } from '../../../../archive/transport/dispatch.ts';
 import { readManifest, shardFile } from '../../../support/archive-files.ts';
 import { runCli } from '../../../support/cli.ts';
 import { snapshotFiles } from '../../../support/snapshot.ts';
-import { tempDir } from '../../../support/temp.ts';
+import { archiveDirPerTest } from '../../../support/archive-dir.ts';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir('press-archive-repair-'));
-  dir = join(dir, 'archive');
-});
-afterEach(() => cleanup());
+archiveDirPerTest((path) => (dir = path), 'press-archive-repair-');
 
 interface Fixture {
   /** Backed up, then damaged in the tests. */

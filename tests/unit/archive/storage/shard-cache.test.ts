@@ -2,21 +2,15 @@
 // first; a shard dropped from memory and read again is checked again, so a bounded cache never
 // serves a changed byte.
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../../../archive/service.ts';
 import { ShardCache } from '../../../../archive/storage/shard-cache.ts';
 import { ShardedStore } from '../../../../archive/storage/sharded-store.ts';
 import { garbleFile, readManifest, shardFile } from '../../../support/archive-files.ts';
-import { tempDir } from '../../../support/temp.ts';
+import { archiveDirPerTest } from '../../../support/archive-dir.ts';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  dir = join(dir, 'archive');
-});
-afterEach(() => cleanup());
+archiveDirPerTest((path) => (dir = path));
 
 const shard = (bytes: number) => ({ clippings: [], stamp: '', bytes });
 

@@ -1,22 +1,15 @@
 // Restoring a whole-archive backup file (restoreFile): it works on a freshly opened archive, a failed
 // restore changes nothing and takes no snapshot, and the user's own snapshots are never rotated out
 // by it. Every record is checked exactly as `add` checks it.
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../../../archive/service.ts';
 import { checkArchive } from '../../../../archive/storage/check.ts';
 import { createDispatcher } from '../../../../archive/transport/dispatch.ts';
 import { snapshotFiles } from '../../../support/snapshot.ts';
-import { tempDir } from '../../../support/temp.ts';
+import { archiveDirPerTest } from '../../../support/archive-dir.ts';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  dir = join(dir, 'archive');
-});
-afterEach(() => cleanup());
+archiveDirPerTest((path) => (dir = path));
 
 async function archiveWithBackupFile(): Promise<{ content: string; titles: string[] }> {
   const app = await ArchiveService.open(dir);

@@ -3,22 +3,16 @@
 // a reader keeps up with a writer in another process (superseded files are gone, it reads again).
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Clipping } from '../../../../archive/clipping.ts';
 import { ArchiveService } from '../../../../archive/service.ts';
 import { ShardedStore } from '../../../../archive/storage/sharded-store.ts';
 import { garbleFile, readManifest, shardFile, truncateFile } from '../../../support/archive-files.ts';
 import { snapshotFiles } from '../../../support/snapshot.ts';
-import { tempDir } from '../../../support/temp.ts';
+import { archiveDirPerTest } from '../../../support/archive-dir.ts';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  dir = join(dir, 'archive');
-});
-afterEach(() => cleanup());
+archiveDirPerTest((path) => (dir = path));
 
 async function threeShards(): Promise<string[]> {
   const service = await ArchiveService.open(dir);
