@@ -20,9 +20,9 @@ export const uiEn = {
   'search.sortNewest': 'Newest first',
   'search.sortOldest': 'Oldest first',
   'search.refine': 'Refine',
-  'search.facetPublication': 'Publication',
-  'search.facetTag': 'Tags',
-  'search.facetYear': 'Year',
+  'search.facet.publication': 'Publication',
+  'search.facet.tag': 'Tags',
+  'search.facet.year': 'Year',
   'search.timeline': 'Matches over time',
   'search.timelineHelp':
     'Drag across the bars, or use Shift + arrow keys, to keep a span of dates. Esc shows all dates.',

@@ -22,9 +22,9 @@ export const uiHi: Record<UiKey, string> = {
   'search.sortNewest': 'नए पहले',
   'search.sortOldest': 'पुराने पहले',
   'search.refine': 'परिणाम छांटें',
-  'search.facetPublication': 'प्रकाशन',
-  'search.facetTag': 'टैग',
-  'search.facetYear': 'वर्ष',
+  'search.facet.publication': 'प्रकाशन',
+  'search.facet.tag': 'टैग',
+  'search.facet.year': 'वर्ष',
   'search.timeline': 'समय के साथ परिणाम',
   'search.timelineHelp':
     'तारीख़ों की कोई अवधि चुनने के लिए पट्टियों पर खींचें, या Shift + तीर कुंजियाँ दबाएँ। Esc से सभी तारीख़ें दिखेंगी।',
