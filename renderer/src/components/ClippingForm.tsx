@@ -159,7 +159,7 @@ export function ClippingForm({ editing, onSaved, onCancel }: Props) {
         onSubmit={(e) => void onSubmit(e)}
         onKeyDown={onKeyDown}
       >
-        <h2 id="clipping-form-heading">{editing ? t('intake.editHeading') : t('form.heading')}</h2>
+        <h2 id="clipping-form-heading">{editing ? t('edit.heading') : t('form.heading')}</h2>
         <div className="form-scroll">
           <div className="form-grid">{FORM_FIELDS.map(field)}</div>
           <datalist id="publication-options">

@@ -38,9 +38,9 @@ export function CompareView({ left, otherId, onClose }: Props) {
       }}
     >
       <div className="compare-header">
-        <h2 id="compare-heading">{t('intake.compareHeading')}</h2>
+        <h2 id="compare-heading">{t('compare.heading')}</h2>
         <button type="button" autoFocus onClick={onClose}>
-          {t('intake.close')}
+          {t('dialog.close')}
         </button>
       </div>
       {error && <ErrorMessage error={error} />}

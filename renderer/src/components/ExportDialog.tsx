@@ -62,15 +62,15 @@ export function ExportDialog({ selectedIds, results, onClose }: Props) {
   const scopes: { value: Scope; label: string; disabled: boolean }[] = [
     {
       value: 'selected',
-      label: t('intake.scopeSelected', { count: selectedIds.length }),
+      label: t('export.scopeSelected', { count: selectedIds.length }),
       disabled: selectedIds.length === 0,
     },
     {
       value: 'results',
-      label: t('intake.scopeResults', { count: results?.total ?? 0 }),
+      label: t('export.scopeResults', { count: results?.total ?? 0 }),
       disabled: !results?.total,
     },
-    { value: 'all', label: t('intake.scopeAll'), disabled: false },
+    { value: 'all', label: t('export.scopeAll'), disabled: false },
   ];
 
   return (
@@ -85,9 +85,9 @@ export function ExportDialog({ selectedIds, results, onClose }: Props) {
       }}
     >
       <form onSubmit={(e) => void onSubmit(e)}>
-        <h2 id="export-heading">{t('intake.exportHeading')}</h2>
+        <h2 id="export-heading">{t('export.heading')}</h2>
         <fieldset>
-          <legend>{t('intake.scope')}</legend>
+          <legend>{t('export.scope')}</legend>
           {scopes.map((s) => (
             <label key={s.value} className={s.disabled ? 'disabled' : undefined}>
               <input
@@ -104,7 +104,7 @@ export function ExportDialog({ selectedIds, results, onClose }: Props) {
           ))}
         </fieldset>
         <fieldset>
-          <legend>{t('intake.format')}</legend>
+          <legend>{t('export.format')}</legend>
           {EXPORT_FORMATS.map((f) => (
             <label key={f}>
               <input
@@ -125,7 +125,7 @@ export function ExportDialog({ selectedIds, results, onClose }: Props) {
             {t('action.cancel')}
           </button>
           <button type="submit" className="primary" data-testid="export-data-confirm" disabled={working}>
-            {t('intake.exportDo')}
+            {t('export.do')}
           </button>
         </div>
       </form>

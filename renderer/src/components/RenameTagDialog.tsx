@@ -54,9 +54,9 @@ export function RenameTagDialog({ onDone, onClose }: { onDone(): void; onClose()
       }}
     >
       <form onSubmit={(e) => void onSubmit(e)}>
-        <h2 id="rename-tag-heading">{t('intake.renameTag')}</h2>
+        <h2 id="rename-tag-heading">{t('tags.renameHeading')}</h2>
         <label className="stacked">
-          {t('intake.renameFrom')}
+          {t('tags.renameFrom')}
           <select value={from} data-testid="rename-from" onChange={(e) => setFrom(e.target.value)}>
             {tags.map((tag) => (
               <option key={tag.value} value={tag.value}>
@@ -66,7 +66,7 @@ export function RenameTagDialog({ onDone, onClose }: { onDone(): void; onClose()
           </select>
         </label>
         <label className="stacked">
-          {t('intake.renameTo')}
+          {t('tags.renameTo')}
           <input
             type="text"
             value={to}
@@ -80,15 +80,15 @@ export function RenameTagDialog({ onDone, onClose }: { onDone(): void; onClose()
             <option key={tag.value} value={tag.value} />
           ))}
         </datalist>
-        <p className="field-hint">{t('intake.renameHint')}</p>
-        {done !== undefined && !error && <p role="status">{t('intake.retagged', { count: done })}</p>}
+        <p className="field-hint">{t('tags.renameHint')}</p>
+        {done !== undefined && !error && <p role="status">{t('selection.retagged', { count: done })}</p>}
         {error && <ErrorMessage error={error} />}
         <div className="form-actions">
           <button type="button" onClick={onClose}>
-            {t('intake.close')}
+            {t('dialog.close')}
           </button>
           <button type="submit" className="primary" data-testid="rename-tag-confirm" disabled={!from || !to.trim()}>
-            {t('intake.renameDo')}
+            {t('tags.renameDo')}
           </button>
         </div>
       </form>

@@ -11,10 +11,10 @@ import type { UiKey } from '../i18n/ui-en.ts';
 export type ChangeKind = 'add' | 'edit' | 'trash' | 'restore';
 
 const MESSAGES: Record<ChangeKind, UiKey> = {
-  add: 'intake.didAdd',
-  edit: 'intake.didEdit',
-  trash: 'intake.didTrash',
-  restore: 'intake.didRestore',
+  add: 'notice.added',
+  edit: 'notice.saved',
+  trash: 'notice.trashed',
+  restore: 'notice.restored',
 };
 
 export interface LastChange {
@@ -99,7 +99,7 @@ export function useUndoableChanges(reload: () => Promise<void>): UndoableChanges
     const reverse = last?.undo;
     if (!reverse) return undefined;
     const done = await run(reverse);
-    if (done) setLast({ message: 'intake.undone', undo: undefined });
+    if (done) setLast({ message: 'notice.undone', undo: undefined });
     return done;
   }, [last, run]);
 
