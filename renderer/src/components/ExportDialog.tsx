@@ -1,14 +1,14 @@
 // "Export…": which clippings (the selected ones, the search results, or everything) in which
 // format; the archive makes the file and the page hands it over as a download.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../archive/exports/formats.ts';
 import { errorInfoOf } from '../api/api-error.ts';
 import { archiveClient } from '../api/client.ts';
 import { saveDownload } from '../export/save-download.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { ModalDialog } from './ModalDialog.tsx';
 
 type Scope = 'selected' | 'results' | 'all';
 
@@ -34,13 +34,10 @@ interface Props {
 
 export function ExportDialog({ selectedIds, results, onClose }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const [scope, setScope] = useState<Scope>(selectedIds.length > 0 ? 'selected' : results?.total ? 'results' : 'all');
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [error, setError] = useState<ErrorInfo>();
   const [working, setWorking] = useState(false);
-
-  useModalDialog(ref);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,16 +71,7 @@ export function ExportDialog({ selectedIds, results, onClose }: Props) {
   ];
 
   return (
-    <dialog
-      ref={ref}
-      className="export-dialog"
-      data-testid="export-dialog"
-      aria-labelledby="export-heading"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog className="export-dialog" testId="export-dialog" labelledBy="export-heading" onClose={onClose}>
       <form onSubmit={(e) => void onSubmit(e)}>
         <h2 id="export-heading">{t('export.heading')}</h2>
         <fieldset>
@@ -129,6 +117,6 @@ export function ExportDialog({ selectedIds, results, onClose }: Props) {
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

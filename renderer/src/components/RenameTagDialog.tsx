@@ -1,23 +1,21 @@
 // Renames a tag on every clipping; choosing a name already in use merges the two tags.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 import type { UsedValues } from '../../../archive/api.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { errorInfoOf } from '../api/api-error.ts';
 import { archiveClient } from '../api/client.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { ModalDialog } from './ModalDialog.tsx';
 
 export function RenameTagDialog({ onDone, onClose }: { onDone(): void; onClose(): void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const [tags, setTags] = useState<UsedValues['tags']>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [error, setError] = useState<ErrorInfo>();
   const [done, setDone] = useState<number>();
 
-  useModalDialog(ref);
   useEffect(() => {
     archiveClient.vocabulary().then(
       (v) => {
@@ -43,16 +41,7 @@ export function RenameTagDialog({ onDone, onClose }: { onDone(): void; onClose()
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="export-dialog"
-      data-testid="rename-tag-dialog"
-      aria-labelledby="rename-tag-heading"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog className="export-dialog" testId="rename-tag-dialog" labelledBy="rename-tag-heading" onClose={onClose}>
       <form onSubmit={(e) => void onSubmit(e)}>
         <h2 id="rename-tag-heading">{t('tags.renameHeading')}</h2>
         <label className="stacked">
@@ -92,6 +81,6 @@ export function RenameTagDialog({ onDone, onClose }: { onDone(): void; onClose()
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -77,23 +77,17 @@ export function useUndoableChanges(reload: () => Promise<void>): UndoableChanges
     [reload],
   );
 
-  const trash = useCallback(
-    async (id: string) => {
-      const done = await run(() => archiveClient.trash(id));
-      if (done) changed('trash', done);
+  /** To the trash or back out of it: the archive's method of the same name, then a change to undo. */
+  const move = useCallback(
+    async (kind: 'trash' | 'restore', id: string) => {
+      const done = await run(() => archiveClient[kind](id));
+      if (done) changed(kind, done);
       return done;
     },
     [run, changed],
   );
-
-  const restore = useCallback(
-    async (id: string) => {
-      const done = await run(() => archiveClient.restore(id));
-      if (done) changed('restore', done);
-      return done;
-    },
-    [run, changed],
-  );
+  const trash = useCallback((id: string) => move('trash', id), [move]);
+  const restore = useCallback((id: string) => move('restore', id), [move]);
 
   const undo = useCallback(async () => {
     const reverse = last?.undo;
