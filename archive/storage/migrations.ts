@@ -72,6 +72,25 @@ const V2ManifestSchema = z.object({
 const V2ShardSchema = z.object({ formatVersion: z.literal(2), clippings: z.array(z.unknown()) });
 
 /** How to find the records of each older format. */
+/** Versions 1 and 2 keep the same layout (a manifest listing shards and their counts), each with its own schemas. */
+function shardedReader(
+  manifestSchema: z.ZodType<{ createdAt: string; shards: { file: string; count: number }[] }>,
+  shardSchema: z.ZodType<{ clippings: unknown[] }>,
+): (dir: string) => Promise<LegacyRecords> {
+  return async (dir) => {
+    const manifest = parseWith(manifestSchema, await readJson(dir, MANIFEST_FILE), MANIFEST_FILE);
+    const records: LegacyRecords['records'] = [];
+    for (const { file, count } of manifest.shards) {
+      const shard = parseWith(shardSchema, await readJson(dir, file), file);
+      if (shard.clippings.length !== count) {
+        throw damaged(file, `manifest says ${count} clippings, the file has ${shard.clippings.length}`);
+      }
+      shard.clippings.forEach((value, index) => records.push({ file, index, value }));
+    }
+    return { createdAt: manifest.createdAt, files: [...manifest.shards.map((s) => s.file), MANIFEST_FILE], records };
+  };
+}
+
 const readers: Record<number, (dir: string) => Promise<LegacyRecords>> = {
   0: async (dir) => {
     const db = parseWith(V0DatabaseSchema, await readJson(dir, LEGACY_DB_FILE), LEGACY_DB_FILE);
@@ -81,30 +100,8 @@ const readers: Record<number, (dir: string) => Promise<LegacyRecords>> = {
       records: db.clippings.map((value, index) => ({ file: LEGACY_DB_FILE, index, value })),
     };
   },
-  1: async (dir) => {
-    const manifest = parseWith(V1ManifestSchema, await readJson(dir, MANIFEST_FILE), MANIFEST_FILE);
-    const records: LegacyRecords['records'] = [];
-    for (const { file, count } of manifest.shards) {
-      const shard = parseWith(V1ShardSchema, await readJson(dir, file), file);
-      if (shard.clippings.length !== count) {
-        throw damaged(file, `manifest says ${count} clippings, the file has ${shard.clippings.length}`);
-      }
-      shard.clippings.forEach((value, index) => records.push({ file, index, value }));
-    }
-    return { createdAt: manifest.createdAt, files: [...manifest.shards.map((s) => s.file), MANIFEST_FILE], records };
-  },
-  2: async (dir) => {
-    const manifest = parseWith(V2ManifestSchema, await readJson(dir, MANIFEST_FILE), MANIFEST_FILE);
-    const records: LegacyRecords['records'] = [];
-    for (const { file, count } of manifest.shards) {
-      const shard = parseWith(V2ShardSchema, await readJson(dir, file), file);
-      if (shard.clippings.length !== count) {
-        throw damaged(file, `manifest says ${count} clippings, the file has ${shard.clippings.length}`);
-      }
-      shard.clippings.forEach((value, index) => records.push({ file, index, value }));
-    }
-    return { createdAt: manifest.createdAt, files: [...manifest.shards.map((s) => s.file), MANIFEST_FILE], records };
-  },
+  1: shardedReader(V1ManifestSchema, V1ShardSchema),
+  2: shardedReader(V2ManifestSchema, V2ShardSchema),
 };
 
 /** One step per format version: a record of version n (already read) → a record of version n + 1. */
