@@ -1,6 +1,7 @@
 // The fields of a clipping, declared once. Everything that lists fields derives from this table: the
 // zod schemas (clipping.ts), the add form, the CLI's `add` options, what the search worker is given,
-// the CSV columns, CSL-JSON, the details block of a PDF and of the reader. A new field is a new row
+// the CSV columns, CSL-JSON, the details block of a PDF and of the reader, the search index's
+// per-clipping metadata, its field queries and its facets. A new field is a new row
 // here plus its label in both languages (`field.<name>` in messages.ts). Kept free of zod so that the
 // renderer can import it. Field names follow Zotero's newspaperArticle.
 
@@ -31,6 +32,13 @@ export interface FieldSpec {
   readonly form?: FormLayout;
   /** Given to the search index (SearchDoc). */
   readonly indexed?: true;
+  /**
+   * Kept by the search index as a value per clipping too (a number into a dictionary of the field's
+   * values), not only as words: a query can ask for it as `key:word` (`key` is the name queries use),
+   * and with `facet` the matches are counted per value beside the results (label `search.facet.<key>`
+   * in both languages). Only an indexed field of kind `line` or `tags` can be metadata.
+   */
+  readonly metadata?: { readonly key: string; readonly facet?: true };
   /** Left out of a clipping's summary (what lists carry): the long texts. */
   readonly notInSummary?: true;
   /** The CSL-JSON variable it travels as (csl.ts knows which are names and dates). */
@@ -49,16 +57,37 @@ export const CLIPPING_FIELDS = [
     notInSummary: true,
     csl: 'abstract',
   },
-  { name: 'publication', kind: 'line', form: 'half', indexed: true, csl: 'container-title' },
+  {
+    name: 'publication',
+    kind: 'line',
+    form: 'half',
+    indexed: true,
+    metadata: { key: 'publication', facet: true },
+    csl: 'container-title',
+  },
   { name: 'date', kind: 'date', form: 'half', indexed: true, csl: 'issued' },
-  { name: 'author', kind: 'line', form: 'half', indexed: true, csl: 'author' },
+  { name: 'author', kind: 'line', form: 'half', indexed: true, metadata: { key: 'author' }, csl: 'author' },
   { name: 'section', kind: 'line', form: 'half', csl: 'section' },
   { name: 'edition', kind: 'line', form: 'half', csl: 'edition' },
-  { name: 'place', kind: 'line', form: 'half', indexed: true, csl: 'publisher-place' },
+  {
+    name: 'place',
+    kind: 'line',
+    form: 'half',
+    indexed: true,
+    metadata: { key: 'place' },
+    csl: 'publisher-place',
+  },
   { name: 'page', kind: 'line', max: 50, form: 'half', csl: 'page' },
   { name: 'url', kind: 'url', form: 'half', csl: 'URL' },
   { name: 'language', kind: 'language', csl: 'language' },
-  { name: 'tags', kind: 'tags', form: 'wide', indexed: true, csl: 'keyword' },
+  {
+    name: 'tags',
+    kind: 'tags',
+    form: 'wide',
+    indexed: true,
+    metadata: { key: 'tag', facet: true },
+    csl: 'keyword',
+  },
   { name: 'notes', kind: 'text', max: BODY_MAX, form: 'short', notInSummary: true, csl: 'note' },
 ] as const satisfies readonly FieldSpec[];
 
@@ -77,6 +106,20 @@ export type DetailField = Optional<NamesWhere<{ kind: 'line' | 'date' | 'url' }>
 export type IndexedField = NamesWhere<{ indexed: true }>;
 /** The long texts a summary leaves out. */
 export type UnsummarizedField = NamesWhere<{ notInSummary: true }>;
+type MetadataOf<Shape> = Extract<Extract<ClippingFieldSpec, { metadata: object }>['metadata'], Shape>['key'];
+/** The search index's metadata fields, by the names queries use for them (`tag`, not `tags`). */
+export type MetadataKey = MetadataOf<object>;
+/** The metadata fields whose matches are counted per value. */
+export type FacetKey = MetadataOf<{ facet: true }>;
+
+/** A metadata field of the search index: its key, the clipping field it comes from, and how it is kept. */
+export interface MetadataField {
+  readonly key: MetadataKey;
+  readonly field: IndexedField;
+  /** Several values per clipping (the tags) rather than one. */
+  readonly list: boolean;
+  readonly facet: boolean;
+}
 
 /**
  * The lists the rest of the code reads, derived from a declaration. A function of the table, so
@@ -96,6 +139,21 @@ export function deriveFieldLists(fields: readonly FieldSpec[]) {
     ),
     INDEXED_FIELDS: names<IndexedField>((f) => f.indexed === true),
     UNSUMMARIZED_FIELDS: names<UnsummarizedField>((f) => f.notInSummary === true),
+    /** What the search index keeps per clipping as values, in the declared order. */
+    METADATA_FIELDS: fields.flatMap((f): MetadataField[] =>
+      f.metadata
+        ? [
+            {
+              key: f.metadata.key as MetadataKey,
+              field: f.name as IndexedField,
+              list: f.kind === 'tags',
+              facet: f.metadata.facet === true,
+            },
+          ]
+        : [],
+    ),
+    /** The metadata fields whose matches are counted per value beside the results, in the declared order. */
+    FACET_FIELDS: fields.flatMap((f) => (f.metadata?.facet ? [f.metadata.key as FacetKey] : [])),
     /** The fields with the long text last, for files people read (CSV, CSL-JSON). */
     SHORT_FIELDS_FIRST: [
       ...fields.filter((f) => f.name !== 'body'),
@@ -114,6 +172,8 @@ export const {
   DETAIL_FIELDS,
   INDEXED_FIELDS,
   UNSUMMARIZED_FIELDS,
+  METADATA_FIELDS,
+  FACET_FIELDS,
   SHORT_FIELDS_FIRST,
   fieldSpec,
 } = deriveFieldLists(CLIPPING_FIELDS);

@@ -46,7 +46,7 @@ import { FORMAT_VERSION } from './storage/format.ts';
 import { Uploads } from './import/upload.ts';
 import { TaskRegistry, cancelledError, quietRun, type TaskRun } from './tasks.ts';
 import { createOcrEngine, type OcrEngine } from './ocr/recognize.ts';
-import { readScans, storeScanFiles, type ScanFile, type ScanReading } from './scans/intake.ts';
+import { readScans, storeScanFiles, type ScanFile, type ScanReading } from './scans/read-scans.ts';
 import { findScanFile, putScanFile, readScanFile, removeUnusedScans, scanHashesOf } from './scans/scan-files.ts';
 import { ShardedStore, type Damage, type InsertContext, type WhenDamaged } from './storage/sharded-store.ts';
 

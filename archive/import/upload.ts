@@ -7,7 +7,7 @@
 // byte of that file is sent, UTF-8 once its bytes have come.
 import { MAX_IMPORT_BYTES, fileTooLarge, type ImportFile, type ImportProblem } from '../api.ts';
 import { ArchiveError, type ErrorInfo } from '../errors.ts';
-import { isScanName, type ScanFile } from '../scans/intake.ts';
+import { isScanName, type ScanFile } from '../scans/read-scans.ts';
 import { IMPORT_EXTENSIONS, extensionOf } from './records.ts';
 
 interface IncomingFile {

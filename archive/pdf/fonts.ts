@@ -32,30 +32,23 @@ export const FONT_FAMILY: Readonly<Record<Typeface, string>> = {
 
 type Faces = Record<400 | 700, { range: string; url: string }[]>;
 
+/** One weight of a typeface: a file per script range (Devanagari, Latin, Latin Extended). */
+function weight(devanagari: string, latin: string, latinExt: string): Faces[400] {
+  return [
+    { range: DEVANAGARI, url: devanagari },
+    { range: LATIN, url: latin },
+    { range: LATIN_EXT, url: latinExt },
+  ];
+}
+
 const FACES: Readonly<Record<Typeface, Faces>> = {
   sans: {
-    400: [
-      { range: DEVANAGARI, url: sansDeva400 },
-      { range: LATIN, url: sansLatin400 },
-      { range: LATIN_EXT, url: sansLatinExt400 },
-    ],
-    700: [
-      { range: DEVANAGARI, url: sansDeva700 },
-      { range: LATIN, url: sansLatin700 },
-      { range: LATIN_EXT, url: sansLatinExt700 },
-    ],
+    400: weight(sansDeva400, sansLatin400, sansLatinExt400),
+    700: weight(sansDeva700, sansLatin700, sansLatinExt700),
   },
   serif: {
-    400: [
-      { range: DEVANAGARI, url: serifDeva400 },
-      { range: LATIN, url: serifLatin400 },
-      { range: LATIN_EXT, url: serifLatinExt400 },
-    ],
-    700: [
-      { range: DEVANAGARI, url: serifDeva700 },
-      { range: LATIN, url: serifLatin700 },
-      { range: LATIN_EXT, url: serifLatinExt700 },
-    ],
+    400: weight(serifDeva400, serifLatin400, serifLatinExt400),
+    700: weight(serifDeva700, serifLatin700, serifLatinExt700),
   },
 };
 

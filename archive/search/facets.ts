@@ -1,9 +1,11 @@
-// Facets (how many matches per publication, tag and year) and the timeline of a query's matches,
-// counted from the index's per-clipping table (no text is read).
+// Facets (how many matches per value of each metadata field the declaration marks `facet`, and per
+// year) and the timeline of a query's matches, counted from the index's per-clipping table (no text
+// is read).
+import { FACET_FIELDS, type FacetKey } from '../clipping-fields.ts';
 import type { Found } from './matches.ts';
-import type { SearchIndex } from './search-index.ts';
+import { LIST_FIELD, type SearchIndex, type ValueField } from './search-index.ts';
 
-/** How many values each facet (publication, author, place, tag) lists, the most frequent first. */
+/** How many values each facet lists, the most frequent first. */
 const FACET_VALUES = 12;
 /** A timeline of more years than this shows only the years with matches. */
 const MAX_TIMELINE_YEARS = 200;
@@ -13,11 +15,7 @@ export interface FacetCount {
   count: number;
 }
 
-export interface Facets {
-  publication: FacetCount[];
-  tag: FacetCount[];
-  year: FacetCount[];
-}
+export type Facets = Record<FacetKey | 'year', FacetCount[]>;
 
 export interface Timeline {
   unit: 'year' | 'month';
@@ -37,17 +35,12 @@ export function countsOf(ix: SearchIndex, matches: Found): { facets: Facets; tim
 }
 
 function facetsOf(ix: SearchIndex, docs: Uint32Array): { facets: Facets; timeline: Timeline } {
-  const pubCounts = new Uint32Array(ix.fields.publication.values.length);
-  const tagCounts = new Uint32Array(ix.fields.tag.values.length);
   // Years 0–9999 counted in a flat array (a Map per match is slower); months only when needed.
   const years = new Uint32Array(10000);
   let undated = 0;
   let monthless = 0;
   for (let i = 0; i < docs.length; i++) {
-    const doc = docs[i]!;
-    pubCounts[ix.publication[doc]!]! += 1;
-    for (let t = ix.tagStart[doc]!; t < ix.tagStart[doc + 1]!; t++) tagCounts[ix.tagIds[t]!]! += 1;
-    const date = ix.dates[doc]!;
+    const date = ix.dates[docs[i]!]!;
     if (date === 0) {
       undated += 1;
       continue;
@@ -84,12 +77,27 @@ function facetsOf(ix: SearchIndex, docs: Uint32Array): { facets: Facets; timelin
   } else if (yearList.length > 0 && span < MAX_TIMELINE_YEARS) {
     for (let y = yearList[0]![0]; y <= yearList.at(-1)![0]; y++) buckets.push({ value: String(y), count: years[y]! });
   } else for (const [y, count] of yearList) buckets.push({ value: String(y), count });
+  const facets = {} as Facets;
+  for (const field of FACET_FIELDS) facets[field] = top(valueCounts(ix, docs, field), ix.fields[field].values);
+  facets.year = [...yearList].reverse().map(([y, count]) => ({ value: String(y), count }));
   return {
-    facets: {
-      publication: top(pubCounts, ix.fields.publication.values),
-      tag: top(tagCounts, ix.fields.tag.values),
-      year: [...yearList].reverse().map(([y, count]) => ({ value: String(y), count })),
-    },
+    facets,
     timeline: { unit: byMonth ? 'month' : 'year', buckets, undated },
   };
+}
+
+/** How many of the documents have each value of a metadata field (by value id; 0 is "none"). */
+function valueCounts(ix: SearchIndex, docs: Uint32Array, field: FacetKey): Uint32Array {
+  const counts = new Uint32Array(ix.fields[field].values.length);
+  if (field === LIST_FIELD) {
+    const { tagStart, tagIds } = ix;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      for (let t = tagStart[doc]!; t < tagStart[doc + 1]!; t++) counts[tagIds[t]!]! += 1;
+    }
+  } else {
+    const values = ix.values[field as ValueField];
+    for (let i = 0; i < docs.length; i++) counts[values[docs[i]!]!]! += 1;
+  }
+  return counts;
 }

@@ -12,10 +12,12 @@
 // FlexSearch's update and remove are never called: a changed clipping gets a new number (its old
 // one is marked deleted in our table and skipped), which also keeps clear of its update bugs.
 import { Document, type DocumentData } from 'flexsearch';
+import { METADATA_FIELDS, type MetadataKey } from '../clipping-fields.ts';
 import { ByteWriter, VarintReader, grow } from './byte-pool.ts';
 
-export const POSTING_FIELDS = ['title', 'body', 'publication', 'author', 'place', 'tag'] as const;
-export type PostingField = (typeof POSTING_FIELDS)[number];
+export type PostingField = 'title' | 'body' | MetadataKey;
+/** The title, the text, and the metadata fields of the declaration (clipping-fields.ts). */
+export const POSTING_FIELDS: readonly PostingField[] = ['title', 'body', ...METADATA_FIELDS.map((m) => m.key)];
 
 /** Slots of the text field: slot 0 holds words said 4 times or more, 1 twice or three times, 2 once. */
 export const BODY_SLOTS = 3;
@@ -38,19 +40,14 @@ export function termKey(term: number): string {
 export type Slots = readonly (readonly number[] | undefined)[];
 
 /** What one clipping puts into the postings: the ids of its distinct words per field (no repeats). */
-export interface PostingsEntry {
-  title: readonly number[];
+export type PostingsEntry = Record<Exclude<PostingField, 'body'>, readonly number[]> & {
   body: readonly number[];
   /** How often the text says each word of `body`. */
   bodyCounts: readonly number[];
-  publication: readonly number[];
-  author: readonly number[];
-  place: readonly number[];
-  tag: readonly number[];
-}
+};
 
 /** The fields of an entry whose words all weigh the same. */
-const FLAT_FIELDS = ['title', 'publication', 'author', 'place', 'tag'] as const;
+const FLAT_FIELDS = POSTING_FIELDS.filter((f): f is Exclude<PostingField, 'body'> => f !== 'body');
 
 /** The field index inside the Document: its term → slots map (FlexSearch's own postings). */
 interface FieldIndex {
@@ -111,15 +108,9 @@ export class FlexPostings {
       return key;
     });
     const keys = (terms: readonly number[]) => terms.map(termKey).join(' ');
-    this.document.add({
-      id: doc,
-      title: keys(entry.title),
-      body: body.join(' '),
-      publication: keys(entry.publication),
-      author: keys(entry.author),
-      place: keys(entry.place),
-      tag: keys(entry.tag),
-    });
+    const added: Record<string, string | number> = { id: doc, body: body.join(' ') };
+    for (const field of FLAT_FIELDS) added[field] = keys(entry[field]);
+    this.document.add(added);
   }
 
   private bulk: BulkPostings | undefined;
@@ -248,17 +239,19 @@ function readList(reader: VarintReader): number[] {
   return list;
 }
 
-/** The fields in the order of their codes below: the flat fields 0–4, then the text's slots 5–7. */
+/** The fields in the order of their codes below: the flat fields first, then the text's slots. */
 const CODE_FIELDS: readonly PostingField[] = [...FLAT_FIELDS, 'body'];
 const BODY_CODE = FLAT_FIELDS.length;
 const CODES = BODY_CODE + BODY_SLOTS;
-const CODE_BITS = 3;
+/** Bits of a posting that hold its code: 3 for today's 8 codes, more if the declaration gains fields. */
+const CODE_BITS = Math.ceil(Math.log2(CODES));
+const CODE_MASK = (1 << CODE_BITS) - 1;
 
 /** A field's postings as FlexSearch exports them: [key, slots] pairs. */
 type FieldEntries = [string, number[][]][];
 
 /**
- * Postings gathered for FlexSearch's import. Every posting is one number (word id << 3 | field code)
+ * Postings gathered for FlexSearch's import. Every posting is one number (word id << CODE_BITS | field code)
  * in a typed array, clipping after clipping; entries() counts them per word and code, makes each list
  * at its final length and fills it in clipping order. (Millions of small arrays growing one push at
  * a time made the garbage collector's work grow faster than the archive: a build of 100,000 took 4×
@@ -310,7 +303,7 @@ class BulkPostings {
     const counts = new Uint32Array(size);
     for (let i = 0; i < length; i++) {
       const p = postings[i]!;
-      counts[(p >>> CODE_BITS) * CODES + (p & 7)]! += 1;
+      counts[(p >>> CODE_BITS) * CODES + (p & CODE_MASK)]! += 1;
     }
     const filled = new Uint32Array(size);
     const keys: string[] = [];
@@ -321,7 +314,7 @@ class BulkPostings {
     for (let i = 0; i < length; i++) {
       while (i >= ends[doc]!) doc += 1;
       const p = postings[i]!;
-      const code = p & 7;
+      const code = p & CODE_MASK;
       const term = p >>> CODE_BITS;
       const first = code < BODY_CODE ? code : BODY_CODE;
       let slots = lists[first]![term];

@@ -5,7 +5,7 @@ import { VarintReader } from './byte-pool.ts';
 import { segmentsOf, type Segment } from './highlight.ts';
 import { pick, type Matches } from './matches.ts';
 import type { QueryTerm } from './query.ts';
-import { META_FIELDS, SEPARATOR, decodeVarints, type SearchIndex } from './search-index.ts';
+import { LIST_FIELD, META_FIELDS, SEPARATOR, decodeVarints, type SearchIndex } from './search-index.ts';
 import { tokenize } from './tokenize.ts';
 
 /** The words to mark in titles: the index words of each query word, and whether they form a phrase. */
@@ -32,8 +32,8 @@ export function keepPhrases(
     }
     for (const { field: f, ok } of metaValues) {
       if (found) break;
-      if (f === 'tag') found = ix.tagsOf(doc).some((t) => ok[t] === true);
-      else found = ok[ix[f][doc]!] === true;
+      if (f === LIST_FIELD) found = ix.tagsOf(doc).some((t) => ok[t] === true);
+      else found = ok[ix.values[f][doc]!] === true;
     }
     if (found) keep.push(i);
   }

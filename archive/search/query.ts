@@ -12,27 +12,36 @@
 //
 // While typing (options.typing) the last word is a prefix, and an unfinished quote, a trailing OR
 // or an empty field: are waited for instead of reported.
+import { METADATA_FIELDS, type MetadataKey } from '../clipping-fields.ts';
 import { asciiDigits, foldWord } from './normalize.ts';
 import { tokenize } from './tokenize.ts';
 
-export const FIELDS = ['title', 'publication', 'author', 'place', 'tag'] as const;
-export type FieldName = (typeof FIELDS)[number];
+export type FieldName = 'title' | MetadataKey;
+/** The title and the metadata fields of the declaration (clipping-fields.ts). */
+export const FIELDS: readonly FieldName[] = ['title', ...METADATA_FIELDS.map((m) => m.key)];
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
 export type SortOrder = (typeof SORTS)[number];
 
+/**
+ * What may stand before the colon: each field's query key and its name in the declaration (so
+ * `tags:` too), then the Hindi names people type. These are words of the query language, kept with
+ * its other words (dates, orders) rather than in the declaration; a field without one here is still
+ * searchable by its key.
+ */
 const FIELD_NAMES: Record<string, FieldName | 'date' | 'sort'> = {
   title: 'title',
+  ...Object.fromEntries(
+    METADATA_FIELDS.flatMap((m) => [
+      [m.key, m.key],
+      [m.field, m.key],
+    ]),
+  ),
   शीर्षक: 'title',
-  publication: 'publication',
   प्रकाशन: 'publication',
   अखबार: 'publication',
-  author: 'author',
   लेखक: 'author',
-  place: 'place',
   स्थान: 'place',
   जगह: 'place',
-  tag: 'tag',
-  tags: 'tag',
   टैग: 'tag',
   date: 'date',
   तारीख: 'date',
@@ -159,11 +168,11 @@ function lex(query: string): RawToken[] {
       i += 1;
     }
     let field: string | undefined;
-    const fieldMatch = /^([\p{L}\p{M}]+):/u.exec(query.slice(i));
+    const fieldMatch = /^([\p{L}\p{M}_]+):/u.exec(query.slice(i));
     const looksLikeField =
       fieldMatch &&
       query[i + fieldMatch[0].length] !== '/' && // an address (https://…) is text, not a field
-      (/^[A-Za-z]+$/.test(fieldMatch[1]!) || foldWord(fieldMatch[1]!) in FIELD_NAMES);
+      (/^[A-Za-z_]+$/.test(fieldMatch[1]!) || foldWord(fieldMatch[1]!) in FIELD_NAMES);
     if (fieldMatch && looksLikeField) {
       field = fieldMatch[1]!;
       i += fieldMatch[0].length;

@@ -5,21 +5,46 @@
 //   a query word is expanded to the words it matches; FlexSearch's keys are these words' ids.
 // - forward: per document, its title's and text's word ids in order (varints), for phrases,
 //   proximity and marking titles without keeping the text itself.
-// - per document: id, title, date, when added, version, and its publication, author, place and
-//   tags as numbers into small dictionaries (facets, the timeline, dates and sorting read these).
+// - per document: id, title, date, when added, version, and its metadata (the fields the declaration
+//   marks `metadata`: publication, author, place, tags) as numbers into small dictionaries (facets,
+//   the timeline, dates and sorting read these).
 // - per word, in how many documents' title or text it is (which clause of a query to read first).
 //
 // A changed clipping gets a new document number and its old one is marked deleted; compact()
 // drops deleted documents when they become too many (FlexSearch's postings are then rebuilt from
 // the forward index and the dictionaries, without analysing any text again).
 import type { SearchDoc } from '../api.ts';
+import { METADATA_FIELDS, type MetadataKey } from '../clipping-fields.ts';
 import { ByteWriter, VarintReader, grow } from './byte-pool.ts';
 import type { StemOrder } from './analyze.ts';
-import { FlexPostings } from './flex-postings.ts';
+import { FlexPostings, type PostingsEntry } from './flex-postings.ts';
 import { Vocabulary } from './vocabulary.ts';
 
-export const META_FIELDS = ['publication', 'author', 'place', 'tag'] as const;
-export type MetaField = (typeof META_FIELDS)[number];
+export type MetaField = MetadataKey;
+/** The metadata fields, in the declared order (clipping-fields.ts). */
+export const META_FIELDS: readonly MetaField[] = METADATA_FIELDS.map((m) => m.key);
+/**
+ * The one metadata field with several values per clipping. Its ids sit in one array with an offset
+ * per clipping (tagStart, tagIds), which the rest of the engine reads directly; a second list field
+ * would need the same pair, so the declaration may hold only this one.
+ */
+export const LIST_FIELD = 'tag' satisfies MetaField;
+export type ValueField = Exclude<MetaField, typeof LIST_FIELD>;
+/** The metadata fields of one value per clipping, with the SearchDoc field each is read from. */
+const VALUE_METADATA = METADATA_FIELDS.filter((m) => !m.list) as readonly {
+  key: ValueField;
+  field: keyof SearchDoc;
+}[];
+export const VALUE_FIELDS: readonly ValueField[] = VALUE_METADATA.map((m) => m.key);
+const listMetadata = METADATA_FIELDS.filter((m) => m.list);
+if (listMetadata.length !== 1 || listMetadata[0]!.key !== LIST_FIELD || listMetadata[0]!.field !== 'tags') {
+  throw new Error(`The search index keeps one list field, ${LIST_FIELD} (from tags)`);
+}
+
+/** A fresh table per metadata field, keyed by its name. */
+export function perField<F extends string, T>(fields: readonly F[], make: (field: F) => T): Record<F, T> {
+  return Object.fromEntries(fields.map((f) => [f, make(f)])) as Record<F, T>;
+}
 
 /** Separates the title from the text in the forward index. */
 export const SEPARATOR = 0;
@@ -69,12 +94,7 @@ export function dateNumber(date: string | undefined): number {
 
 export class SearchIndex {
   readonly vocabulary: Vocabulary;
-  fields: Record<MetaField, FieldDictionary> = {
-    publication: new FieldDictionary(),
-    author: new FieldDictionary(),
-    place: new FieldDictionary(),
-    tag: new FieldDictionary(),
-  };
+  fields: Record<MetaField, FieldDictionary> = perField(META_FIELDS, () => new FieldDictionary());
 
   // Documents, by number.
   ids: string[] = [];
@@ -86,9 +106,8 @@ export class SearchIndex {
   /** The clipping's date, else the day it was added (YYYYMMDD): "newer" for sorting. */
   recency = new Uint32Array(1024);
   deleted = new Uint8Array(1024);
-  publication = new Uint32Array(1024);
-  author = new Uint32Array(1024);
-  place = new Uint32Array(1024);
+  /** Per one-value metadata field, document → value id in its dictionary (0: none). */
+  values: Record<ValueField, Uint32Array> = perField(VALUE_FIELDS, () => new Uint32Array(1024));
   /** Tag ids of document d: tagIds[tagStart[d] … tagStart[d + 1]). */
   tagStart = new Uint32Array(1025);
   tagIds = new Uint32Array(1024);
@@ -130,9 +149,7 @@ export class SearchIndex {
     this.added = grow(this.added, size);
     this.recency = grow(this.recency, size);
     this.deleted = grow(this.deleted, size);
-    this.publication = grow(this.publication, size);
-    this.author = grow(this.author, size);
-    this.place = grow(this.place, size);
+    for (const f of VALUE_FIELDS) this.values[f] = grow(this.values[f], size);
     this.forwardOffsets = grow(this.forwardOffsets, size + 1);
     this.tagStart = grow(this.tagStart, size + 1);
   }
@@ -170,9 +187,10 @@ export class SearchIndex {
     this.recency[n] = this.dates[n] || dateNumber(doc.addedAt);
     this.deleted[n] = 0;
     const v = this.vocabulary;
-    this.publication[n] = doc.publication ? this.fields.publication.idOf(doc.publication, v) : 0;
-    this.author[n] = doc.author ? this.fields.author.idOf(doc.author, v) : 0;
-    this.place[n] = doc.place ? this.fields.place.idOf(doc.place, v) : 0;
+    for (const { key, field } of VALUE_METADATA) {
+      const value = doc[field] as string | undefined;
+      this.values[key][n] = value ? this.fields[key].idOf(value, v) : 0;
+    }
     const tagIds = doc.tags.map((t) => this.fields.tag.idOf(t, v));
     const tagsAt = this.tagStart[n]!;
     if (this.tagIds.length < tagsAt + tagIds.length) this.tagIds = grow(this.tagIds, (tagsAt + tagIds.length) * 2);
@@ -223,17 +241,10 @@ export class SearchIndex {
     for (const id of title) this.docFrequency[id]! += 1;
     for (const id of body) if (!seen[id]) this.docFrequency[id]! += 1;
     for (const id of title) seen[id] = 0;
-    const words = (field: Exclude<MetaField, 'tag'>) => distinct([this.fields[field].words[this[field][n]!]!]);
-    const tagWords = distinct(Array.from(this.tagsOf(n), (t) => this.fields.tag.words[t]!));
-    this.postings.add(n, {
-      title,
-      body,
-      bodyCounts,
-      publication: words('publication'),
-      author: words('author'),
-      place: words('place'),
-      tag: tagWords,
-    });
+    const entry: Record<string, readonly number[]> = { title, body, bodyCounts };
+    for (const f of VALUE_FIELDS) entry[f] = distinct([this.fields[f].words[this.values[f][n]!]!]);
+    entry[LIST_FIELD] = distinct(Array.from(this.tagsOf(n), (t) => this.fields[LIST_FIELD].words[t]!));
+    this.postings.add(n, entry as PostingsEntry);
   }
 
   remove(id: string): boolean {
@@ -273,9 +284,7 @@ export class SearchIndex {
     this.recency = new Uint32Array(parts.recency);
     this.added = new Float64Array(parts.added);
     this.deleted = parts.deleted.slice();
-    this.publication = new Uint32Array(parts.publication);
-    this.author = new Uint32Array(parts.author);
-    this.place = new Uint32Array(parts.place);
+    this.values = perField(VALUE_FIELDS, (f) => new Uint32Array(parts.values[f]));
     this.ids = parts.ids;
     this.titles = parts.titles;
     this.versions = parts.versions;
@@ -328,9 +337,7 @@ export class SearchIndex {
       recency: keepTyped(this.recency),
       added: keepTyped(this.added),
       deleted: new Uint8Array(Math.max(kept, 1)),
-      publication: keepTyped(this.publication),
-      author: keepTyped(this.author),
-      place: keepTyped(this.place),
+      values: perField(VALUE_FIELDS, (f) => keepTyped(this.values[f])),
       ids: keep(this.ids),
       titles: keep(this.titles),
       versions: keep(this.versions),
@@ -365,9 +372,7 @@ export interface RestoredParts {
   recency: Uint32Array;
   added: Float64Array;
   deleted: Uint8Array;
-  publication: Uint32Array;
-  author: Uint32Array;
-  place: Uint32Array;
+  values: Record<ValueField, Uint32Array>;
   ids: string[];
   titles: string[];
   versions: string[];

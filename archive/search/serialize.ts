@@ -5,20 +5,23 @@
 // through its import. Both halves in one file, written at once, so the postings never disagree
 // with the table beside them.
 import type { StemOrder } from './analyze.ts';
-import { FlexPostings } from './flex-postings.ts';
-import { FieldDictionary, META_FIELDS, SearchIndex } from './search-index.ts';
+import { FlexPostings, POSTING_FIELDS } from './flex-postings.ts';
+import { FieldDictionary, META_FIELDS, SearchIndex, VALUE_FIELDS, perField } from './search-index.ts';
 
 const MAGIC = 0x49534150; // "PASI" little-endian
 // 2: vowel length is no longer folded in stems under three letters (analyze.ts stemKey).
 // 3: the postings are FlexSearch's export.
 // 4: a word's stem is its lemma keys, joined by spaces (morphology.ts).
 // 5: FlexSearch's export as varints instead of its JSON chunks.
-export const INDEX_FORMAT = 5;
+// 6: the header names the posting fields (they follow the field declaration).
+export const INDEX_FORMAT = 6;
 
 interface Header {
   format: number;
   fingerprint: string;
   stemOrder: StemOrder;
+  /** The posting fields, in order: an index made before the declaration gained a field is built anew. */
+  fields: string;
   docCount: number;
   termCount: number;
   liveCount: number;
@@ -62,9 +65,7 @@ export function indexToBytes(index: SearchIndex, fingerprint: string): Uint8Arra
   add('recency', index.recency.subarray(0, docs));
   add('added', index.added.subarray(0, docs));
   add('deleted', index.deleted.subarray(0, docs));
-  add('publication', index.publication.subarray(0, docs));
-  add('author', index.author.subarray(0, docs));
-  add('place', index.place.subarray(0, docs));
+  for (const f of VALUE_FIELDS) add(f, index.values[f].subarray(0, docs));
   add('tagStart', index.tagStart.subarray(0, docs + 1));
   add('tagIds', index.tagIds.subarray(0, index.tagStart[docs]!));
   json('docs', {
@@ -80,6 +81,7 @@ export function indexToBytes(index: SearchIndex, fingerprint: string): Uint8Arra
     format: INDEX_FORMAT,
     fingerprint,
     stemOrder: index.vocabulary.stemOrder,
+    fields: POSTING_FIELDS.join(' '),
     docCount: docs,
     termCount: terms,
     liveCount: index.liveCount,
@@ -126,6 +128,7 @@ export function indexFromBytes(bytes: Uint8Array): { index: SearchIndex; fingerp
   const read = readHeader(bytes);
   if (!read) return undefined;
   const { header, start } = read;
+  if (header.fields !== POSTING_FIELDS.join(' ')) return undefined;
   const section = (name: string): Uint8Array => {
     const [offset, length] = header.sections[name] ?? [0, -1];
     if (length < 0 || start + offset + length > bytes.byteLength) throw new Error(`missing section ${name}`);
@@ -180,17 +183,13 @@ export function indexFromBytes(bytes: Uint8Array): { index: SearchIndex; fingerp
       recency: typed('recency', Uint32Array, 4),
       added: typed('added', Float64Array, 8),
       deleted: section('deleted'),
-      publication: typed('publication', Uint32Array, 4),
-      author: typed('author', Uint32Array, 4),
-      place: typed('place', Uint32Array, 4),
+      values: perField(VALUE_FIELDS, (f) => typed(f, Uint32Array, 4)),
       ids: docs.ids,
       titles: docs.titles,
       versions: docs.versions,
       tagStart: typed('tagStart', Uint32Array, 4),
       tagIds: typed('tagIds', Uint32Array, 4),
-      fields: Object.fromEntries(
-        META_FIELDS.map((f) => [f, FieldDictionary.from(docs.fields[f]!.values, docs.fields[f]!.words)]),
-      ) as Record<(typeof META_FIELDS)[number], FieldDictionary>,
+      fields: perField(META_FIELDS, (f) => FieldDictionary.from(docs.fields[f]!.values, docs.fields[f]!.words)),
     });
     if (index.docCount !== header.docCount || index.liveCount !== header.liveCount) return undefined;
     return { index, fingerprint: header.fingerprint };

@@ -45,6 +45,7 @@ export interface PreparedTerm {
 
 /** A metadata field's bit in WordMatcher.metaTerms. */
 const META_BIT: Partial<Record<PostingField, number>> = Object.fromEntries(META_FIELDS.map((f, i) => [f, 1 << i]));
+if (META_FIELDS.length > 8) throw new Error('WordMatcher.metaTerms has a bit per metadata field: 8 at most');
 
 /** The posting fields a term in `field` reads: title and text and the metadata, or just one. */
 function fieldsOf(field: QueryTerm['field']): readonly PostingField[] {

@@ -3,7 +3,7 @@
 //    the product's settings: page segmentation mode 3 (fully automatic), LSTM only;
 //  - Debian's `tesseract` CLI (5.3, native), one process per page as a user would run it.
 // Either can be given a traineddata file, so engine and model can be compared separately.
-//  - the app itself (archiveOcr): archive/ocr/recognize.ts as intake calls it, which levels a turned
+//  - the app itself (archiveOcr): archive/ocr/recognize.ts as an import calls it, which levels a turned
 //    page before tesseract.js reads it.
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
@@ -109,7 +109,7 @@ export async function tesseractCli(name: string, models: Model[], workDir: strin
   };
 }
 
-/** The app's own OCR (archive/ocr/recognize.ts: levelling, then tesseract.js with hin+eng), as intake runs it. */
+/** The app's own OCR (archive/ocr/recognize.ts: levelling, then tesseract.js with hin+eng), as an import runs it. */
 export function archiveOcr(name: string): Engine {
   const engine = createOcrEngine();
   return {

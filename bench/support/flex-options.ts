@@ -54,9 +54,9 @@ function entryOf(ix: SearchIndex, n: number): Entry {
     title: keys(ids.slice(0, split)),
     body: [...slots.keys()].join(' '),
     slots,
-    publication: keys(ix.fields.publication.words[ix.publication[n]!]!),
-    author: keys(ix.fields.author.words[ix.author[n]!]!),
-    place: keys(ix.fields.place.words[ix.place[n]!]!),
+    publication: keys(ix.fields.publication.words[ix.values.publication[n]!]!),
+    author: keys(ix.fields.author.words[ix.values.author[n]!]!),
+    place: keys(ix.fields.place.words[ix.values.place[n]!]!),
     tag: keys(tags),
   };
 }

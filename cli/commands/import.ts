@@ -9,7 +9,7 @@ import { readFileBytes, readTextFile } from '../read-text-file.ts';
 import { progressLine } from '../progress-line.ts';
 import { quietRun } from '../../archive/tasks.ts';
 import { oneLine } from '../terminal-text.ts';
-import { isScanName, type ScanFile } from '../../archive/scans/intake.ts';
+import { isScanName, type ScanFile } from '../../archive/scans/read-scans.ts';
 
 /**
  * import FILE... [--json]: a file that cannot be read (unsupported, not a file, too large, not

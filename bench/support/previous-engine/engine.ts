@@ -336,7 +336,7 @@ export class SearchEngine {
    */
   private wordMatches(prepared: PreparedTerm, w: number, within?: Matches): Matches {
     const ix = this.index;
-    const field = prepared.term.field;
+    const field = knownField(prepared.term.field);
     const expansion = prepared.expansions[w]!;
     this.prepareScratch();
     const stamp = this.stamp;
@@ -505,8 +505,9 @@ export class SearchEngine {
   }
 
   /** Keeps the documents where the phrase's words follow each other (in the title, text, or a field). */
-  private keepPhrases(matches: Matches, expansions: Map<number, Level>[], field: QueryTerm['field']): Matches {
+  private keepPhrases(matches: Matches, expansions: Map<number, Level>[], queryField: QueryTerm['field']): Matches {
     const ix = this.index;
+    const field = knownField(queryField);
     const keep: number[] = [];
     const metaFields = field === undefined ? META_FIELDS : field === 'title' ? [] : [field];
     const metaValues = metaFields.map((f) => ({
@@ -926,4 +927,12 @@ function topK(n: number, k: number, rank: RankKeys): number[] {
 
 function sortAll(n: number, rank: RankKeys): number[] {
   return Array.from({ length: n }, (_, i) => i).sort((a, b) => compareRanked(rank, a, b));
+}
+
+/**
+ * The fields this engine was written for. The parser it shares follows the field declaration, which
+ * may have grown since; a field this engine never had is kept as asked, and matches nothing here.
+ */
+function knownField(field: QueryTerm['field']): MetaField | 'title' | undefined {
+  return field as MetaField | 'title' | undefined;
 }

@@ -16,13 +16,13 @@ export function ArchiveButtons({ importButton, showTrash, onToggleTrash, onExpor
     <>
       {importButton}
       <button type="button" data-testid="export-data" onClick={onExport}>
-        {t('intake.export')}
+        {t('export.open')}
       </button>
       <button type="button" data-testid="rename-tags" onClick={onTags}>
-        {t('intake.tags')}
+        {t('tags.open')}
       </button>
       <button type="button" data-testid="show-trash" aria-pressed={showTrash} onClick={onToggleTrash}>
-        {showTrash ? t('intake.showArchive') : t('intake.showTrash')}
+        {showTrash ? t('trash.backToArchive') : t('trash.show')}
       </button>
     </>
   );

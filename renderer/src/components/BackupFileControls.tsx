@@ -34,7 +34,7 @@ export function BackupFileControls({ onRestored }: { onRestored(): void }) {
     try {
       const content = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
       const { restored } = await archiveClient.restoreFile(file.name, content);
-      setNotice(t('intake.backupRestored', { count: restored }));
+      setNotice(t('backupFile.restored', { count: restored }));
       onRestored();
     } catch (e) {
       setError(
@@ -49,14 +49,14 @@ export function BackupFileControls({ onRestored }: { onRestored(): void }) {
 
   return (
     <fieldset className="backup-file">
-      <legend>{t('intake.backupHeading')}</legend>
-      <p className="field-hint">{t('intake.backupHint')}</p>
+      <legend>{t('backupFile.heading')}</legend>
+      <p className="field-hint">{t('backupFile.hint')}</p>
       <div className="form-actions">
         <button type="button" data-testid="backup-to-file" onClick={() => void backUp()}>
-          {t('intake.backupToFile')}
+          {t('backupFile.save')}
         </button>
         <button type="button" data-testid="restore-from-file" disabled={working} onClick={() => input.current?.click()}>
-          {t('intake.restoreFromFile')}
+          {t('backupFile.restore')}
         </button>
       </div>
       <input
@@ -75,8 +75,8 @@ export function BackupFileControls({ onRestored }: { onRestored(): void }) {
       {pending && (
         <ConfirmDialog
           testId="restore-file-dialog"
-          message={t('intake.restoreConfirm', { file: pending.name })}
-          confirmLabel={t('intake.restoreDo')}
+          message={t('backupFile.restoreConfirm', { file: pending.name })}
+          confirmLabel={t('backupFile.restoreDo')}
           onConfirm={() => void restore(pending)}
           onCancel={() => setPending(undefined)}
         />

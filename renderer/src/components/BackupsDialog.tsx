@@ -2,7 +2,7 @@
 // in the desktop app, a button that shows the folder), "Back up now", a backup file to keep
 // anywhere (and restoring from one), and the snapshots in the archive's backups/ folder, newest
 // first, each with a Restore button that asks once more (what the archive holds now is kept too).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveInfo } from '../../../archive/api.ts';
 import type { BackupInfo } from '../../../archive/backup/backup-info.ts';
@@ -10,12 +10,12 @@ import type { ErrorInfo } from '../../../archive/errors.ts';
 import type { Language } from '../../../archive/messages.ts';
 import { errorInfoOf } from '../api/api-error.ts';
 import { archiveClient } from '../api/client.ts';
-import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import type { ArchiveSafety } from '../hooks/use-archive-safety.ts';
 import { BackupFileControls } from './BackupFileControls.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { formatTime } from './format-time.ts';
+import { ModalDialog } from './ModalDialog.tsx';
 
 export function formatBackupTime(backup: BackupInfo, language: Language): string {
   return formatTime(backup.createdAt, language, 'medium');
@@ -24,13 +24,11 @@ export function formatBackupTime(backup: BackupInfo, language: Language): string
 export function BackupsDialog({ safety }: { safety: ArchiveSafety }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const ref = useRef<HTMLDialogElement>(null);
   const [chosen, setChosen] = useState<string>();
   const [info, setInfo] = useState<ArchiveInfo>();
   const [error, setError] = useState<ErrorInfo>();
   const [taking, setTaking] = useState(false);
   const [taken, setTaken] = useState<BackupInfo>();
-  useModalDialog(ref);
 
   useEffect(() => {
     archiveClient.info().then(setInfo, (e: unknown) => setError(errorInfoOf(e)));
@@ -56,15 +54,11 @@ export function BackupsDialog({ safety }: { safety: ArchiveSafety }) {
 
   const backups = safety.backups;
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
       className="backups-dialog"
-      data-testid="backups-dialog"
-      aria-labelledby="backups-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        safety.closeDialog();
-      }}
+      testId="backups-dialog"
+      labelledBy="backups-title"
+      onClose={safety.closeDialog}
     >
       <h2 id="backups-title">{t('backups.title')}</h2>
       <section className="backups-section" aria-labelledby="archive-folder-heading">
@@ -150,6 +144,6 @@ export function BackupsDialog({ safety }: { safety: ArchiveSafety }) {
           {t('backups.close')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -4,7 +4,6 @@
 // Ctrl/Cmd+S or Ctrl/Cmd+Enter saves, Escape closes; publication and tags offer what the archive uses.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 import type { Clipping } from '../../../archive/clipping.ts';
 import type { UsedValues } from '../../../archive/api.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
@@ -27,6 +26,7 @@ import {
 } from '../form/clipping-fields.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { ModalDialog } from './ModalDialog.tsx';
 import { TextField } from './TextField.tsx';
 
 interface Props {
@@ -42,7 +42,6 @@ const SUMMARY_ID = 'clipping-form-error';
 export function ClippingForm({ editing, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<FormValues>(() => (editing ? fromClipping(editing) : EMPTY_FORM));
   const [vocabulary, setVocabulary] = useState<UsedValues>({ publications: [], tags: [] });
@@ -61,7 +60,6 @@ export function ClippingForm({ editing, onSaved, onCancel }: Props) {
   const [error, setError] = useState<ErrorInfo>();
   const [saving, setSaving] = useState(false);
 
-  useModalDialog(dialogRef);
   useEffect(() => {
     // The dialog would focus its scrolling area first; the title is where typing starts.
     const title = formRef.current?.elements.namedItem('title');
@@ -141,15 +139,7 @@ export function ClippingForm({ editing, onSaved, onCancel }: Props) {
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="form-dialog"
-      aria-labelledby="clipping-form-heading"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
+    <ModalDialog className="form-dialog" labelledBy="clipping-form-heading" onClose={onCancel}>
       <form
         ref={formRef}
         className="clipping-form"
@@ -159,7 +149,7 @@ export function ClippingForm({ editing, onSaved, onCancel }: Props) {
         onSubmit={(e) => void onSubmit(e)}
         onKeyDown={onKeyDown}
       >
-        <h2 id="clipping-form-heading">{editing ? t('intake.editHeading') : t('form.heading')}</h2>
+        <h2 id="clipping-form-heading">{editing ? t('edit.heading') : t('form.heading')}</h2>
         <div className="form-scroll">
           <div className="form-grid">{FORM_FIELDS.map(field)}</div>
           <datalist id="publication-options">
@@ -188,6 +178,6 @@ export function ClippingForm({ editing, onSaved, onCancel }: Props) {
           </div>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,13 +1,13 @@
 // Two clippings side by side in a dialog, to judge whether one is a copy of the other. Words that
 // the other text does not have are marked, so the edits between two versions of a story stand out.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 import type { Clipping } from '../../../archive/clipping.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { errorInfoOf } from '../api/api-error.ts';
 import { archiveClient } from '../api/client.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { ModalDialog } from './ModalDialog.tsx';
 
 interface Props {
   left: Clipping;
@@ -17,30 +17,19 @@ interface Props {
 
 export function CompareView({ left, otherId, onClose }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const [right, setRight] = useState<Clipping>();
   const [error, setError] = useState<ErrorInfo>();
 
-  useModalDialog(ref);
   useEffect(() => {
     archiveClient.get(otherId).then(setRight, (e: unknown) => setError(errorInfoOf(e)));
   }, [otherId]);
 
   return (
-    <dialog
-      ref={ref}
-      className="compare-dialog"
-      data-testid="compare-view"
-      aria-labelledby="compare-heading"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog className="compare-dialog" testId="compare-view" labelledBy="compare-heading" onClose={onClose}>
       <div className="compare-header">
-        <h2 id="compare-heading">{t('intake.compareHeading')}</h2>
+        <h2 id="compare-heading">{t('compare.heading')}</h2>
         <button type="button" autoFocus onClick={onClose}>
-          {t('intake.close')}
+          {t('dialog.close')}
         </button>
       </div>
       {error && <ErrorMessage error={error} />}
@@ -48,7 +37,7 @@ export function CompareView({ left, otherId, onClose }: Props) {
         <ComparedText clipping={left} other={right} />
         {right && <ComparedText clipping={right} other={left} />}
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -1,7 +1,7 @@
 // A modal question with a cancel and a (dangerous) confirm button; Escape cancels.
-import { useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useModalDialog } from '../hooks/use-modal-dialog.ts';
+import { ModalDialog } from './ModalDialog.tsx';
 
 interface Props {
   message: string;
@@ -13,20 +13,14 @@ interface Props {
 
 export function ConfirmDialog({ message, confirmLabel, testId, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const messageId = useId();
-  useModalDialog(ref);
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
       className="confirm-dialog"
-      data-testid={testId}
+      testId={testId}
       // The question is the dialog's name: a screen reader says it on opening.
-      aria-labelledby={messageId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
+      labelledBy={messageId}
+      onClose={onCancel}
     >
       <p id={messageId}>{message}</p>
       <div className="form-actions">
@@ -37,6 +31,6 @@ export function ConfirmDialog({ message, confirmLabel, testId, onConfirm, onCanc
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

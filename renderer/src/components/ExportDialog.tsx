@@ -1,14 +1,14 @@
 // "Export…": which clippings (the selected ones, the search results, or everything) in which
 // format; the archive makes the file and the page hands it over as a download.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../archive/exports/formats.ts';
 import { errorInfoOf } from '../api/api-error.ts';
 import { archiveClient } from '../api/client.ts';
 import { saveDownload } from '../export/save-download.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { ModalDialog } from './ModalDialog.tsx';
 
 type Scope = 'selected' | 'results' | 'all';
 
@@ -34,13 +34,10 @@ interface Props {
 
 export function ExportDialog({ selectedIds, results, onClose }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const [scope, setScope] = useState<Scope>(selectedIds.length > 0 ? 'selected' : results?.total ? 'results' : 'all');
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [error, setError] = useState<ErrorInfo>();
   const [working, setWorking] = useState(false);
-
-  useModalDialog(ref);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -62,32 +59,23 @@ export function ExportDialog({ selectedIds, results, onClose }: Props) {
   const scopes: { value: Scope; label: string; disabled: boolean }[] = [
     {
       value: 'selected',
-      label: t('intake.scopeSelected', { count: selectedIds.length }),
+      label: t('export.scopeSelected', { count: selectedIds.length }),
       disabled: selectedIds.length === 0,
     },
     {
       value: 'results',
-      label: t('intake.scopeResults', { count: results?.total ?? 0 }),
+      label: t('export.scopeResults', { count: results?.total ?? 0 }),
       disabled: !results?.total,
     },
-    { value: 'all', label: t('intake.scopeAll'), disabled: false },
+    { value: 'all', label: t('export.scopeAll'), disabled: false },
   ];
 
   return (
-    <dialog
-      ref={ref}
-      className="export-dialog"
-      data-testid="export-dialog"
-      aria-labelledby="export-heading"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog className="export-dialog" testId="export-dialog" labelledBy="export-heading" onClose={onClose}>
       <form onSubmit={(e) => void onSubmit(e)}>
-        <h2 id="export-heading">{t('intake.exportHeading')}</h2>
+        <h2 id="export-heading">{t('export.heading')}</h2>
         <fieldset>
-          <legend>{t('intake.scope')}</legend>
+          <legend>{t('export.scope')}</legend>
           {scopes.map((s) => (
             <label key={s.value} className={s.disabled ? 'disabled' : undefined}>
               <input
@@ -104,7 +92,7 @@ export function ExportDialog({ selectedIds, results, onClose }: Props) {
           ))}
         </fieldset>
         <fieldset>
-          <legend>{t('intake.format')}</legend>
+          <legend>{t('export.format')}</legend>
           {EXPORT_FORMATS.map((f) => (
             <label key={f}>
               <input
@@ -125,10 +113,10 @@ export function ExportDialog({ selectedIds, results, onClose }: Props) {
             {t('action.cancel')}
           </button>
           <button type="submit" className="primary" data-testid="export-data-confirm" disabled={working}>
-            {t('intake.exportDo')}
+            {t('export.do')}
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

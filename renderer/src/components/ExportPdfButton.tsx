@@ -66,7 +66,7 @@ export function ExportPdfButton({
         <div className="pdf-export-progress" data-testid={`${testId}-progress`}>
           <ProgressLine progress={pdf.progress} waiting="" />
           <button type="button" data-testid={`${testId}-cancel`} onClick={pdf.cancel}>
-            {t('intake.importCancel')}
+            {t('import.cancel')}
           </button>
         </div>
       )}

@@ -1,14 +1,16 @@
-// Counts of the matches by publication, tag and year; a click keeps only those (it adds the field
+// Counts of the matches by the declaration's facet fields (publication, tag) and by year; a click keeps only those (it adds the field
 // clause to the query, so the box always says what is searched), a second click takes it out.
 // Rendered at every keystroke: each button is drawn again only when its value, count or state
 // changes, and the query is split once per render, not once per button.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FACET_FIELDS, type FacetKey } from '../../../archive/clipping-fields.ts';
 import type { FacetCount, Facets as FacetCounts } from '../../../archive/search/engine.ts';
 import { dateOf, fieldClause, queryParts, toggleClause, withDate } from '../../../archive/search/query-edit.ts';
 import { langOf } from './lang-of.ts';
 
-type FacetField = 'publication' | 'tag' | 'year';
+type FacetField = FacetKey | 'year';
+const FACET_GROUPS: readonly FacetField[] = [...FACET_FIELDS, 'year'];
 
 interface Props {
   facets: FacetCounts;
@@ -37,11 +39,11 @@ export function Facets({ facets, query, onQuery }: Props) {
     },
     [onQuery],
   );
-  const groups: { field: FacetField; label: string; values: FacetCount[] }[] = [
-    { field: 'publication', label: t('search.facetPublication'), values: facets.publication },
-    { field: 'tag', label: t('search.facetTag'), values: facets.tag },
-    { field: 'year', label: t('search.facetYear'), values: facets.year },
-  ];
+  const groups: { field: FacetField; label: string; values: FacetCount[] }[] = FACET_GROUPS.map((field) => ({
+    field,
+    label: t(`search.facet.${field}`),
+    values: facets[field],
+  }));
   return (
     <div className="facets">
       {groups

@@ -29,7 +29,7 @@ export function ImportButton({ state }: { state: ImportState }) {
         disabled={state.running !== undefined}
         onClick={() => input.current?.click()}
       >
-        {t('intake.import')}
+        {t('import.open')}
       </button>
       <input
         ref={input}
@@ -94,37 +94,37 @@ export function ImportStatus({ state }: { state: ImportState }) {
     <>
       {dragging && (
         <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
-          <p>{t('intake.dropHere')}</p>
+          <p>{t('import.dropHere')}</p>
         </div>
       )}
       {state.running !== undefined && (
         <div className="import-progress" data-testid="import-progress" role="status">
           <ProgressLine
             progress={state.running.progress}
-            waiting={t('intake.importingFiles', { count: state.running.files })}
+            waiting={t('import.progress', { count: state.running.files })}
           />
           <button type="button" data-testid="import-cancel" onClick={state.cancel}>
-            {t('intake.importCancel')}
+            {t('import.cancel')}
           </button>
         </div>
       )}
       {outcome && (
         <section className="import-summary" data-testid="import-summary" role="status" aria-live="polite">
           <div className="import-summary-header">
-            <h2>{t('intake.importSummary')}</h2>
-            <button type="button" className="toast-close" aria-label={t('intake.dismiss')} onClick={state.clear}>
+            <h2>{t('import.summary')}</h2>
+            <button type="button" className="toast-close" aria-label={t('notice.dismiss')} onClick={state.clear}>
               ×
             </button>
           </div>
           {outcome.kind === 'error' && <ErrorMessage error={outcome.error} />}
-          {outcome.kind === 'cancelled' && <p data-testid="import-cancelled">{t('intake.importCancelled')}</p>}
+          {outcome.kind === 'cancelled' && <p data-testid="import-cancelled">{t('import.cancelled')}</p>}
           {outcome.kind === 'report' && (
             <>
               <ul className="import-counts">
-                <li data-testid="import-added">{t('intake.importAdded', { count: outcome.report.added })}</li>
-                <li data-testid="import-skipped">{t('intake.importSkipped', { count: outcome.report.skipped })}</li>
+                <li data-testid="import-added">{t('import.added', { count: outcome.report.added })}</li>
+                <li data-testid="import-skipped">{t('import.skipped', { count: outcome.report.skipped })}</li>
                 {outcome.report.errors.length > 0 && (
-                  <li>{t('intake.importErrors', { count: outcome.report.errors.length })}</li>
+                  <li>{t('import.problems', { count: outcome.report.errors.length })}</li>
                 )}
               </ul>
               {outcome.report.errors.length > 0 && (
@@ -134,9 +134,9 @@ export function ImportStatus({ state }: { state: ImportState }) {
                     <li key={i}>
                       <span className="import-where">
                         {problem.line !== undefined
-                          ? t('intake.importAt', { file: problem.file, line: problem.line })
+                          ? t('import.at', { file: problem.file, line: problem.line })
                           : problem.record !== undefined
-                            ? t('intake.importAtRecord', { file: problem.file, record: problem.record })
+                            ? t('import.atRecord', { file: problem.file, record: problem.record })
                             : problem.file}
                       </span>
                       : {formatError(problem.error, language)}

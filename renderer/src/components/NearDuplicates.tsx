@@ -29,7 +29,7 @@ export function NearDuplicates({ clipping }: { clipping: Clipping }) {
   if (list.length === 0) return null;
   return (
     <aside className="near-duplicates" data-testid="near-duplicates">
-      <p>{t('intake.nearDuplicates')}</p>
+      <p>{t('import.nearDuplicates')}</p>
       <ul>
         {list.map((other) => (
           <li key={other.id}>
@@ -42,7 +42,7 @@ export function NearDuplicates({ clipping }: { clipping: Clipping }) {
               {other.title}
             </button>{' '}
             <span className="similarity">
-              {t('intake.similarity', { percent: Math.round(other.similarity * 100) })}
+              {t('import.similarity', { percent: Math.round(other.similarity * 100) })}
             </span>
           </li>
         ))}

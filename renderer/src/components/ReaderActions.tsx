@@ -12,7 +12,7 @@ export function ReaderActions({ busy, onEdit, onTrash }: Props) {
   return (
     <>
       <button type="button" data-testid="edit-clipping" onClick={onEdit}>
-        {t('intake.edit')}
+        {t('edit.open')}
       </button>
       <button
         type="button"
@@ -22,7 +22,7 @@ export function ReaderActions({ busy, onEdit, onTrash }: Props) {
         aria-disabled={busy || undefined}
         onClick={() => !busy && onTrash()}
       >
-        {t('intake.trash')}
+        {t('trash.move')}
       </button>
     </>
   );

@@ -1,23 +1,21 @@
 // Renames a tag on every clipping; choosing a name already in use merges the two tags.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useModalDialog } from '../hooks/use-modal-dialog.ts';
 import type { UsedValues } from '../../../archive/api.ts';
 import type { ErrorInfo } from '../../../archive/errors.ts';
 import { errorInfoOf } from '../api/api-error.ts';
 import { archiveClient } from '../api/client.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { ModalDialog } from './ModalDialog.tsx';
 
 export function RenameTagDialog({ onDone, onClose }: { onDone(): void; onClose(): void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const [tags, setTags] = useState<UsedValues['tags']>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [error, setError] = useState<ErrorInfo>();
   const [done, setDone] = useState<number>();
 
-  useModalDialog(ref);
   useEffect(() => {
     archiveClient.vocabulary().then(
       (v) => {
@@ -43,20 +41,11 @@ export function RenameTagDialog({ onDone, onClose }: { onDone(): void; onClose()
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="export-dialog"
-      data-testid="rename-tag-dialog"
-      aria-labelledby="rename-tag-heading"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog className="export-dialog" testId="rename-tag-dialog" labelledBy="rename-tag-heading" onClose={onClose}>
       <form onSubmit={(e) => void onSubmit(e)}>
-        <h2 id="rename-tag-heading">{t('intake.renameTag')}</h2>
+        <h2 id="rename-tag-heading">{t('tags.renameHeading')}</h2>
         <label className="stacked">
-          {t('intake.renameFrom')}
+          {t('tags.renameFrom')}
           <select value={from} data-testid="rename-from" onChange={(e) => setFrom(e.target.value)}>
             {tags.map((tag) => (
               <option key={tag.value} value={tag.value}>
@@ -66,7 +55,7 @@ export function RenameTagDialog({ onDone, onClose }: { onDone(): void; onClose()
           </select>
         </label>
         <label className="stacked">
-          {t('intake.renameTo')}
+          {t('tags.renameTo')}
           <input
             type="text"
             value={to}
@@ -80,18 +69,18 @@ export function RenameTagDialog({ onDone, onClose }: { onDone(): void; onClose()
             <option key={tag.value} value={tag.value} />
           ))}
         </datalist>
-        <p className="field-hint">{t('intake.renameHint')}</p>
-        {done !== undefined && !error && <p role="status">{t('intake.retagged', { count: done })}</p>}
+        <p className="field-hint">{t('tags.renameHint')}</p>
+        {done !== undefined && !error && <p role="status">{t('selection.retagged', { count: done })}</p>}
         {error && <ErrorMessage error={error} />}
         <div className="form-actions">
           <button type="button" onClick={onClose}>
-            {t('intake.close')}
+            {t('dialog.close')}
           </button>
           <button type="submit" className="primary" data-testid="rename-tag-confirm" disabled={!from || !to.trim()}>
-            {t('intake.renameDo')}
+            {t('tags.renameDo')}
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -45,18 +45,18 @@ export function TagBar({ selection, onChanged }: Props) {
         void apply('add');
       }}
     >
-      <span className="tag-bar-count">{t('intake.selected', { count })}</span>
+      <span className="tag-bar-count">{t('selection.count', { count })}</span>
       <input
         type="text"
         value={tag}
         list="tag-bar-options"
         aria-label={t('field.tags')}
-        placeholder={t('intake.tagPlaceholder')}
+        placeholder={t('selection.tagPlaceholder')}
         data-testid="tag-bar-input"
         onChange={(e) => setTag(e.target.value)}
       />
       <button type="submit" data-testid="tag-add" disabled={working || tag.trim() === ''}>
-        {t('intake.addTag')}
+        {t('selection.addTag')}
       </button>
       <button
         type="button"
@@ -64,12 +64,12 @@ export function TagBar({ selection, onChanged }: Props) {
         disabled={working || tag.trim() === ''}
         onClick={() => void apply('remove')}
       >
-        {t('intake.removeTag')}
+        {t('selection.removeTag')}
       </button>
       <button type="button" className="link-button" onClick={selection.clear}>
-        {t('intake.clearSelection')}
+        {t('selection.clear')}
       </button>
-      {done !== undefined && !error && <span role="status">{t('intake.retagged', { count: done })}</span>}
+      {done !== undefined && !error && <span role="status">{t('selection.retagged', { count: done })}</span>}
       {error && <ErrorMessage error={error} />}
     </form>
   );

@@ -62,7 +62,7 @@ export function TrashView({ version, onRestore }: Props) {
     <section className="trash-view" data-testid="trash-view" aria-labelledby="trash-heading">
       <div className="trash-header">
         <h2 id="trash-heading" ref={headingRef} tabIndex={-1} data-pane-focus>
-          {t('intake.trashHeading')}
+          {t('trash.heading')}
         </h2>
         <button
           type="button"
@@ -71,12 +71,12 @@ export function TrashView({ version, onRestore }: Props) {
           disabled={!items || items.length === 0}
           onClick={() => setConfirming(true)}
         >
-          {t('intake.emptyTrash')}
+          {t('trash.emptyAll')}
         </button>
       </div>
       {error && <ErrorMessage error={error} />}
-      {emptied !== undefined && <p role="status">{t('intake.emptied', { count: emptied })}</p>}
-      {items && items.length === 0 && <p className="trash-empty">{t('intake.trashEmpty')}</p>}
+      {emptied !== undefined && <p role="status">{t('trash.emptied', { count: emptied })}</p>}
+      {items && items.length === 0 && <p className="trash-empty">{t('trash.empty')}</p>}
       <ul className="trash-list" ref={listRef}>
         {items?.map((item, index) => (
           <li key={item.id} data-testid="trash-item" data-id={item.id}>
@@ -96,7 +96,7 @@ export function TrashView({ version, onRestore }: Props) {
                 onRestore(item.id);
               }}
             >
-              {t('intake.restore')}
+              {t('trash.restore')}
             </button>
           </li>
         ))}
@@ -104,8 +104,8 @@ export function TrashView({ version, onRestore }: Props) {
       {confirming && items && (
         <ConfirmDialog
           testId="empty-trash-dialog"
-          message={t('intake.emptyTrashConfirm', { count: items.length })}
-          confirmLabel={t('intake.emptyTrashDo')}
+          message={t('trash.emptyConfirm', { count: items.length })}
+          confirmLabel={t('trash.emptyDo')}
           onConfirm={() => void empty()}
           onCancel={() => setConfirming(false)}
         />

@@ -20,10 +20,10 @@ export function UndoToast({ changes }: { changes: UndoableChanges }) {
           // Undone, the button goes: focus goes on to the list, where the change shows.
           onClick={() => !changes.busy && void changes.undo().then(() => document.getElementById(LIST_ID)?.focus())}
         >
-          {t('intake.undo')}
+          {t('notice.undo')}
         </button>
       )}
-      <button type="button" className="toast-close" aria-label={t('intake.dismiss')} onClick={changes.dismiss}>
+      <button type="button" className="toast-close" aria-label={t('notice.dismiss')} onClick={changes.dismiss}>
         ×
       </button>
     </div>

@@ -11,10 +11,10 @@ import type { UiKey } from '../i18n/ui-en.ts';
 export type ChangeKind = 'add' | 'edit' | 'trash' | 'restore';
 
 const MESSAGES: Record<ChangeKind, UiKey> = {
-  add: 'intake.didAdd',
-  edit: 'intake.didEdit',
-  trash: 'intake.didTrash',
-  restore: 'intake.didRestore',
+  add: 'notice.added',
+  edit: 'notice.saved',
+  trash: 'notice.trashed',
+  restore: 'notice.restored',
 };
 
 export interface LastChange {
@@ -77,29 +77,23 @@ export function useUndoableChanges(reload: () => Promise<void>): UndoableChanges
     [reload],
   );
 
-  const trash = useCallback(
-    async (id: string) => {
-      const done = await run(() => archiveClient.trash(id));
-      if (done) changed('trash', done);
+  /** To the trash or back out of it: the archive's method of the same name, then a change to undo. */
+  const move = useCallback(
+    async (kind: 'trash' | 'restore', id: string) => {
+      const done = await run(() => archiveClient[kind](id));
+      if (done) changed(kind, done);
       return done;
     },
     [run, changed],
   );
-
-  const restore = useCallback(
-    async (id: string) => {
-      const done = await run(() => archiveClient.restore(id));
-      if (done) changed('restore', done);
-      return done;
-    },
-    [run, changed],
-  );
+  const trash = useCallback((id: string) => move('trash', id), [move]);
+  const restore = useCallback((id: string) => move('restore', id), [move]);
 
   const undo = useCallback(async () => {
     const reverse = last?.undo;
     if (!reverse) return undefined;
     const done = await run(reverse);
-    if (done) setLast({ message: 'intake.undone', undo: undefined });
+    if (done) setLast({ message: 'notice.undone', undo: undefined });
     return done;
   }, [last, run]);
 

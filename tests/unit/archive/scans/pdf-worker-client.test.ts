@@ -100,7 +100,7 @@ describe('the PDF worker thread', () => {
     expect((await worker.textLayers(pdf)).length).toBe(3);
   });
 
-  it("a file pdfjs cannot read comes back with pdfjs's own message, named unreadable by the intake", async () => {
+  it("a file pdfjs cannot read comes back with pdfjs's own message, named unreadable by the import", async () => {
     const garbage = new TextEncoder().encode('%PDF-1.7\nthis is not a PDF at all');
     const inThread = await readPdfTextLayer(garbage).catch((error: Error) => error);
     const fromWorker = await worker.textLayers(garbage).catch((error: Error) => error);

@@ -4,9 +4,12 @@ import { Document, type DocumentData } from 'flexsearch';
 import { describe, expect, it } from 'vitest';
 import type { SearchDoc } from '../../../../archive/api.ts';
 import { SearchEngine } from '../../../../archive/search/engine.ts';
-import { FlexPostings, termKey } from '../../../../archive/search/flex-postings.ts';
+import { FlexPostings, POSTING_FIELDS, termKey, type PostingsEntry } from '../../../../archive/search/flex-postings.ts';
 import { indexFromBytes, indexToBytes } from '../../../../archive/search/serialize.ts';
 import { EVAL_DOCS } from '../../../search-eval/clippings.ts';
+
+/** An entry with no words in any field (the fields follow the declaration). */
+const noWords = () => Object.fromEntries(POSTING_FIELDS.map((f) => [f, []])) as unknown as PostingsEntry;
 
 let day = 0;
 const doc = (id: string, title: string, body: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
@@ -82,7 +85,7 @@ describe('saving (a fastupdate Document cannot import)', () => {
     const postings = new FlexPostings();
     const fields = (postings.document as unknown as { index: Map<string, { fastupdate: boolean }> }).index;
     expect([...fields.values()].every((f) => f.fastupdate === false)).toBe(true);
-    postings.add(0, { title: [1, 2], body: [3], bodyCounts: [5], publication: [], author: [], place: [], tag: [7] });
+    postings.add(0, { ...noWords(), title: [1, 2], body: [3], bodyCounts: [5], tag: [7] });
     const copy = new FlexPostings();
     for (const [key, data] of postings.exportChunks()) copy.importChunk(key, data);
     expect(copy.slots('title', 2)).toEqual([[0]]);

@@ -1,5 +1,5 @@
-// Intake and curation in the real renderer through `press-archive serve`: edit, trash and restore,
-// empty trash, undo, import by file picker, near duplicates, export. Every change is checked on disk.
+// Changing the archive in the real renderer through `press-archive serve`: edit, trash and restore,
+// empty trash, undo, import by file picker and drop, near duplicates, tags, export, backup files. Every change is checked on disk.
 import { readFile, readdir, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { snapshotFiles } from '../support/snapshot.ts';

@@ -1,4 +1,4 @@
-// The intake methods of the API, through the dispatcher as the UI calls them, on a real archive.
+// The API's read-only methods (vocabulary, similar, exportData), through the dispatcher as the UI calls them, on a real archive.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../../archive/service.ts';
 import { FIRST_ARTICLE_TEXT } from '../../../archive/seed/index.ts';
