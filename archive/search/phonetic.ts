@@ -15,6 +15,9 @@
 // tells them apart (soundsAgree). A Latin vowel may stand for several classes — "a" for अ or आ,
 // "u" for उ, ऊ or अ (lucknow लखनऊ), "e" for ए, इ (delhi दिल्ली) or अ (verma वर्मा) — but a/aa
 // never for उ/ऊ, so "ram" is राम and not रूम (room).
+//
+// Longer than most modules (a hundred lines are letter tables): the Devanagari and the Latin keys
+// must come out alike for the same name, so both scripts' rules are kept side by side in one file.
 
 type FinalClass = '0' | 'A' | 'I' | 'U' | 'E' | 'O';
 
