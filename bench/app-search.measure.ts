@@ -228,7 +228,15 @@ async function measureSize(size: number, notes: string[]): Promise<Figures> {
       const typing: number[] = [];
       const tracing = TRACE ? await traceMainThread(page) : undefined;
       for (const query of TYPED) typing.push((await page.evaluate(answerTime, query)).ms);
-      if (tracing) console.log(`typing, long tasks:\n${(await tracing.stop(`${TRACE}-${size}.json`, 30)).join('\n')}`);
+      if (tracing) {
+        console.log(`typing, long tasks:\n${(await tracing.stop(`${TRACE}-${size}.json`, 30)).join('\n')}`);
+        const cpu = tracing.cpuPerInput();
+        const line = (query: string, i: number) =>
+          `${ms(typing[i]!)} (CPU ${ms(cpu[i]?.page ?? NaN)} / ${ms(cpu[i]?.worker ?? NaN)}) ${query}`;
+        console.log(
+          `typing, per query: answer (CPU of the page's thread / the search worker):\n${TYPED.map(line).join('\n')}`,
+        );
+      }
       const scroll = await measureScroll(page);
       const warmHeaps = await heaps(page);
 
