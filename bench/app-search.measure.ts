@@ -220,13 +220,25 @@ async function measureSize(size: number, notes: string[]): Promise<Figures> {
       await page.reload();
       const warm = await measureStart(page);
       await page.evaluate(() => window.__bench.stop());
-      const warmHeaps = await heaps(page);
 
+      // The heaps after the reload are read after typing and scrolling, not before: reading them
+      // forces a full garbage collection in the page and the worker, which throws away the code
+      // V8 has compiled (the search worker's warm-up included), so typing right after it measured
+      // the collection, not what a person typing after a start meets.
       const typing: number[] = [];
       const tracing = TRACE ? await traceMainThread(page) : undefined;
       for (const query of TYPED) typing.push((await page.evaluate(answerTime, query)).ms);
-      if (tracing) console.log(`typing, long tasks:\n${(await tracing.stop(`${TRACE}-${size}.json`, 30)).join('\n')}`);
+      if (tracing) {
+        console.log(`typing, long tasks:\n${(await tracing.stop(`${TRACE}-${size}.json`, 30)).join('\n')}`);
+        const cpu = tracing.cpuPerInput();
+        const line = (query: string, i: number) =>
+          `${ms(typing[i]!)} (CPU ${ms(cpu[i]?.page ?? NaN)} / ${ms(cpu[i]?.worker ?? NaN)}) ${query}`;
+        console.log(
+          `typing, per query: answer (CPU of the page's thread / the search worker):\n${TYPED.map(line).join('\n')}`,
+        );
+      }
       const scroll = await measureScroll(page);
+      const warmHeaps = await heaps(page);
 
       if (SCREENSHOTS) {
         await page.evaluate(answerTime, 'पुलिस लखनऊ');
@@ -345,7 +357,8 @@ it('app: search in the real renderer', async () => {
         `frames are requestAnimationFrame callbacks in the page, gaps between them (16.7 ms is smooth).`,
       `Heap: V8 heap in use after a garbage collection — the page (Performance.getMetrics, after the reload), ` +
         `and the search worker (Runtime.getHeapUsage in the worker's own DevTools target) after the first start ` +
-        `(index built) and after the reload (index loaded); "+ buffers" is ArrayBuffer memory outside the heap ` +
+        `(index built) and after the reload (index loaded; read after typing and scrolling, as the forced collection ` +
+        `discards compiled code); "+ buffers" is ArrayBuffer memory outside the heap ` +
         `(the index's typed arrays), as that call reports it.`,
       ...details,
       ...notes,

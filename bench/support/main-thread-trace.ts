@@ -10,6 +10,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event, in µs: unlike `dur`, not stretched by other processes' load. */
+  tdur?: number;
   args?: { name?: string; data?: Record<string, unknown> };
 }
 
@@ -27,6 +29,11 @@ export interface Tracing {
    * CPU profile beside it (.cpuprofile), and returns the long tasks.
    */
   stop(file: string, longerThanMs?: number): Promise<string[]>;
+  /**
+   * After stop(): per input event on the page (a query typed), the CPU time its page thread and
+   * its workers spent from that event to the next one, in ms.
+   */
+  cpuPerInput(): { page: number; worker: number }[];
 }
 
 export async function traceMainThread(page: Page): Promise<Tracing> {
@@ -38,6 +45,7 @@ export async function traceMainThread(page: Page): Promise<Tracing> {
   await session.send('Profiler.start');
   await session.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
   return {
+    cpuPerInput: () => cpuPerInput(events),
     async stop(file, longerThanMs = 50) {
       const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
       await session.send('Tracing.end');
@@ -72,5 +80,37 @@ function longTasks(events: TraceEvent[], longerThanMs: number): string[] {
         return `${e.name}${detail ? ` (${detail})` : ''} ${(e.dur! / 1000).toFixed(0)}`;
       });
     return `${(task.dur! / 1000).toFixed(0)} ms: ${inside.join('; ')}`;
+  });
+}
+
+/** What tasks of a thread cost in CPU time between each input event on the page and the next one. */
+function cpuPerInput(events: TraceEvent[]): { page: number; worker: number }[] {
+  const thread = (name: string) => events.filter((e) => e.name === 'thread_name' && e.args?.name === name);
+  const [main] = thread('CrRendererMain');
+  if (!main) return [];
+  const tasksOf = (threads: TraceEvent[]) =>
+    events.filter(
+      (e) =>
+        e.ph === 'X' &&
+        e.name === 'ThreadControllerImpl::RunTask' &&
+        threads.some((t) => t.pid === e.pid && t.tid === e.tid),
+    );
+  const pageTasks = tasksOf([main]);
+  const workerTasks = tasksOf(thread('DedicatedWorker thread').filter((t) => t.pid === main.pid));
+  const inputs = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'EventDispatch')
+    .filter((e) => e.args?.data?.type === 'input')
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
+  const cpu = (tasks: TraceEvent[], from: number, to: number) =>
+    tasks.filter((e) => e.ts + e.dur! > from && e.ts < to).reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
+  // The task that dispatches the input began before it: it counts for this input, not the one before.
+  return inputs.map((from, i) => {
+    const to = inputs[i + 1] ?? Infinity;
+    const next = pageTasks.find((e) => e.ts <= to && e.ts + e.dur! >= to);
+    return {
+      page: cpu(pageTasks, from, to) - (next && i + 1 < inputs.length ? next.tdur! / 1000 : 0),
+      worker: cpu(workerTasks, from, to),
+    };
   });
 }

@@ -65,7 +65,9 @@ export function App() {
   const selection = useSelection();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
-  const highlighter = useMemo(() => highlighterFor(query, { typing: true }), [query]);
+  // Marks for the clipping the reader shows: with none shown, a keystroke analyses nothing here.
+  const marked = reader.clipping !== undefined ? query : '';
+  const highlighter = useMemo(() => highlighterFor(marked, { typing: true }), [marked]);
 
   // Without a query the list is the whole archive, in the order chosen under the search box; the
   // worker keeps it and sends the rows on screen.

@@ -1,7 +1,7 @@
 // How many matches each year (or month, when they all fall within three years), as a small bar
 // chart drawn with SVG. Brushing keeps a span of dates: drag across bars with the mouse, or move
 // with the arrow keys and extend with Shift; Enter keeps the bar in focus alone, Esc all dates.
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Timeline as TimelineData } from '../../../archive/search/engine.ts';
 
@@ -43,6 +43,33 @@ export function Timeline({ timeline, date, onDate }: Props) {
   useEffect(() => {
     if (empty && document.activeElement === document.body) clearRef.current?.focus();
   }, [empty]);
+  const active = Math.min(focus, Math.max(0, periods.length - 1));
+  // The bars (each with its sentence) are made again only when they change: the page renders on
+  // every keystroke, and while the next answer is on its way the timeline stays the same.
+  const bars = useMemo(() => {
+    const n = timeline.buckets.length;
+    const barWidth = WIDTH / n;
+    const shown = (i: number) =>
+      brush
+        ? i >= Math.min(brush.anchor, brush.end) && i <= Math.max(brush.anchor, brush.end)
+        : inside(timeline.buckets[i]!.value, date);
+    return timeline.buckets.map((bucket, i) => {
+      const h = Math.max(2, (bucket.count / max) * (HEIGHT - 4));
+      return (
+        <rect
+          key={bucket.value}
+          className={`timeline-bar${shown(i) ? ' kept' : ''}${i === active ? ' focused' : ''}`}
+          data-period={bucket.value}
+          x={i * barWidth + GAP / 2}
+          y={HEIGHT - h}
+          width={Math.max(1, barWidth - GAP)}
+          height={h}
+        >
+          <title>{t('search.timelineBar', { period: bucket.value, count: bucket.count })}</title>
+        </rect>
+      );
+    });
+  }, [timeline, max, brush, date, active, t]);
   if (empty) {
     if (date === undefined) return null;
     return (
@@ -58,13 +85,6 @@ export function Timeline({ timeline, date, onDate }: Props) {
     );
   }
   const n = periods.length;
-  const barWidth = WIDTH / n;
-  const active = Math.min(focus, n - 1);
-
-  const shown = (i: number) =>
-    brush
-      ? i >= Math.min(brush.anchor, brush.end) && i <= Math.max(brush.anchor, brush.end)
-      : inside(periods[i]!, date);
 
   const indexAt = (event: PointerEvent<SVGSVGElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -131,22 +151,7 @@ export function Timeline({ timeline, date, onDate }: Props) {
           onDate(span(periods, brush.anchor, end));
         }}
       >
-        {timeline.buckets.map((bucket, i) => {
-          const h = Math.max(2, (bucket.count / max) * (HEIGHT - 4));
-          return (
-            <rect
-              key={bucket.value}
-              className={`timeline-bar${shown(i) ? ' kept' : ''}${i === active ? ' focused' : ''}`}
-              data-period={bucket.value}
-              x={i * barWidth + GAP / 2}
-              y={HEIGHT - h}
-              width={Math.max(1, barWidth - GAP)}
-              height={h}
-            >
-              <title>{t('search.timelineBar', { period: bucket.value, count: bucket.count })}</title>
-            </rect>
-          );
-        })}
+        {bars}
       </svg>
       <div className="timeline-axis" aria-hidden="true">
         <span>{periods[0]}</span>

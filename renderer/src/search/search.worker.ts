@@ -9,6 +9,7 @@ import type { SearchDoc } from '../../../archive/api.ts';
 import { SearchEngine, type SearchOutcome } from '../../../archive/search/engine.ts';
 import { indexFromBytes, indexToBytes } from '../../../archive/search/serialize.ts';
 import { indexChanges, worthRebuilding } from '../../../archive/search/sync.ts';
+import { warmUpSearches } from '../../../archive/search/warm-up.ts';
 import { ArchiveCallError, ArchiveCalls } from './archive-calls.ts';
 import { corpusBatches } from './corpus-batches.ts';
 import { loadIndexBytes, saveIndexBytes } from './index-store.ts';
@@ -205,20 +206,28 @@ function details(id: string): RowDetails {
 }
 
 /**
- * Once the index is ready, searches a word of the first title (typed half, then whole) and drops the
+ * Once the index is ready, runs searches made of the archive's own words (warm-up.ts) and drops the
  * answers, so that the first queries a person types do not pay for compiling the search code and
- * filling its caches: at 100,000 clippings the first few answers had taken 80–100 ms, later ones 25–45.
+ * building its tables: at 100,000 clippings the first few answers had taken 80–100 ms, later ones
+ * 25–45. One search per task: a search asked meanwhile is answered before the next one.
  */
 function warmUp(): void {
-  void enqueue(() => {
-    const word = engine?.index.titles
-      .find((title) => title.trim())
-      ?.trim()
-      .split(/\s+/)[0];
-    if (!engine || !word) return;
-    withDetails(engine.search(word.slice(0, 2), { limit: 100, typing: true }));
-    withDetails(engine.search(word, { limit: 100 }));
-  });
+  const warmed = engine;
+  if (!warmed) return;
+  const searches = warmUpSearches(warmed.index);
+  const step = (i: number): void => {
+    if (i >= searches.length || engine !== warmed) return;
+    const { query, options } = searches[i]!;
+    void enqueue(() => {
+      if (engine === warmed) withDetails(warmed.search(query, options));
+    })
+      .then(nextTask)
+      .then(
+        () => step(i + 1),
+        () => {}, // a warm-up that fails only leaves the code cold; real searches say their own errors
+      );
+  };
+  step(0);
 }
 
 function withDetails(outcome: SearchOutcome): ListedOutcome {
