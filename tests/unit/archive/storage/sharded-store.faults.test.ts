@@ -52,11 +52,9 @@ vi.mock('node:fs/promises', async (importOriginal) => {
           };
         }
         if (key === 'sync' || key === 'datasync') {
-          // Counted and failed at its turn like any step, but not passed on to the disk: what an
-          // fsync adds is survival of a power cut, which this test does not cut, and waiting for
-          // the disk was most of its time.
           return async () => {
             if (step('fsync', path)) throw fail('fsync', path);
+            return (value as () => unknown).call(target);
           };
         }
         return (value as (...a: unknown[]) => unknown).bind(target);
