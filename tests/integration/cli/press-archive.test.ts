@@ -201,10 +201,12 @@ describe('press-archive CLI', () => {
   it('several CLI processes adding at once lose nothing', async () => {
     await cli('list');
     const runs = [];
+    // Four processes at once, twice over (more of them, with serve writing too, in
+    // sharded-store.concurrency.test.ts; killed midway in sharded-store.crash.test.ts).
     for (let p = 0; p < 4; p++) {
       runs.push(
         (async () => {
-          for (let i = 0; i < 5; i++) {
+          for (let i = 0; i < 2; i++) {
             const r = await runCliProcess([
               'add',
               '--archive',
@@ -220,7 +222,7 @@ describe('press-archive CLI', () => {
       );
     }
     await Promise.all(runs);
-    expect(JSON.parse((await cli('list', '--json')).stdout)).toHaveLength(21);
+    expect(JSON.parse((await cli('list', '--json')).stdout)).toHaveLength(9);
     expect((await cli('check')).code).toBe(0);
   });
 });

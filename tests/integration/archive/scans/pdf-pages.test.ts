@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Progress } from '../../../../archive/progress.ts';
 import { ArchiveService } from '../../../../archive/service.ts';
 import { checkArchive } from '../../../../archive/storage/check.ts';
@@ -18,7 +18,16 @@ import type { TaskRun } from '../../../../archive/tasks.ts';
 import { FIRST_ARTICLE_TEXT } from '../../../../archive/seed/index.ts';
 import { runCli } from '../../../support/cli.ts';
 import { joinPdfs, printedPdfs, scannedJpeg, scannedPdf, searchablePdf } from '../../../support/ocr-pdfs.ts';
+import { closeSharedOcr } from '../../../support/shared-ocr.ts';
 import { tempDir } from '../../../support/temp.ts';
+
+// One real OCR engine for the file, each image read once (tests/support/shared-ocr.ts): the tests
+// after the first get what it read from the same bytes, without starting tesseract.js again.
+vi.mock('../../../../archive/ocr/recognize.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../../archive/ocr/recognize.ts')>();
+  const { sharingOcr } = await import('../../../support/shared-ocr.ts');
+  return { ...real, createOcrEngine: sharingOcr(real.createOcrEngine) };
+});
 
 const run = promisify(execFile);
 const LAYER_TEXT = FIRST_ARTICLE_TEXT.split('\n')[0]!;
@@ -51,7 +60,10 @@ beforeAll(async () => {
   blankPath = join(root, 'khali.pdf');
   await writeFile(blankPath, await blank.save());
 }, 120_000);
-afterAll(() => cleanup?.());
+afterAll(async () => {
+  await closeSharedOcr();
+  await cleanup?.();
+});
 
 describe('a PDF imported as a scan', () => {
   it('becomes one clipping: each page from its text layer or by OCR, the PDF kept and checked', async () => {

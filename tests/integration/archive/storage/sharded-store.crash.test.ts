@@ -46,6 +46,9 @@ beforeAll(async () => {
     configFile: false,
     root: PROJECT,
     logLevel: 'silent',
+    // Its dependencies (zod, lowdb, proper-lockfile) bundled in, tree-shaken: one file to load
+    // instead of dozens, about a third less CPU per start, and it is started a hundred times.
+    ssr: { noExternal: true },
     build: {
       ssr: join(PROJECT, 'tests/support/crash-writer.ts'),
       outDir: writerDir,

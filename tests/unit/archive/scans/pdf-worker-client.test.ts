@@ -67,6 +67,7 @@ describe('the PDF worker thread', () => {
 
   it('leaves this thread free while it renders a page: the event loop turns meanwhile', async () => {
     await worker.textLayers(pdf); // the thread is up before the count starts
+    // At 150 dpi the page of shapes still takes long to draw; 300 (the cancel below) costs 4 times as much.
     let rendering = true;
     let ticks = 0;
     const turn = () => {
@@ -75,7 +76,7 @@ describe('the PDF worker thread', () => {
       setImmediate(turn);
     };
     setImmediate(turn);
-    const png = await worker.pageImage(pdf, 2, 300).finally(() => (rendering = false));
+    const png = await worker.pageImage(pdf, 2, 150).finally(() => (rendering = false));
     // On this thread pdfjs and Skia hold the event loop for the whole of the drawing and the PNG.
     let onThisThread = 0;
     rendering = true;
@@ -85,7 +86,7 @@ describe('the PDF worker thread', () => {
       setImmediate(count);
     };
     setImmediate(count);
-    const same = await renderPdfPage(pdf, 2, 300).finally(() => (rendering = false));
+    const same = await renderPdfPage(pdf, 2, 150).finally(() => (rendering = false));
     expect(Buffer.compare(png as Buffer, same)).toBe(0);
     expect(ticks).toBeGreaterThan(onThisThread);
   });

@@ -4,11 +4,20 @@
 import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ArchiveService } from '../../../../archive/service.ts';
 import { checkArchive } from '../../../../archive/storage/check.ts';
 import { runCli } from '../../../support/cli.ts';
+import { closeSharedOcr } from '../../../support/shared-ocr.ts';
 import { tempDir } from '../../../support/temp.ts';
+
+// One real OCR engine for the file, each image read once (tests/support/shared-ocr.ts): the tests
+// after the first get what it read from the same bytes, without starting tesseract.js again.
+vi.mock('../../../../archive/ocr/recognize.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../../archive/ocr/recognize.ts')>();
+  const { sharingOcr } = await import('../../../support/shared-ocr.ts');
+  return { ...real, createOcrEngine: sharingOcr(real.createOcrEngine) };
+});
 
 const SCAN = join(import.meta.dirname, '../../../fixtures/scans/khabar.jpg');
 const ONLY_IN_SCAN = 'मछुआरों';
@@ -35,7 +44,10 @@ beforeAll(async () => {
     await service.close();
   }
 });
-afterAll(() => cleanup());
+afterAll(async () => {
+  await closeSharedOcr();
+  await cleanup();
+});
 
 let copies = 0;
 async function copyOfTemplate(): Promise<string> {
