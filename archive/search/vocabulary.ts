@@ -5,6 +5,7 @@
 // Kept flat — one array per key kind, and hash chains in typed arrays instead of Maps of arrays —
 // because an archive of 100,000 clippings has some 350,000 distinct words, and an object per word
 // would cost more than the postings themselves.
+import { SortedKeys } from './sorted-keys.ts';
 import { acronymInDevanagari } from './acronym.ts';
 import { wordKeys, type StemOrder, type WordKeys } from './analyze.ts';
 import { exactForm, foldWord } from './normalize.ts';
@@ -69,8 +70,8 @@ class KeyIndex {
   }
 
   /** Every distinct key, sorted (for prefix ranges). */
-  sortedKeys(): string[] {
-    return [...new Set(this.keys)].sort();
+  sortedKeys(): SortedKeys {
+    return new SortedKeys(new Set(this.keys));
   }
 
   private rehash(size: number): void {
@@ -104,8 +105,9 @@ export class Vocabulary {
   private readonly bySound = new KeyIndex();
   /** Latin words (2–5 letters) by their letter-name spelling in Devanagari: NDA → एनडीए. */
   private readonly byAcronym = new Map<string, number[]>();
-  private sortedFolded: string[] | undefined;
-  private sortedSounds: string[] | undefined;
+  /** Made at the first prefix search, then kept up to date as words come. */
+  private sortedFolded: SortedKeys | undefined;
+  private sortedSounds: SortedKeys | undefined;
 
   constructor(readonly stemOrder: StemOrder) {}
 
@@ -208,12 +210,12 @@ export class Vocabulary {
     this.sounds.push(sounds);
     if (id >= this.flags.length) this.flags = copy(this.flags, this.flags.length * 2);
     this.flags[id] = (term.stop ? STOP : 0) | (term.latin ? LATIN : 0);
-    if (!this.byFolded.has(folded)) this.sortedFolded = undefined;
+    if (!this.byFolded.has(folded)) this.sortedFolded?.add(folded);
     this.byFolded.add(folded, id);
     // A word may be a form of several lemmas (morphology.ts): it is found under each.
     if (stem !== undefined) for (const lemma of stem.split(' ')) this.byStem.add(lemma, id);
     for (const sound of term.sounds.length === 1 ? [sounds] : term.sounds) {
-      if (!this.bySound.has(sound)) this.sortedSounds = undefined;
+      if (!this.bySound.has(sound)) this.sortedSounds?.add(sound);
       this.bySound.add(sound, id);
     }
     if (term.acronym !== undefined) {
@@ -237,17 +239,11 @@ export class Vocabulary {
     return this.range(this.sortedSounds, prefix, limit, (key) => this.bySound.get(key));
   }
 
-  private range(sorted: string[], prefix: string, limit: number, owners: (key: string) => number[]): number[] {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+  private range(sorted: SortedKeys, prefix: string, limit: number, owners: (key: string) => number[]): number[] {
     const ids: number[] = [];
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix) && ids.length < limit; i++) {
-      ids.push(...owners(sorted[i]!));
+    for (const key of sorted.startingWith(prefix)) {
+      if (ids.length >= limit) break;
+      ids.push(...owners(key));
     }
     return ids;
   }

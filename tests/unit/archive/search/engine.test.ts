@@ -204,6 +204,10 @@ describe('updates in place', () => {
     engine.put(doc('second', 'पतंगबाज़ी', 'पतंगबाज़ों और पतंगों का मेला'));
     expect(new Set(ids(engine, 'पतं', { typing: true }))).toEqual(new Set(['first', 'second']));
     expect(new Set(ids(engine, 'पतंगों'))).toEqual(new Set(['first', 'second']));
+    // Typed in Latin: the sound keys of words added after the first such search are found too.
+    expect(ids(engine, 'kanp', { typing: true })).toEqual([]);
+    engine.put(doc('kanpur', 'कानपुर', 'कानपुर में पतंग'));
+    expect(ids(engine, 'kanp', { typing: true })).toEqual(['kanpur']);
     // A word already known, now the value of a metadata field as well.
     expect(ids(engine, 'publication:उत्सव')).toEqual([]);
     engine.put(doc('third', 'मेला', 'शहर में मेला', { publication: 'उत्सव' }));
