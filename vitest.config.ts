@@ -22,12 +22,14 @@ useTestChromium(); // the app's PDF printer prints with the same Chromium as the
 const LONGEST_FIRST = [
   'tests/integration/archive/storage/sharded-store.crash.test.ts',
   'tests/unit/archive/storage/sharded-store.faults.test.ts',
-  'tests/unit/archive/scans/scan-files.test.ts',
-  'tests/integration/archive/pdf/export-pdf.test.ts',
+  'tests/integration/archive/scans/pdf-pages.test.ts',
   'tests/unit/archive/search/engine.test.ts',
-  'tests/integration/cli/press-archive.test.ts',
+  'tests/integration/archive/pdf/export-pdf.test.ts',
+  'tests/unit/archive/scans/pdf-worker-client.test.ts',
   'tests/unit/archive/api.property.test.ts',
   'tests/integration/cli/progress-line.test.ts',
+  'tests/unit/archive/scans/scan-files.test.ts',
+  'tests/integration/cli/press-archive.test.ts',
 ];
 
 /** The files above first, in that order; then the rest, larger files first. */
