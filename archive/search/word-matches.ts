@@ -113,7 +113,7 @@ export class WordMatcher {
         const slots = postings.slotsOfKey(field, key);
         if (!slots) continue;
         for (let slot = 0; slot < slots.length; slot++) {
-          const docs = slots[slot];
+          const docs: readonly number[] | undefined = slots[slot];
           if (!docs) continue;
           const score =
             field === 'title'
