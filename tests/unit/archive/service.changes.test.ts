@@ -1,39 +1,27 @@
 // emptyTrash, retag and renameTag through the dispatcher as the UI calls them, on real archive folders.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../../archive/service.ts';
-import { createDispatcher, type Dispatch } from '../../../archive/transport/dispatch.ts';
-import { tempDir } from '../../support/temp.ts';
+import { dispatchedArchivePerTest, valueOf } from '../../support/dispatched-archive.ts';
 
-let cleanup: () => Promise<void>;
-let dir: string;
-let service: ArchiveService;
-let dispatch: Dispatch;
-
-beforeEach(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  dir = temp.dir;
-  service = await ArchiveService.open(dir);
-  dispatch = createDispatcher(service);
-});
-afterEach(() => cleanup());
-
-async function value<T>(method: string, input: unknown): Promise<T> {
-  const envelope = await dispatch(method, input);
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value as T;
-}
+const archive = dispatchedArchivePerTest();
+const value = <T>(method: string, input: unknown) => valueOf<T>(archive.dispatch, method, input);
 
 async function shardsText(): Promise<string> {
-  const files = await readdir(join(dir, 'shards'));
-  return (await Promise.all(files.map((f) => readFile(join(dir, 'shards', f), 'utf8')))).join('\n');
+  const files = await readdir(join(archive.dir, 'shards'));
+  return (await Promise.all(files.map((f) => readFile(join(archive.dir, 'shards', f), 'utf8')))).join('\n');
 }
 
 describe('update through the transport', () => {
   it('clears an optional field sent empty and leaves the fields not sent alone', async () => {
-    const a = await service.add({ title: 'क', body: 'एक', publication: 'अमर उजाला', notes: 'टिप्पणी', place: 'कानपुर' });
+    const a = await archive.service.add({
+      title: 'क',
+      body: 'एक',
+      publication: 'अमर उजाला',
+      notes: 'टिप्पणी',
+      place: 'कानपुर',
+    });
     const next = await value<{ publication?: string; notes?: string; place?: string; title: string }>('update', {
       id: a.id,
       title: 'ख',
@@ -43,7 +31,7 @@ describe('update through the transport', () => {
     expect(next).toMatchObject({ title: 'ख', place: 'कानपुर' });
     expect(next).not.toHaveProperty('publication');
     expect(next).not.toHaveProperty('notes');
-    const reopened = await ArchiveService.open(dir);
+    const reopened = await ArchiveService.open(archive.dir);
     expect(await reopened.get({ id: a.id })).not.toHaveProperty('publication');
     expect((await reopened.get({ id: a.id })).place).toBe('कानपुर');
   });
@@ -51,8 +39,8 @@ describe('update through the transport', () => {
 
 describe('emptyTrash', () => {
   it('removes only the trashed clippings from disk, and they survive until then', async () => {
-    const kept = await service.add({ title: 'रखी', body: 'यह कतरन बनी रहेगी' });
-    const gone = await service.add({ title: 'हटेगी', body: 'यह कतरन रद्दी से हटेगी' });
+    const kept = await archive.service.add({ title: 'रखी', body: 'यह कतरन बनी रहेगी' });
+    const gone = await archive.service.add({ title: 'हटेगी', body: 'यह कतरन रद्दी से हटेगी' });
     await value('trash', { id: gone.id });
     expect(await shardsText()).toContain('यह कतरन रद्दी से हटेगी');
 
@@ -61,7 +49,7 @@ describe('emptyTrash', () => {
     const text = await shardsText();
     expect(text).not.toContain('यह कतरन रद्दी से हटेगी');
     expect(text).toContain('यह कतरन बनी रहेगी');
-    const reopened = await ArchiveService.open(dir);
+    const reopened = await ArchiveService.open(archive.dir);
     expect((await reopened.list()).map((c) => c.id)).toContain(kept.id);
     expect(await reopened.list({ trash: true })).toEqual([]);
     expect((await reopened.info()).trashed).toBe(0);
@@ -69,22 +57,22 @@ describe('emptyTrash', () => {
   });
 
   it('with an empty trash writes nothing', async () => {
-    const before = await readFile(join(dir, 'manifest.json'), 'utf8').catch(() => '');
-    const generation = (await service.info()).generation;
+    const before = await readFile(join(archive.dir, 'manifest.json'), 'utf8').catch(() => '');
+    const generation = (await archive.service.info()).generation;
     expect(await value('emptyTrash', {})).toEqual({ removed: 0 });
-    expect((await service.info()).generation).toBe(generation);
-    expect(await readFile(join(dir, 'manifest.json'), 'utf8').catch(() => '')).toBe(before);
+    expect((await archive.service.info()).generation).toBe(generation);
+    expect(await readFile(join(archive.dir, 'manifest.json'), 'utf8').catch(() => '')).toBe(before);
   });
 });
 
 describe('retag', () => {
   it('adds and removes tags on many clippings, normalized, counting the ones changed', async () => {
-    const a = await service.add({ title: 'क', body: 'एक', tags: ['पुलिस'] });
-    const b = await service.add({ title: 'ख', body: 'दो', tags: ['अदालत'] });
-    const c = await service.add({ title: 'ग', body: 'तीन', tags: ['कानपुर'] });
+    const a = await archive.service.add({ title: 'क', body: 'एक', tags: ['पुलिस'] });
+    const b = await archive.service.add({ title: 'ख', body: 'दो', tags: ['अदालत'] });
+    const c = await archive.service.add({ title: 'ग', body: 'तीन', tags: ['कानपुर'] });
     const result = await value('retag', { ids: [a.id, b.id, c.id], add: [' कानपुर '], remove: ['पुलिस'] });
     expect(result).toEqual({ changed: 2 });
-    const reopened = await ArchiveService.open(dir);
+    const reopened = await ArchiveService.open(archive.dir);
     expect((await reopened.get({ id: a.id })).tags).toEqual(['कानपुर']);
     expect((await reopened.get({ id: b.id })).tags).toEqual(['अदालत', 'कानपुर']);
     expect((await reopened.get({ id: c.id })).tags).toEqual(['कानपुर']);
@@ -94,15 +82,15 @@ describe('retag', () => {
     const lines = Array.from({ length: 600 }, (_, i) =>
       JSON.stringify({ title: `कतरन ${i}`, body: `पाठ संख्या ${i}`, tags: ['पुलिस'] }),
     );
-    const report = await service.importFiles({ files: [{ name: 'many.ndjson', content: lines.join('\n') }] });
+    const report = await archive.service.importFiles({ files: [{ name: 'many.ndjson', content: lines.join('\n') }] });
     const ids = report.addedIds;
     expect(ids).toHaveLength(600);
-    const generation = (await service.info()).generation;
+    const generation = (await archive.service.info()).generation;
     expect(await value('retag', { ids, add: ['कानपुर'] })).toEqual({ changed: 600 });
-    expect((await service.info()).generation).toBe(generation + 1);
+    expect((await archive.service.info()).generation).toBe(generation + 1);
     expect(await value('renameTag', { from: 'पुलिस', to: 'अपराध' })).toEqual({ changed: 600 });
-    expect((await service.info()).generation).toBe(generation + 2);
-    const reopened = await ArchiveService.open(dir);
+    expect((await archive.service.info()).generation).toBe(generation + 2);
+    const reopened = await ArchiveService.open(archive.dir);
     expect((await reopened.vocabulary()).tags).toEqual([
       { value: 'अपराध', count: 600 },
       { value: 'कानपुर', count: 600 },
@@ -110,28 +98,28 @@ describe('retag', () => {
   });
 
   it('refuses an unknown id before changing anything', async () => {
-    const a = await service.add({ title: 'क', body: 'एक' });
-    const envelope = await dispatch('retag', { ids: [a.id, 'zzzzzzzzzz'], add: ['नया'] });
+    const a = await archive.service.add({ title: 'क', body: 'एक' });
+    const envelope = await archive.dispatch('retag', { ids: [a.id, 'zzzzzzzzzz'], add: ['नया'] });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'notFound' } });
-    expect((await service.get({ id: a.id })).tags).toEqual([]);
+    expect((await archive.service.get({ id: a.id })).tags).toEqual([]);
   });
 
   it('refuses a tag with control characters, changing nothing', async () => {
-    const a = await service.add({ title: 'क', body: 'एक', tags: ['पुलिस'] });
-    const envelope = await dispatch('retag', { ids: [a.id], add: ['बुरा\u0007'] });
+    const a = await archive.service.add({ title: 'क', body: 'एक', tags: ['पुलिस'] });
+    const envelope = await archive.dispatch('retag', { ids: [a.id], add: ['बुरा\u0007'] });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect((await service.get({ id: a.id })).tags).toEqual(['पुलिस']);
+    expect((await archive.service.get({ id: a.id })).tags).toEqual(['पुलिस']);
   });
 });
 
 describe('renameTag', () => {
   it('renames a tag everywhere, the trash included; a name in use merges the two', async () => {
-    const a = await service.add({ title: 'क', body: 'एक', tags: ['पुलीस', 'पुलिस'] });
-    const b = await service.add({ title: 'ख', body: 'दो', tags: ['पुलीस'] });
-    const c = await service.add({ title: 'ग', body: 'तीन', tags: ['अदालत'] });
-    await service.trash({ id: b.id });
+    const a = await archive.service.add({ title: 'क', body: 'एक', tags: ['पुलीस', 'पुलिस'] });
+    const b = await archive.service.add({ title: 'ख', body: 'दो', tags: ['पुलीस'] });
+    const c = await archive.service.add({ title: 'ग', body: 'तीन', tags: ['अदालत'] });
+    await archive.service.trash({ id: b.id });
     expect(await value('renameTag', { from: 'पुलीस', to: 'पुलिस' })).toEqual({ changed: 2 });
-    const reopened = await ArchiveService.open(dir);
+    const reopened = await ArchiveService.open(archive.dir);
     expect((await reopened.get({ id: a.id })).tags).toEqual(['पुलिस']);
     expect((await reopened.get({ id: b.id })).tags).toEqual(['पुलिस']);
     expect((await reopened.get({ id: c.id })).tags).toEqual(['अदालत']);
@@ -139,31 +127,31 @@ describe('renameTag', () => {
   });
 
   it('refuses an empty new name', async () => {
-    await service.add({ title: 'क', body: 'एक', tags: ['पुलिस'] });
-    const envelope = await dispatch('renameTag', { from: 'पुलिस', to: '  ' });
+    await archive.service.add({ title: 'क', body: 'एक', tags: ['पुलिस'] });
+    const envelope = await archive.dispatch('renameTag', { from: 'पुलिस', to: '  ' });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect((await service.vocabulary()).tags).toEqual([{ value: 'पुलिस', count: 1 }]);
+    expect((await archive.service.vocabulary()).tags).toEqual([{ value: 'पुलिस', count: 1 }]);
   });
 });
 
 describe('backupFile and restoreFile', () => {
   it('writes the whole archive, trash included, and puts it back with the current state kept aside', async () => {
-    const kept = await service.add({ title: 'रखी', body: 'बैकअप से पहले की कतरन', tags: ['पुलिस'] });
-    const trashed = await service.add({ title: 'रद्दी', body: 'रद्दी में पड़ी कतरन' });
-    await service.trash({ id: trashed.id });
+    const kept = await archive.service.add({ title: 'रखी', body: 'बैकअप से पहले की कतरन', tags: ['पुलिस'] });
+    const trashed = await archive.service.add({ title: 'रद्दी', body: 'रद्दी में पड़ी कतरन' });
+    await archive.service.trash({ id: trashed.id });
     const file = await value<{ fileName: string; content: string; count: number }>('backupFile', {});
     expect(file.fileName).toMatch(/^press-archive-backup-\d{4}-\d{2}-\d{2}\.json$/);
     expect(file.count).toBe(3); // the seed, kept and trashed
 
-    await service.add({ title: 'बाद की', body: 'बैकअप के बाद जोड़ी गई कतरन' });
-    await service.update({ id: kept.id, title: 'बदली' });
+    await archive.service.add({ title: 'बाद की', body: 'बैकअप के बाद जोड़ी गई कतरन' });
+    await archive.service.update({ id: kept.id, title: 'बदली' });
     const result = await value<{ restored: number; setAside: string }>('restoreFile', {
       name: file.fileName,
       content: file.content,
     });
     expect(result.restored).toBe(3);
 
-    const reopened = await ArchiveService.open(dir);
+    const reopened = await ArchiveService.open(archive.dir);
     expect((await reopened.get({ id: kept.id })).title).toBe('रखी');
     expect((await reopened.list({ trash: true })).map((c) => c.id)).toEqual([trashed.id]);
     expect(await reopened.list()).toHaveLength(2);
@@ -171,17 +159,17 @@ describe('backupFile and restoreFile', () => {
     // The state before the restore is a snapshot that can itself be restored.
     expect((await reopened.backups()).map((b) => b.name)).toContain(result.setAside);
     await reopened.restoreBackup({ name: result.setAside });
-    const again = await ArchiveService.open(dir);
+    const again = await ArchiveService.open(archive.dir);
     expect((await again.get({ id: kept.id })).title).toBe('बदली');
   });
 
   it('refuses a file that is not a backup, or a damaged one, changing nothing', async () => {
-    await service.add({ title: 'क', body: 'एक' });
-    const good = JSON.parse((await service.backupFile()).content) as { clippings: { title: string }[] };
+    await archive.service.add({ title: 'क', body: 'एक' });
+    const good = JSON.parse((await archive.service.backupFile()).content) as { clippings: { title: string }[] };
     good.clippings[0]!.title = '';
     const before = await shardsText();
     for (const content of ['not json', JSON.stringify({ clippings: [] }), JSON.stringify(good)]) {
-      const envelope = await dispatch('restoreFile', { name: 'bad.json', content });
+      const envelope = await archive.dispatch('restoreFile', { name: 'bad.json', content });
       expect(envelope).toMatchObject({ ok: false, error: { code: 'unreadableFile', params: { file: 'bad.json' } } });
     }
     expect(await shardsText()).toBe(before);

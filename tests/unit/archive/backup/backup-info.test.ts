@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../../../archive/service.ts';
 import type { ArchiveInfo } from '../../../../archive/api.ts';
 import type { BackupInfo } from '../../../../archive/backup/backup-info.ts';
-import { createDispatcher, type Dispatch } from '../../../../archive/transport/dispatch.ts';
+import { createDispatcher } from '../../../../archive/transport/dispatch.ts';
+import { valueOf } from '../../../support/dispatched-archive.ts';
 import { tempDir } from '../../../support/temp.ts';
 
 let cleanup: () => Promise<void>;
@@ -19,11 +20,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-async function value<T>(dispatch: Dispatch, method: string, input: unknown): Promise<T> {
-  const envelope = await dispatch(method, input);
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value as T;
-}
+const value = valueOf;
 
 describe('takeBackup', () => {
   it('writes a snapshot into backups/ and lists it first', async () => {
