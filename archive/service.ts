@@ -1,5 +1,9 @@
 // The service that implements the API over the archive on disk. Transports call it through
 // createDispatcher (validated input); the CLI calls it directly.
+//
+// Longer than the other modules: it is the one class behind the whole API, a handler for each of its
+// forty-odd methods. Each handler holds only what needs the store, the tasks and the service's own
+// state; the work is in the modules they call (storage/, import/, backup/, scans/, search/, pdf/).
 import {
   IMPORT_CHUNK_BYTES,
   type ApiHandlers,
@@ -12,11 +16,9 @@ import {
   type SimilarClipping,
   type UsedValues,
 } from './api.ts';
-import { z } from 'zod';
 import {
   ClippingInputSchema,
   ClippingPatchSchema,
-  ClippingSchema,
   applyPatch,
   createClipping,
   isHttpUrl,
@@ -26,13 +28,12 @@ import {
   type ValidClippingInput,
 } from './clipping.ts';
 import { toSearchDoc } from './clipping-records.ts';
-import { ArchiveError, fieldErrorsFromZod, toErrorInfo, validationError, type ErrorInfo } from './errors.ts';
+import { ArchiveError, validationError } from './errors.ts';
 import { EXPORT_EXTENSIONS, EXPORT_MIME_TYPES, serializeClippings, type ExportFormat } from './exports/formats.ts';
 import { NearDuplicateCache } from './near-duplicate-cache.ts';
 import type { ExportedPdf, ValidExportPdfInput } from './pdf/export-request.ts';
 import type { PdfPrinter } from './pdf/printer.ts';
 import { newClippingId } from './ids.ts';
-import { firstLine, parseImportFile, type CandidateRecord } from './import/records.ts';
 import type { SavedSearch } from './search/api-schemas.ts';
 import { highlighterFor } from './search/highlight.ts';
 import { readSavedSearches, writeSavedSearches } from './search/saved-searches.ts';
@@ -40,14 +41,17 @@ import { seedClippings } from './seed/index.ts';
 import type { BackupInfo, RestoreResult } from './backup/backup-info.ts';
 import type { RepairReport } from './backup/repair-report.ts';
 import { checkArchive } from './storage/check.ts';
-import { sha256, textDigest } from './storage/checksums.ts';
 import { planRepair } from './storage/repair.ts';
 import { FORMAT_VERSION } from './storage/format.ts';
 import { Uploads } from './import/upload.ts';
 import { TaskRegistry, cancelledError, quietRun, type TaskRun } from './tasks.ts';
+import { readBackupFile, writeBackupFile } from './backup/backup-file.ts';
+import { DuplicateFilter } from './import/duplicate-filter.ts';
+import { readImportRecords } from './import/read-records.ts';
+import { parseTags, sameTags } from './tags.ts';
 import { createOcrEngine, type OcrEngine } from './ocr/recognize.ts';
 import { readScans, storeScanFiles, type ScanFile, type ScanReading } from './scans/read-scans.ts';
-import { findScanFile, putScanFile, readScanFile, removeUnusedScans, scanHashesOf } from './scans/scan-files.ts';
+import { putScanFile, readScanFile, removeUnusedScans, scanHashesOf } from './scans/scan-files.ts';
 import { ShardedStore, type Damage, type InsertContext, type WhenDamaged } from './storage/sharded-store.ts';
 
 /**
@@ -366,40 +370,7 @@ export class ArchiveService implements ApiHandlers {
     readings: ScanReading[],
     run: TaskRun,
   ): Promise<ImportReport> {
-    const candidates: CandidateRecord[] = [];
-    const errors: ImportProblem[] = [...input.refused];
-    for (const file of input.files) {
-      // A file that cannot be read is reported by name; the others are still imported.
-      try {
-        const parsed = await parseImportFile(file);
-        candidates.push(...parsed.records);
-        errors.push(...parsed.problems);
-      } catch (error) {
-        errors.push({ file: file.name, error: unreadable(file.name, error) });
-      }
-      run.check();
-    }
-    const total = candidates.length + errors.length;
-    const valid: ValidClippingInput[] = [];
-    run.progress('read', errors.length, total);
-    for (const [i, candidate] of candidates.entries()) {
-      const result = ClippingInputSchema.safeParse(candidate.value);
-      if (result.success) valid.push(result.data);
-      else errors.push(problemAt(candidate, validationError(result.error)));
-      if ((i + 1) % 500 === 0) {
-        run.check();
-        run.progress('read', errors.length + valid.length, total);
-        await yieldToOthers(); // other calls (a cancel, the progress stream) get their turn
-      }
-    }
-    run.progress('read', total, total);
-    // Report problems in reading order: file by file, line by line.
-    const fileOrder = new Map((input.order ?? input.files.map((f) => f.name)).map((name, i) => [name, i]));
-    errors.sort(
-      (a, b) =>
-        (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) ||
-        (a.line ?? a.record ?? 0) - (b.line ?? b.record ?? 0),
-    );
+    const { valid, errors } = await readImportRecords(input, run);
     let skipped = 0;
     if (valid.length === 0 && readings.length === 0) {
       // Nothing to add (every file refused, or no valid record): the archive is not written at all.
@@ -638,27 +609,7 @@ export class ArchiveService implements ApiHandlers {
 
   /** The whole archive, the trash included, as one JSON file (see restoreFile). */
   async backupFile(_input: object = {}, run: TaskRun = quietRun()): Promise<ExportedFile> {
-    const clippings = (await this.store.all()).sort(newestFirst);
-    const createdAt = this.now().toISOString();
-    // The scans go along, as base64 under their SHA-256, so the file restores anywhere.
-    const scanFiles: Record<string, string> = {};
-    for (const hash of [...scanHashesOf(clippings)].sort()) {
-      run.check();
-      scanFiles[hash] = (await readScanFile(this.store.dir, hash)).bytes.toString('base64');
-    }
-    const file: BackupFile = {
-      kind: BACKUP_FILE_KIND,
-      formatVersion: FORMAT_VERSION,
-      createdAt,
-      ...(Object.keys(scanFiles).length > 0 ? { scanFiles } : {}),
-      clippings,
-    };
-    return {
-      fileName: `press-archive-backup-${createdAt.slice(0, 10)}.json`,
-      mimeType: 'application/json',
-      content: await backupText(file, run),
-      count: clippings.length,
-    };
+    return writeBackupFile(this.store.dir, (await this.store.all()).sort(newestFirst), this.now(), run);
   }
 
   /**
@@ -670,70 +621,13 @@ export class ArchiveService implements ApiHandlers {
     input: { name: string; content: string },
     run: TaskRun = quietRun(),
   ): Promise<{ restored: number; setAside: string }> {
-    let data: unknown;
-    try {
-      data = JSON.parse(input.content);
-    } catch (error) {
-      throw new ArchiveError({
-        code: 'unreadableFile',
-        params: { file: input.name, detail: error instanceof Error ? error.message : String(error) },
-      });
-    }
-    const notBackup = (where: string) =>
-      new ArchiveError({
-        code: 'unreadableFile',
-        params: { file: input.name, detail: `not a Press Archive backup (${where})` },
-      });
-    const head = BackupFileSchema.omit({ clippings: true })
-      .extend({ clippings: z.array(z.unknown()) })
-      .safeParse(data);
-    if (!head.success) {
-      const issue = head.error.issues[0];
-      throw notBackup(issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid');
-    }
-    // Clipping by clipping, so the check can report how far it got and be cancelled.
-    const clippings: Clipping[] = [];
-    const total = head.data.clippings.length;
-    run.progress('read', 0, total);
-    for (const [i, raw] of head.data.clippings.entries()) {
-      const parsed = ClippingSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw notBackup(issue ? `clippings.${i}.${issue.path.join('.')}: ${issue.message}` : 'invalid');
-      }
-      clippings.push(restorable(parsed.data, i + 1, input.name));
-      if (i % 500 === 499) {
-        run.check();
-        run.progress('read', i + 1, total);
-        await yieldToOthers();
-      }
-    }
-    run.progress('read', total, total);
-    const ids = new Set(clippings.map((c) => c.id));
-    if (ids.size !== clippings.length) {
-      throw new ArchiveError({
-        code: 'unreadableFile',
-        params: { file: input.name, detail: 'two clippings have the same id' },
-      });
-    }
-    // Every scan a clipping names comes with the file (checked against its name) or is here already.
-    const scanFiles = new Map<string, Buffer>();
-    for (const [hash, base64] of Object.entries(head.data.scanFiles ?? {})) {
-      const bytes = Buffer.from(base64, 'base64');
-      if (sha256(bytes) !== hash) throw notBackup(`scanFiles.${hash}: does not match its checksum`);
-      scanFiles.set(hash, bytes);
-    }
-    for (const hash of scanHashesOf(clippings)) {
-      if (!scanFiles.has(hash) && (await findScanFile(this.store.dir, hash)) === undefined) {
-        throw notBackup(`scanFiles.${hash}: missing`);
-      }
-    }
+    const { clippings, scanFiles } = await readBackupFile(this.store.dir, input, run);
     run.check(); // the last moment a cancel can stop it: the write below is whole or nothing
-    run.progress('written', 0, total);
+    run.progress('written', 0, clippings.length);
     // Scan files first (named by their content, they change nothing that is there), then the clippings.
     for (const bytes of scanFiles.values()) await putScanFile(this.store.dir, bytes);
     const setAside = await this.store.replaceAll(clippings);
-    run.progress('written', total, total);
+    run.progress('written', clippings.length, clippings.length);
     return { restored: clippings.length, setAside: setAside.name };
   }
 
@@ -801,77 +695,6 @@ const MIME_OF_EXTENSION: Record<string, string> = {
   pdf: 'application/pdf',
 };
 
-/** What backupFile writes: every clipping as stored, with the format they are in. */
-const BACKUP_FILE_KIND = 'press-archive-backup';
-const BackupFileSchema = z.object({
-  kind: z.literal(BACKUP_FILE_KIND),
-  formatVersion: z.literal(FORMAT_VERSION),
-  createdAt: z.string(),
-  /** The clippings' scan files: base64 by SHA-256 (absent when there are none). */
-  scanFiles: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string()).optional(),
-  clippings: z.array(ClippingSchema),
-});
-type BackupFile = z.infer<typeof BackupFileSchema>;
-
-/**
- * The backup file's text, exactly JSON.stringify(file, null, 2) + newline, made clipping by clipping
- * so a large archive reports progress ('written') and can be cancelled on the way.
- */
-async function backupText(file: BackupFile, run: TaskRun): Promise<string> {
-  const { clippings, ...head } = file;
-  const total = clippings.length;
-  run.progress('written', 0, total);
-  if (total === 0) return JSON.stringify(file, null, 2) + '\n';
-  const opening = JSON.stringify({ ...head, clippings: [] }, null, 2).replace(/\[\]\n\}$/, '[\n');
-  const parts: string[] = [opening];
-  for (const [i, clipping] of clippings.entries()) {
-    const text = JSON.stringify(clipping, null, 2).replace(/\n/g, '\n    ');
-    parts.push(`    ${text}${i < total - 1 ? ',' : ''}\n`);
-    if (i % 500 === 499) {
-      run.check();
-      run.progress('written', i + 1, total);
-      await yieldToOthers();
-    }
-  }
-  parts.push('  ]\n}\n');
-  run.progress('written', total, total);
-  return parts.join('');
-}
-
-/**
- * A record of a backup file, checked field by field exactly as `add` checks what a person types
- * (control characters, lengths, dates, addresses), so a restore cannot bring in what add refuses.
- */
-function restorable(record: Clipping, number: number, file: string): Clipping {
-  const { id, addedAt, updatedAt, deletedAt, ocrText, scans, ...fields } = record;
-  const parsed = ClippingInputSchema.safeParse(fields);
-  if (!parsed.success) {
-    throw new ArchiveError({
-      code: 'badBackupRecord',
-      params: { file, record: number, id },
-      fields: fieldErrorsFromZod(parsed.error),
-    });
-  }
-  const clipping = createClipping(id, parsed.data, addedAt);
-  clipping.updatedAt = updatedAt;
-  if (deletedAt !== undefined) clipping.deletedAt = deletedAt;
-  // Checked by the schema already (their files by restoreFile): kept as they were.
-  if (ocrText !== undefined) clipping.ocrText = ocrText;
-  if (scans !== undefined) clipping.scans = scans;
-  return clipping;
-}
-
-/** Tags checked and normalized as the clipping form's are (NFC, trimmed, no empties, no repeats). */
-function parseTags(tags: string[]): string[] {
-  const parsed = ClippingPatchSchema.safeParse({ tags });
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data.tags ?? [];
-}
-
-function sameTags(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((t, i) => t === b[i]);
-}
-
 function countValues(values: string[]): { value: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
@@ -880,50 +703,6 @@ function countValues(values: string[]): { value: string; count: number }[] {
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'hi'));
 }
 
-/** Lets queued I/O and calls run between slices of a long loop. */
-function yieldToOthers(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 function newestFirst(a: Pick<Clipping, 'addedAt' | 'id'>, b: Pick<Clipping, 'addedAt' | 'id'>): number {
   return a.addedAt === b.addedAt ? (a.id < b.id ? 1 : -1) : a.addedAt < b.addedAt ? 1 : -1;
-}
-
-function unreadable(file: string, error: unknown): ErrorInfo {
-  if (error instanceof ArchiveError) return error.info;
-  return { code: 'unreadableFile', params: { file, detail: firstLine(error) } };
-}
-
-function problemAt(candidate: CandidateRecord, error: unknown): ImportProblem {
-  return {
-    file: candidate.file,
-    ...(candidate.line !== undefined ? { line: candidate.line } : {}),
-    ...(candidate.record !== undefined ? { record: candidate.record } : {}),
-    error: toErrorInfo(error),
-  };
-}
-
-/**
- * Same web address or same text (ignoring spacing) counts as already archived. The stored clippings
- * come as their summaries, whose digest of the text was computed when they were written.
- */
-class DuplicateFilter {
-  private readonly urls = new Set<string>();
-  private readonly texts = new Set<string>();
-
-  constructor(existing: readonly { url?: string | undefined; digest: string }[]) {
-    for (const { url, digest } of existing) {
-      if (url !== undefined) this.urls.add(url);
-      this.texts.add(digest);
-    }
-  }
-
-  isDuplicate(record: { url?: string | undefined; body: string }): boolean {
-    return (record.url !== undefined && this.urls.has(record.url)) || this.texts.has(textDigest(record.body));
-  }
-
-  remember(record: { url?: string | undefined; body: string }): void {
-    if (record.url !== undefined) this.urls.add(record.url);
-    this.texts.add(textDigest(record.body));
-  }
 }
