@@ -83,8 +83,3 @@ export class TaskRegistry {
     return this.cancelled.has(task);
   }
 }
-
-/** Lets queued I/O and calls run between slices of a long loop. */
-export function yieldToOthers(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}

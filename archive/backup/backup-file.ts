@@ -8,7 +8,8 @@ import { ArchiveError, fieldErrorsFromZod } from '../errors.ts';
 import { findScanFile, readScanFile, scanHashesOf } from '../scans/scan-files.ts';
 import { sha256 } from '../storage/checksums.ts';
 import { FORMAT_VERSION } from '../storage/format.ts';
-import { yieldToOthers, type TaskRun } from '../tasks.ts';
+import type { TaskRun } from '../tasks.ts';
+import { yieldToOthers } from '../yield-to-others.ts';
 
 /** What backupFile writes: every clipping as stored, with the format they are in. */
 const BACKUP_FILE_KIND = 'press-archive-backup';

@@ -3,7 +3,8 @@
 import type { ImportFile, ImportProblem } from '../api.ts';
 import { ClippingInputSchema, type ValidClippingInput } from '../clipping.ts';
 import { validationError } from '../errors.ts';
-import { yieldToOthers, type TaskRun } from '../tasks.ts';
+import type { TaskRun } from '../tasks.ts';
+import { yieldToOthers } from '../yield-to-others.ts';
 import { problemAt, unreadable } from './import-problems.ts';
 import { parseImportFile, type CandidateRecord } from './records.ts';
 
