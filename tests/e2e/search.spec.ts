@@ -89,6 +89,38 @@ test('facets count the matches and filter on click', async ({ app }) => {
   await expect(app.getByTestId('result-count')).toContainText('2 results');
 });
 
+test('while the next answer is on its way, the list keeps the rows it shows and says it is busy', async ({ app }) => {
+  await addClippings(app, fixtures());
+  const search = app.getByTestId('search-input');
+  const count = app.getByTestId('result-count');
+  const list = app.getByRole('listbox');
+  await search.fill('कानपुर');
+  await expect(count).toContainText('7 results');
+  await expect(list).toHaveAttribute('aria-busy', 'false');
+  // A probe notes, at every change of the list, how many rows it shows and whether it says it is busy.
+  await app.evaluate(() => {
+    const listbox = document.querySelector('[role="listbox"]')!;
+    const states: { rows: number; busy: string | null }[] = [];
+    (window as unknown as { __listStates: typeof states }).__listStates = states;
+    new MutationObserver(() =>
+      states.push({
+        rows: listbox.querySelectorAll('[data-testid="result-item"]').length,
+        busy: listbox.getAttribute('aria-busy'),
+      }),
+    ).observe(listbox, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await search.fill('पुलिस');
+  await expect(count).toContainText('“पुलिस”');
+  await expect(list).toHaveAttribute('aria-busy', 'false');
+  const states = await app.evaluate(
+    () => (window as unknown as { __listStates: { rows: number; busy: string | null }[] }).__listStates,
+  );
+  // The keystroke is drawn before the worker can answer: first the rows of कानपुर, busy; then the new ones.
+  expect(states[0]).toEqual({ rows: 7, busy: 'true' });
+  expect(states.filter((state) => state.rows === 0)).toEqual([]);
+  expect(states.at(-1)!.busy).toBe('false');
+});
+
 test('timeline and facets stay closed once closed, across searches and restarts', async ({ app }) => {
   await addClippings(app, fixtures());
   const search = app.getByTestId('search-input');

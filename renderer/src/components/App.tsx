@@ -143,7 +143,8 @@ export function App() {
   };
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const first = entryAt(0);
+    // Not a row of the answer before: Enter opens a result of what the box says.
+    const first = results.pending ? undefined : entryAt(0);
     if ((event.key === 'ArrowDown' || event.key === 'Enter') && first) {
       event.preventDefault();
       if (reader.id === undefined || indexOf(reader.id) < 0) reader.open(first.id);
@@ -152,6 +153,8 @@ export function App() {
   };
 
   const count = results.active ? (results.error ? 0 : results.total) : archive.total;
+  // The list keeps the latest answer's rows while the next one is on its way.
+  const rows = results.active ? (results.error ? 0 : results.shownTotal) : archive.total;
   const emptyText =
     count === 0
       ? results.active
@@ -203,7 +206,8 @@ export function App() {
           <TagBar selection={selection} onChanged={() => void archive.reload()} />
           <ResultList
             id={LIST_ID}
-            count={count ?? 0}
+            count={rows ?? 0}
+            busy={results.active && results.pending}
             entryAt={entryAt}
             indexOf={indexOf}
             selectedId={reader.id}

@@ -13,6 +13,8 @@ import { clearSelection, toggleSelected } from './selection.tsx';
 interface Props {
   id: string;
   count: number;
+  /** The rows are the latest answer's while the next one is on its way (aria-busy). */
+  busy: boolean;
   /** The row at an index, or undefined while its page is on its way. */
   entryAt(index: number): ResultEntry | undefined;
   indexOf(id: string): number;
@@ -38,8 +40,20 @@ export const ROW_HEIGHT = 118;
 const rowHeight = () => ROW_HEIGHT;
 
 export function ResultList(props: Props) {
-  const { id, count, entryAt, indexOf, selectedId, emptyText, listRef, onOpen, snippetOf, onNeedSnippets, onRange } =
-    props;
+  const {
+    id,
+    count,
+    busy,
+    entryAt,
+    indexOf,
+    selectedId,
+    emptyText,
+    listRef,
+    onOpen,
+    snippetOf,
+    onNeedSnippets,
+    onRange,
+  } = props;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement | null>(null);
   // A row chosen by keyboard before its page arrived: opened when it does.
@@ -145,6 +159,7 @@ export function ResultList(props: Props) {
         className="result-list"
         role="listbox"
         aria-multiselectable="true"
+        aria-busy={busy}
         tabIndex={0}
         data-pane-focus
         aria-label={t('list.label')}

@@ -20,7 +20,12 @@ export interface SearchState {
   answer: SearchAnswer | undefined;
   /** The latest answer, kept while the next one is on its way (the facets and timeline stay put). */
   latest: SearchAnswer | undefined;
+  /** The current answer's count, or undefined while it is on its way. */
   total: number | undefined;
+  /** How many rows the list shows: the current answer's, or the latest one's while the next is on its way. */
+  shownTotal: number | undefined;
+  /** A new answer is on its way: the rows shown are the latest answer's. */
+  pending: boolean;
   facets: Facets | undefined;
   timeline: Timeline | undefined;
   /** A mistake in the query, said after a short pause (it may be unfinished typing). */
@@ -94,7 +99,10 @@ export function useSearch(search: SearchClient, query: string, indexVersion: num
   const answer = active && fresh ? view.answer : undefined;
   const latest = active ? view.answer : undefined;
   const pages = fresh ? view.pages : undefined;
-  const hitAt = useCallback((index: number) => pages?.get(Math.floor(index / PAGE))?.[index % PAGE], [pages]);
+  // Until the next answer comes, the latest answer's rows stay on screen: taking them down at each
+  // keystroke and putting rows up again cost the page a layout of the whole list per key.
+  const shownPages = active ? view.pages : undefined;
+  const hitAt = useCallback((index: number) => shownPages?.get(Math.floor(index / PAGE))?.[index % PAGE], [shownPages]);
   const indexOf = useCallback((id: string) => indexInPages(pages, id), [pages]);
   const request = useCallback(
     (start: number, end: number) => {
@@ -120,6 +128,8 @@ export function useSearch(search: SearchClient, query: string, indexVersion: num
       answer,
       latest,
       total: answer?.total,
+      shownTotal: latest?.total,
+      pending: active && !error && answer === undefined,
       facets: answer?.facets,
       timeline: answer?.timeline,
       error: saidError,
@@ -129,6 +139,6 @@ export function useSearch(search: SearchClient, query: string, indexVersion: num
       request,
       allIds,
     }),
-    [active, sort, answer, latest, saidError, failure, hitAt, indexOf, request, allIds],
+    [active, sort, answer, latest, error, saidError, failure, hitAt, indexOf, request, allIds],
   );
 }
