@@ -1,8 +1,8 @@
 // Counts of the matches by the declaration's facet fields (publication, tag) and by year; a click keeps only those (it adds the field
 // clause to the query, so the box always says what is searched), a second click takes it out.
-// Each button is drawn again only when its value, count or state changes, and the query is split
-// once per render, not once per button.
-import { memo, useCallback, useMemo } from 'react';
+// Rendered at every keystroke: each button is drawn again only when its value, count or state
+// changes, and the query is split once per render, not once per button.
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACET_FIELDS, type FacetKey } from '../../../archive/clipping-fields.ts';
 import type { FacetCount, Facets as FacetCounts } from '../../../archive/search/engine.ts';
@@ -14,28 +14,30 @@ const FACET_GROUPS: readonly FacetField[] = [...FACET_FIELDS, 'year'];
 
 interface Props {
   facets: FacetCounts;
-  /** The query the counts are for: its clauses show as pressed buttons. */
   query: string;
-  /** Changes the query as it is at the click (it may be a keystroke ahead of `query`). */
-  onEdit(edit: (query: string) => string): void;
+  onQuery(query: string): void;
 }
 
 /** The counts as toLocaleString() writes them, with one formatter instead of one per call. */
 const COUNT_FORMAT = new Intl.NumberFormat();
 
-export function Facets({ facets, query, onEdit }: Props) {
+export function Facets({ facets, query, onQuery }: Props) {
   const { t } = useTranslation();
   const date = dateOf(query);
   const parts = useMemo(() => new Set(queryParts(query)), [query]);
-  // Whether the year is kept is read from the query at the click, like the clauses toggleClause reads.
+  // The toggle reads the query at the click, so the buttons need not be drawn again per keystroke.
+  const current = useRef(query);
+  useLayoutEffect(() => {
+    current.current = query;
+  }, [query]);
   const toggle = useCallback(
-    (field: FacetField, value: string) =>
-      onEdit((query) =>
-        field === 'year'
-          ? withDate(query, dateOf(query) === value ? undefined : value)
-          : toggleClause(query, fieldClause(field, value)),
-      ),
-    [onEdit],
+    (field: FacetField, value: string, active: boolean) => {
+      const query = current.current;
+      onQuery(
+        field === 'year' ? withDate(query, active ? undefined : value) : toggleClause(query, fieldClause(field, value)),
+      );
+    },
+    [onQuery],
   );
   const groups: { field: FacetField; label: string; values: FacetCount[] }[] = FACET_GROUPS.map((field) => ({
     field,
@@ -72,7 +74,7 @@ interface ButtonProps {
   value: string;
   count: number;
   active: boolean;
-  onToggle(field: FacetField, value: string): void;
+  onToggle(field: FacetField, value: string, active: boolean): void;
 }
 
 const FacetButton = memo(function FacetButton({ field, value, count, active, onToggle }: ButtonProps) {
@@ -85,7 +87,7 @@ const FacetButton = memo(function FacetButton({ field, value, count, active, onT
       data-field={field}
       data-value={value}
       aria-pressed={active}
-      onClick={() => onToggle(field, value)}
+      onClick={() => onToggle(field, value, active)}
     >
       {/* The name is the visible text ("दैनिक जागरण 1"), then what the number counts. */}
       <span className="facet-value" lang={langOf(value)}>

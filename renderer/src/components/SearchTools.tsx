@@ -1,6 +1,6 @@
 // Under the search box: the order of results, saved searches, a query mistake (if any), and for a
 // search with results the timeline and the facets.
-import { memo, useCallback, useDeferredValue, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SORTS, type SortOrder } from '../../../archive/search/query.ts';
 import { dateOf, withDate } from '../../../archive/search/query-edit.ts';
@@ -52,25 +52,11 @@ function useRefineOpen(): [boolean, (open: boolean) => void] {
   return [open, remember];
 }
 
-// Drawn again only when the answer or the query they show changes, not at every keystroke.
-const RefineTimeline = memo(Timeline);
-const RefineFacets = memo(Facets);
-
 export function SearchTools({ query, results, saved, onQuery }: Props) {
   const { t } = useTranslation();
-  // The timeline and facets follow the results: at a keystroke React paints the count and the rows
-  // first and brings these up to date after (deferred values), so they never hold an answer back.
-  const answer = useDeferredValue(results.latest);
-  const shownQuery = useDeferredValue(query);
-  const date = dateOf(shownQuery);
-  // A click edits the query as it is now, which may be a keystroke ahead of what they show.
-  const queryNow = useRef(query);
-  useLayoutEffect(() => {
-    queryNow.current = query;
-  }, [query]);
-  const editQuery = useCallback((edit: (query: string) => string) => onQuery(edit(queryNow.current)), [onQuery]);
-  const onDate = useCallback((d: string | undefined) => editQuery((q) => withDate(q, d)), [editQuery]);
+  const answer = results.latest;
   const [refineOpen, setRefineOpen] = useRefineOpen();
+  const date = dateOf(query);
   const browsing = query.trim() === '';
   return (
     <div className="search-tools">
@@ -116,8 +102,8 @@ export function SearchTools({ query, results, saved, onQuery }: Props) {
           <summary>{t('search.refine')}</summary>
           {/* Bounded, so the results keep most of the column however many facets there are. */}
           <div className="refine-body">
-            <RefineTimeline timeline={answer.timeline} date={date} onDate={onDate} />
-            <RefineFacets facets={answer.facets} query={shownQuery} onEdit={editQuery} />
+            <Timeline timeline={answer.timeline} date={date} onDate={(d) => onQuery(withDate(query, d))} />
+            <Facets facets={answer.facets} query={query} onQuery={onQuery} />
           </div>
         </details>
       )}
