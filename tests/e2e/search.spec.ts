@@ -100,23 +100,29 @@ test('while the next answer is on its way, the list keeps the rows it shows and 
   // A probe notes, at every change of the list, how many rows it shows and whether it says it is busy.
   await app.evaluate(() => {
     const listbox = document.querySelector('[role="listbox"]')!;
-    const states: { rows: number; busy: string | null }[] = [];
+    const states: { rows: number; busy: string | null; text: string }[] = [];
     (window as unknown as { __listStates: typeof states }).__listStates = states;
+    const rows = () => [...listbox.querySelectorAll<HTMLElement>('[data-testid="result-item"]')];
+    const text = () =>
+      rows()
+        .map((row) => row.innerText)
+        .join('\n');
+    states.push({ rows: rows().length, busy: listbox.getAttribute('aria-busy'), text: text() });
     new MutationObserver(() =>
-      states.push({
-        rows: listbox.querySelectorAll('[data-testid="result-item"]').length,
-        busy: listbox.getAttribute('aria-busy'),
-      }),
+      states.push({ rows: rows().length, busy: listbox.getAttribute('aria-busy'), text: text() }),
     ).observe(listbox, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   await search.fill('पुलिस');
   await expect(count).toContainText('“पुलिस”');
   await expect(list).toHaveAttribute('aria-busy', 'false');
-  const states = await app.evaluate(
-    () => (window as unknown as { __listStates: { rows: number; busy: string | null }[] }).__listStates,
+  const [before, ...states] = await app.evaluate(
+    () => (window as unknown as { __listStates: { rows: number; busy: string | null; text: string }[] }).__listStates,
   );
-  // The keystroke is drawn before the worker can answer: first the rows of कानपुर, busy; then the new ones.
-  expect(states[0]).toEqual({ rows: 7, busy: 'true' });
+  // The keystroke is drawn before the worker can answer: first the rows of कानपुर, busy, each with
+  // its title and passage as before; then the new ones.
+  expect(before).toMatchObject({ rows: 7, busy: 'false' });
+  expect(states[0]).toMatchObject({ rows: 7, busy: 'true' });
+  expect(states.filter((state) => state.busy === 'true' && state.text !== before!.text)).toEqual([]);
   expect(states.filter((state) => state.rows === 0)).toEqual([]);
   expect(states.at(-1)!.busy).toBe('false');
 });

@@ -50,7 +50,8 @@ export function App() {
   const safety = useArchiveSafety(archive.indexVersion, archive.reload, archive.total !== undefined);
   const [query, setQuery] = useState('');
   const results = useSearch(search, query, archive.indexVersion, archive.indexReady);
-  const snippets = useSnippets(results.active ? query : '', archive.indexVersion);
+  // For the rows shown: while the next answer is on its way they stay with theirs.
+  const snippets = useSnippets(results.shownQuery, archive.indexVersion);
   const savedSearches = useSavedSearches();
   const reader = useReader();
   const [formOpen, setFormOpen] = useState(false);

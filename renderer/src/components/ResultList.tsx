@@ -3,7 +3,7 @@
 // listbox and one Tab stop: arrow keys, Page Up/Down, Home/End move to a row (which opens the
 // clipping), Enter opens; Space or Ctrl/Cmd+click selects rows for tagging and export.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../archive/search/highlight.ts';
 import { ResultRow } from './ResultRow.tsx';
@@ -56,6 +56,10 @@ export function ResultList(props: Props) {
   } = props;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement | null>(null);
+  const onRowClick = useCallback(
+    (rowIdOf: string, toggle: boolean) => (toggle ? toggleSelected(rowIdOf) : onOpen(rowIdOf)),
+    [onOpen],
+  );
   // A row chosen by keyboard before its page arrived: opened when it does.
   const [pending, setPending] = useState<number>();
   // TanStack Virtual is not React Compiler-safe; this app does not use the compiler.
@@ -181,7 +185,7 @@ export function ResultList(props: Props) {
                 top={item.start}
                 current={entry !== undefined && entry.id === selectedId}
                 height={ROW_HEIGHT}
-                onClick={(rowIdOf, toggle) => (toggle ? toggleSelected(rowIdOf) : onOpen(rowIdOf))}
+                onClick={onRowClick}
               />
             );
           })}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../archive/search/highlight.ts';
 import { Highlighted } from './Highlighted.tsx';
@@ -20,7 +21,36 @@ interface Props {
   onClick(id: string, toggle: boolean): void;
 }
 
-export function ResultRow({ entry, snippet, index, setSize, current, top, height, onClick }: Props) {
+/** The same clipping shown the same way: its entry is made afresh at each render of the list. */
+function sameEntry(a: ResultEntry | undefined, b: ResultEntry | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return (
+    a.id === b.id &&
+    a.title === b.title &&
+    a.publication === b.publication &&
+    a.date === b.date &&
+    a.language === b.language &&
+    a.scanned === b.scanned
+  );
+}
+
+// Drawn again only when it changes: while the next answer is on its way the list keeps its rows,
+// and a keystroke then redraws none of them.
+export const ResultRow = memo(
+  ResultRowView,
+  (a, b) =>
+    sameEntry(a.entry, b.entry) &&
+    a.snippet === b.snippet &&
+    a.index === b.index &&
+    a.setSize === b.setSize &&
+    a.current === b.current &&
+    a.top === b.top &&
+    a.height === b.height &&
+    a.onClick === b.onClick,
+);
+
+function ResultRowView({ entry, snippet, index, setSize, current, top, height, onClick }: Props) {
   const { t } = useTranslation();
   const selected = useIsSelected(entry?.id);
   const style = { height: `${height}px`, transform: `translateY(${top}px)` };

@@ -26,6 +26,8 @@ export interface SearchState {
   shownTotal: number | undefined;
   /** A new answer is on its way: the rows shown are the latest answer's. */
   pending: boolean;
+  /** The query of the rows shown (their passages are for it): a keystroke behind while one is pending. */
+  shownQuery: string;
   facets: Facets | undefined;
   timeline: Timeline | undefined;
   /** A mistake in the query, said after a short pause (it may be unfinished typing). */
@@ -44,6 +46,8 @@ const ERROR_DELAY_MS = 600;
 
 interface View {
   key: string;
+  /** The query its answer and rows are for. */
+  query: string;
   answer: SearchAnswer | undefined;
   error: QuerySyntaxError | undefined;
   pages: Map<number, ListedHit[]>;
@@ -53,7 +57,13 @@ export function useSearch(search: SearchClient, query: string, indexVersion: num
   const active = query.trim() !== '';
   const [sort, setSort] = useState<SortOrder>();
   const key = `${indexVersion}\u0000${sort ?? ''}\u0000${query}`;
-  const [view, setView] = useState<View>({ key: '', answer: undefined, error: undefined, pages: new Map() });
+  const [view, setView] = useState<View>({
+    key: '',
+    query: '',
+    answer: undefined,
+    error: undefined,
+    pages: new Map(),
+  });
   const [failure, setFailure] = useState<string>();
   const [shownError, setShownError] = useState<QuerySyntaxError>();
   const { claim, release, isCurrent } = useAskedPages(key);
@@ -66,10 +76,10 @@ export function useSearch(search: SearchClient, query: string, indexVersion: num
           if (!isCurrent(key)) return; // the user has moved on
           setFailure(undefined);
           setView((v) => {
-            const base = v.key === key ? v : { key, answer: undefined, error: undefined, pages: new Map() };
+            const base = v.key === key ? v : { key, query, answer: undefined, error: undefined, pages: new Map() };
             if (!outcome.ok) return { ...base, answer: undefined, error: outcome.error };
             const pages = new Map(base.pages).set(page, outcome.hits);
-            return { key, answer: page === 0 ? outcome : (base.answer ?? outcome), error: undefined, pages };
+            return { key, query, answer: page === 0 ? outcome : (base.answer ?? outcome), error: undefined, pages };
           });
         },
         (error: unknown) => {
@@ -130,6 +140,7 @@ export function useSearch(search: SearchClient, query: string, indexVersion: num
       total: answer?.total,
       shownTotal: latest?.total,
       pending: active && !error && answer === undefined,
+      shownQuery: active ? view.query : '',
       facets: answer?.facets,
       timeline: answer?.timeline,
       error: saidError,
@@ -139,6 +150,6 @@ export function useSearch(search: SearchClient, query: string, indexVersion: num
       request,
       allIds,
     }),
-    [active, sort, answer, latest, error, saidError, failure, hitAt, indexOf, request, allIds],
+    [active, sort, answer, latest, error, view.query, saidError, failure, hitAt, indexOf, request, allIds],
   );
 }
