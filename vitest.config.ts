@@ -44,14 +44,17 @@ class LongestFirst extends BaseSequencer {
   }
 }
 
-// Unit test files share their worker's loaded modules (isolate: false): most of a small file's time
+// Test files share their worker's loaded modules (isolate: false): most of a small file's time
 // was loading the archive's modules again, file after file. A file that replaces a module
-// (vi.mock: a faulty file system, the Electron stand-in) runs in a fresh worker of its own, so
-// that neither it nor the files after it see the other's modules.
-const UNIT_MOCKING = readdirSync('tests/unit', { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.test.ts'))
-  .map((file) => join('tests/unit', file))
-  .filter((file) => /\bvi\.(mock|doMock)\(/.test(readFileSync(file, 'utf8')));
+// (vi.mock: a faulty file system, the Electron stand-in, a shared OCR engine) runs in a fresh
+// worker of its own, so that neither it nor the files after it see the other's modules.
+const replacesModules = (set: string) =>
+  readdirSync(set, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => join(set, file))
+    .filter((file) => /\bvi\.(mock|doMock)\(/.test(readFileSync(file, 'utf8')));
+const UNIT_MOCKING = replacesModules('tests/unit');
+const INTEGRATION_MOCKING = replacesModules('tests/integration');
 
 // Vitest's default on 2 cores is 1 worker; the integration tests mostly wait for their child
 // processes, and the unit tests are many small files: 2 workers keep both cores busy.
@@ -88,7 +91,18 @@ export default defineConfig({
           ...shared,
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: INTEGRATION_MOCKING,
+          isolate: false,
           // Chromium and child processes on a busy machine; no test waits on a timer of its own.
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'integration-isolated',
+          include: INTEGRATION_MOCKING,
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },
