@@ -97,6 +97,17 @@ test('while the next answer is on its way, the list keeps the rows it shows and 
   await search.fill('कानपुर');
   await expect(count).toContainText('7 results');
   await expect(list).toHaveAttribute('aria-busy', 'false');
+  // The rows' passages come after the rows: the probe starts once every row shows its own.
+  await expect
+    .poll(() =>
+      app.evaluate(
+        () =>
+          [...document.querySelectorAll('[data-testid="result-item"] .result-snippet')].filter(
+            (passage) => passage.textContent!.trim() !== '',
+          ).length,
+      ),
+    )
+    .toBe(7);
   // A probe notes, at every change of the list, how many rows it shows and whether it says it is busy.
   await app.evaluate(() => {
     const listbox = document.querySelector('[role="listbox"]')!;
@@ -115,14 +126,21 @@ test('while the next answer is on its way, the list keeps the rows it shows and 
   await search.fill('पुलिस');
   await expect(count).toContainText('“पुलिस”');
   await expect(list).toHaveAttribute('aria-busy', 'false');
-  const [before, ...states] = await app.evaluate(
+  const states = await app.evaluate(
     () => (window as unknown as { __listStates: { rows: number; busy: string | null; text: string }[] }).__listStates,
   );
-  // The keystroke is drawn before the worker can answer: first the rows of कानपुर, busy, each with
-  // its title and passage as before; then the new ones.
-  expect(before).toMatchObject({ rows: 7, busy: 'false' });
-  expect(states[0]).toMatchObject({ rows: 7, busy: 'true' });
-  expect(states.filter((state) => state.busy === 'true' && state.text !== before!.text)).toEqual([]);
+  // The keystroke is drawn before the worker can answer: the rows of कानपुर stay, busy, each with
+  // its title and passage as before; then the new ones come and the list is no longer busy.
+  const firstBusy = states.findIndex((state) => state.busy === 'true');
+  expect(firstBusy).toBeGreaterThan(0);
+  const shown = states[firstBusy - 1]!;
+  expect(shown).toMatchObject({ rows: 7, busy: 'false' });
+  const whileBusy = states.slice(
+    firstBusy,
+    states.findIndex((state, i) => i > firstBusy && state.busy !== 'true'),
+  );
+  expect(whileBusy.length).toBeGreaterThan(0);
+  expect(whileBusy.filter((state) => state.rows !== 7 || state.text !== shown.text)).toEqual([]);
   expect(states.filter((state) => state.rows === 0)).toEqual([]);
   expect(states.at(-1)!.busy).toBe('false');
 });
