@@ -208,7 +208,7 @@ export function App() {
           <ResultList
             id={LIST_ID}
             count={rows ?? 0}
-            busy={results.active && results.pending}
+            busy={results.pending}
             entryAt={entryAt}
             indexOf={indexOf}
             selectedId={reader.id}
