@@ -1,9 +1,10 @@
 // Counts of the matches by the declaration's facet fields (publication, tag) and by year; a click keeps only those (it adds the field
 // clause to the query, so the box always says what is searched), a second click takes it out.
-// Rendered at every keystroke: each button is drawn again only when its value, count or state
-// changes, and the query is split once per render, not once per button.
+// Rendered at every answer: each button is drawn again only when its value, count or state
+// changes, the query is split once per render, and the buttons ask i18next nothing themselves.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { FACET_FIELDS, type FacetKey } from '../../../archive/clipping-fields.ts';
 import type { FacetCount, Facets as FacetCounts } from '../../../archive/search/engine.ts';
 import { dateOf, fieldClause, queryParts, toggleClause, withDate } from '../../../archive/search/query-edit.ts';
@@ -22,7 +23,8 @@ interface Props {
 const COUNT_FORMAT = new Intl.NumberFormat();
 
 export function Facets({ facets, query, onQuery }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const countWord = countWords(t, i18n.resolvedLanguage ?? i18n.language);
   const date = dateOf(query);
   const parts = useMemo(() => new Set(queryParts(query)), [query]);
   // The toggle reads the query at the click, so the buttons need not be drawn again per keystroke.
@@ -58,6 +60,7 @@ export function Facets({ facets, query, onQuery }: Props) {
                   field={group.field}
                   value={value}
                   count={count}
+                  countWord={countWord(count)}
                   active={group.field === 'year' ? date === value : parts.has(fieldClause(group.field, value))}
                   onToggle={toggle}
                 />
@@ -69,16 +72,32 @@ export function Facets({ facets, query, onQuery }: Props) {
   );
 }
 
+/**
+ * "clipping" or "clippings" for a count, as i18next's plural forms say it: the word differs only
+ * by plural category, so i18next is asked once per category, not once per button.
+ */
+function countWords(t: TFunction, language: string): (count: number) => string {
+  const rules = new Intl.PluralRules(language);
+  const byCategory = new Map<string, string>();
+  return (count) => {
+    const category = rules.select(count);
+    let word = byCategory.get(category);
+    if (word === undefined) byCategory.set(category, (word = t('search.facetCount', { count })));
+    return word;
+  };
+}
+
 interface ButtonProps {
   field: FacetField;
   value: string;
   count: number;
+  /** What the count counts, for screen readers ("clippings"). */
+  countWord: string;
   active: boolean;
   onToggle(field: FacetField, value: string, active: boolean): void;
 }
 
-const FacetButton = memo(function FacetButton({ field, value, count, active, onToggle }: ButtonProps) {
-  const { t } = useTranslation();
+const FacetButton = memo(function FacetButton({ field, value, count, countWord, active, onToggle }: ButtonProps) {
   return (
     <button
       type="button"
@@ -94,7 +113,7 @@ const FacetButton = memo(function FacetButton({ field, value, count, active, onT
         {value}
       </span>{' '}
       <span className="facet-count">{COUNT_FORMAT.format(count)}</span>
-      <span className="visually-hidden"> {t('search.facetCount', { count })}</span>
+      <span className="visually-hidden"> {countWord}</span>
     </button>
   );
 });

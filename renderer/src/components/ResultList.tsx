@@ -3,10 +3,10 @@
 // listbox and one Tab stop: arrow keys, Page Up/Down, Home/End move to a row (which opens the
 // clipping), Enter opens; Space or Ctrl/Cmd+click selects rows for tagging and export.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../archive/search/highlight.ts';
-import { ResultRow } from './ResultRow.tsx';
+import { ResultRow, type RowWords } from './ResultRow.tsx';
 import { rowId, type ResultEntry } from './result-entry.ts';
 import { clearSelection, toggleSelected } from './selection.tsx';
 
@@ -55,6 +55,7 @@ export function ResultList(props: Props) {
     onRange,
   } = props;
   const { t } = useTranslation();
+  const rowWords = useMemo<RowWords>(() => ({ loading: t('list.loadingRow'), fromScan: t('list.fromScan') }), [t]);
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const onRowClick = useCallback(
     (rowIdOf: string, toggle: boolean) => (toggle ? toggleSelected(rowIdOf) : onOpen(rowIdOf)),
@@ -186,6 +187,7 @@ export function ResultList(props: Props) {
                 current={entry !== undefined && entry.id === selectedId}
                 height={ROW_HEIGHT}
                 onClick={onRowClick}
+                words={rowWords}
               />
             );
           })}

@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../archive/search/highlight.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { langOf } from './lang-of.ts';
@@ -19,6 +18,13 @@ interface Props {
   height: number;
   /** A plain click opens the row; Ctrl/Cmd+click selects it. */
   onClick(id: string, toggle: boolean): void;
+  /** Its words, from the list: subscribing each row to the language cost every new row an effect. */
+  words: RowWords;
+}
+
+export interface RowWords {
+  loading: string;
+  fromScan: string;
 }
 
 /** The same clipping shown the same way: its entry is made afresh at each render of the list. */
@@ -47,17 +53,17 @@ export const ResultRow = memo(
     a.current === b.current &&
     a.top === b.top &&
     a.height === b.height &&
-    a.onClick === b.onClick,
+    a.onClick === b.onClick &&
+    a.words === b.words,
 );
 
-function ResultRowView({ entry, snippet, index, setSize, current, top, height, onClick }: Props) {
-  const { t } = useTranslation();
+function ResultRowView({ entry, snippet, index, setSize, current, top, height, onClick, words }: Props) {
   const selected = useIsSelected(entry?.id);
   const style = { height: `${height}px`, transform: `translateY(${top}px)` };
   if (!entry) {
     return (
       <div className="result-row placeholder" data-index={index} style={style} aria-busy="true">
-        <div className="result-title">{t('list.loadingRow')}</div>
+        <div className="result-title">{words.loading}</div>
       </div>
     );
   }
@@ -85,8 +91,8 @@ function ResultRowView({ entry, snippet, index, setSize, current, top, height, o
           <span
             className="scan-mark"
             role="img"
-            aria-label={t('list.fromScan')}
-            title={t('list.fromScan')}
+            aria-label={words.fromScan}
+            title={words.fromScan}
             data-testid="scan-mark"
           >
             <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
