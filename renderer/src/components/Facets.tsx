@@ -98,6 +98,7 @@ interface ButtonProps {
 }
 
 const FacetButton = memo(function FacetButton({ field, value, count, countWord, active, onToggle }: ButtonProps) {
+  const shownCount = COUNT_FORMAT.format(count);
   return (
     <button
       type="button"
@@ -106,14 +107,15 @@ const FacetButton = memo(function FacetButton({ field, value, count, countWord, 
       data-field={field}
       data-value={value}
       aria-pressed={active}
+      // The name is the visible text ("दैनिक जागरण 1"), then what the number counts. A label, not a
+      // hidden span: the dozens of absolutely placed spans cost each answer a few ms of layout.
+      aria-label={`${value} ${shownCount} ${countWord}`}
       onClick={() => onToggle(field, value, active)}
     >
-      {/* The name is the visible text ("दैनिक जागरण 1"), then what the number counts. */}
       <span className="facet-value" lang={langOf(value)}>
         {value}
       </span>{' '}
-      <span className="facet-count">{COUNT_FORMAT.format(count)}</span>
-      <span className="visually-hidden"> {countWord}</span>
+      <span className="facet-count">{shownCount}</span>
     </button>
   );
 });
