@@ -97,17 +97,15 @@ test('while the next answer is on its way, the list keeps the rows it shows and 
   await search.fill('कानपुर');
   await expect(count).toContainText('7 results');
   await expect(list).toHaveAttribute('aria-busy', 'false');
-  // The rows' passages come after the rows: the probe starts once every row shows its own.
+  // The rows' passages come after the rows: the probe starts once every row drawn shows its own.
   await expect
     .poll(() =>
-      app.evaluate(
-        () =>
-          [...document.querySelectorAll('[data-testid="result-item"] .result-snippet')].filter(
-            (passage) => passage.textContent!.trim() !== '',
-          ).length,
-      ),
+      app.evaluate(() => {
+        const passages = [...document.querySelectorAll('[data-testid="result-item"] .result-snippet')];
+        return passages.length > 0 && passages.every((passage) => passage.textContent!.trim() !== '');
+      }),
     )
-    .toBe(7);
+    .toBe(true);
   // A probe notes, at every change of the list, how many rows it shows and whether it says it is busy.
   await app.evaluate(() => {
     const listbox = document.querySelector('[role="listbox"]')!;
@@ -134,13 +132,14 @@ test('while the next answer is on its way, the list keeps the rows it shows and 
   const firstBusy = states.findIndex((state) => state.busy === 'true');
   expect(firstBusy).toBeGreaterThan(0);
   const shown = states[firstBusy - 1]!;
-  expect(shown).toMatchObject({ rows: 7, busy: 'false' });
+  expect(shown.busy).toBe('false');
+  expect(shown.rows).toBeGreaterThan(0);
   const whileBusy = states.slice(
     firstBusy,
     states.findIndex((state, i) => i > firstBusy && state.busy !== 'true'),
   );
   expect(whileBusy.length).toBeGreaterThan(0);
-  expect(whileBusy.filter((state) => state.rows !== 7 || state.text !== shown.text)).toEqual([]);
+  expect(whileBusy.filter((state) => state.rows !== shown.rows || state.text !== shown.text)).toEqual([]);
   expect(states.filter((state) => state.rows === 0)).toEqual([]);
   expect(states.at(-1)!.busy).toBe('false');
 });
