@@ -478,8 +478,12 @@ export class ArchiveService implements ApiHandlers {
   /** Passages of these clippings around the query's matches ('' gives their opening lines). */
   async searchSnippets(input: { ids: string[]; query: string; typing?: boolean | undefined }) {
     const highlighter = highlighterFor(input.query, { typing: input.typing ?? false });
-    const found = await Promise.all(input.ids.map((id) => this.store.get(id)));
-    return found.flatMap((c) => (c ? [{ id: c.id, snippet: highlighter.snippet(c.body) }] : []));
+    // One read of the archive for all of them (one look at the manifest, each shard read once).
+    const byId = new Map((await this.store.getMany(input.ids)).map((c) => [c.id, c]));
+    return input.ids.flatMap((id) => {
+      const c = byId.get(id);
+      return c ? [{ id, snippet: highlighter.snippet(c.body) }] : [];
+    });
   }
 
   savedSearches(): Promise<SavedSearch[]> {

@@ -75,7 +75,13 @@ export function createHighlighter(query: ParsedQuery, order: StemOrder = 'stem-f
     snippet: (text, length = 160) => {
       const flat = text.replace(/\s+/g, ' ').trim();
       const tokens = tokenize(flat);
-      return snippetOf(flat, tokens, marks(tokens, textTerms), length);
+      // Only the words up to the first match and those of the passage are analysed: the rest of a
+      // long text cannot change the passage, and analysing every word was most of its cost.
+      const [start, end] = passageSpan(flat, tokens, firstMatch(tokens, textTerms, keysOf), length);
+      const from = tokens.findIndex((t) => t.end > start);
+      const to = tokens.findIndex((t) => t.start >= end);
+      const marked = markTokens(tokens, textTerms, keysOf, Math.max(0, from), to < 0 ? tokens.length : to);
+      return passageOf(flat, tokens, marked, start, end);
     },
   };
 }
@@ -86,19 +92,38 @@ export function highlighterFor(query: string, options: { typing?: boolean; stemO
   return createHighlighter(parsed.ok ? parsed.query : { clauses: [], dates: [], sort: undefined }, options.stemOrder);
 }
 
-/** Which tokens to mark: a word wherever it matches, a phrase where all its words follow each other. */
-function markTokens(tokens: Token[], terms: MarkTerm[], keysOf: (word: string) => StoredTerm): Uint8Array {
+/**
+ * Which tokens to mark: a word wherever it matches, a phrase where all its words follow each other.
+ * Only matches starting at tokens from…to - 1 are looked for, so only the words they need are
+ * analysed (a passage starts at or before the text's first match: none starts before it).
+ */
+function markTokens(
+  tokens: Token[],
+  terms: MarkTerm[],
+  keysOf: (word: string) => StoredTerm,
+  from = 0,
+  to = tokens.length,
+): Uint8Array {
   const marked = new Uint8Array(tokens.length);
-  if (terms.length === 0) return marked;
-  const keys = tokens.map((t) => keysOf(t.text));
-  const matches = (q: CompiledWord, i: number) => levelFor(q, keys[i]!) >= 0;
   for (const term of terms) {
     const n = term.words.length;
-    for (let i = 0; i + n <= tokens.length; i++) {
-      if (term.words.every((q, j) => matches(q, i + j))) marked.fill(1, i, i + n);
+    for (let i = from; i < to && i + n <= tokens.length; i++) {
+      if (matchesAt(term, tokens, i, keysOf)) marked.fill(1, i, i + n);
     }
   }
   return marked;
+}
+
+/** The first token any term matches at (a phrase's first word), or -1: words after it are not analysed. */
+function firstMatch(tokens: Token[], terms: MarkTerm[], keysOf: (word: string) => StoredTerm): number {
+  for (let i = 0; i < tokens.length; i++) {
+    if (terms.some((term) => i + term.words.length <= tokens.length && matchesAt(term, tokens, i, keysOf))) return i;
+  }
+  return -1;
+}
+
+function matchesAt(term: MarkTerm, tokens: Token[], i: number, keysOf: (word: string) => StoredTerm): boolean {
+  return term.words.every((q, j) => levelFor(q, keysOf(tokens[i + j]!.text)) >= 0);
 }
 
 let segmenter: Intl.Segmenter | undefined;
@@ -150,10 +175,9 @@ export function segmentsOf(text: string, tokens: Token[], marked: Uint8Array, fr
   return segments;
 }
 
-/** A passage around the first mark (or the start), cut at word and cluster boundaries. */
-function snippetOf(flat: string, tokens: Token[], marked: Uint8Array, length: number): Segment[] {
-  const firstMarked = marked.indexOf(1);
-  const first = firstMarked >= 0 ? tokens[firstMarked] : undefined;
+/** Where the passage lies: around the first match (a third of it before), on word and cluster edges. */
+function passageSpan(flat: string, tokens: Token[], firstMatched: number, length: number): [number, number] {
+  const first = firstMatched >= 0 ? tokens[firstMatched] : undefined;
   let start = first ? Math.max(0, first.start - Math.floor(length / 3)) : 0;
   let end = Math.min(flat.length, start + length);
   const startToken = tokens.find((t) => t.start < start && t.end > start);
@@ -164,6 +188,11 @@ function snippetOf(flat: string, tokens: Token[], marked: Uint8Array, length: nu
   if (end < flat.length && end > start) end = graphemeSpan(flat, end, end + 1)[0];
   while (start < end && flat[start] === ' ') start += 1;
   while (end > start && flat[end - 1] === ' ') end -= 1;
+  return [start, end];
+}
+
+/** The passage start…end with its marks, and "…" where text was left out. */
+function passageOf(flat: string, tokens: Token[], marked: Uint8Array, start: number, end: number): Segment[] {
   const segments = segmentsOf(flat, tokens, marked, start, end);
   if (start > 0) segments.unshift({ text: '… ', match: false });
   if (end < flat.length) segments.push({ text: ' …', match: false });

@@ -1,4 +1,4 @@
-// The API's read-only methods (vocabulary, similar, exportData), through the dispatcher as the UI calls them, on a real archive.
+// The API's read-only methods (vocabulary, similar, searchSnippets, exportData), through the dispatcher as the UI calls them, on a real archive.
 import { describe, expect, it } from 'vitest';
 import { FIRST_ARTICLE_TEXT } from '../../../archive/seed/index.ts';
 import { dispatchedArchivePerTest, valueOf } from '../../support/dispatched-archive.ts';
@@ -35,6 +35,23 @@ describe('similar', () => {
     expect(similar.map((s) => s.id)).toEqual([edited.id]);
     expect(similar[0]!.similarity).toBeGreaterThan(0.8);
     expect(similar[0]!.similarity).toBeLessThan(1);
+  });
+});
+
+describe('searchSnippets', () => {
+  it('gives each clipping asked for its passage, in the order asked, and skips ids not in the archive', async () => {
+    const flood = await archive.service.add({
+      title: 'बाढ़',
+      body: 'पटना में गंगा का जलस्तर बढ़ा और प्रशासन ने चेतावनी जारी की।',
+    });
+    const seed = (await archive.service.list()).find((c) => c.title.startsWith('उत्तर प्रदेश'))!;
+    const snippets = await value<{ id: string; snippet: { text: string; match: boolean }[] }[]>('searchSnippets', {
+      ids: [flood.id, 'zzzzzzzzzzzzzzzzz', seed.id],
+      query: 'गंगा ड्रोन',
+    });
+    expect(snippets.map((s) => s.id)).toEqual([flood.id, seed.id]);
+    expect(snippets[0]!.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['गंगा']);
+    expect(snippets[1]!.snippet.filter((s) => s.match).map((s) => s.text)).toContain('ड्रोन');
   });
 });
 

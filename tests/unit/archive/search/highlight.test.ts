@@ -82,6 +82,35 @@ describe('highlighter', () => {
     );
   });
 
+  it('a passage marks just what the whole text marks there, and holds the first match', () => {
+    // The passage analyses only the words it needs; what it marks must not differ from the whole text's marks.
+    const word = fc.constantFrom('कानपुर', 'पुलिस', 'ने', 'शहर', 'में', 'पुलिसकर्मी', 'थाना।', '"पुलिस', 'Kanpur', 'कानपूर');
+    const query = fc.constantFrom('पुलिस', 'कानपुर पुलिस', '"पुलिस ने"', 'कानपुर OR थाना', 'पुलि', 'title:शहर', '');
+    const charMarks = (segments: Segment[]) => segments.flatMap((s) => [...s.text].map(() => s.match));
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 120 }), query, fc.boolean(), (words, q, typing) => {
+        const text = words.join(' ');
+        const highlighter = highlighterFor(q, { typing });
+        const whole = charMarks(highlighter.text(text));
+        const passage = highlighter.snippet(text, 60);
+        const shown = joined(passage).replace(/^… /, '').replace(/ …$/, '');
+        const marks = charMarks(passage)
+          .slice(joined(passage).startsWith('… ') ? 2 : 0)
+          .slice(0, [...shown].length);
+        const firstMarked = whole.indexOf(true);
+        // Where in the text the passage lies: one of the places its text occurs there.
+        const places: number[] = [];
+        for (let at = text.indexOf(shown); at >= 0; at = at < text.length ? text.indexOf(shown, at + 1) : -1)
+          places.push([...text.slice(0, at)].length);
+        const agrees = (at: number) =>
+          marks.every((m, i) => m === whole[at + i]) &&
+          (firstMarked < 0 || (firstMarked >= at && firstMarked < at + marks.length));
+        expect(places.some(agrees), JSON.stringify({ text, q, typing, passage })).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('graphemeSpan widens a span to whole clusters', () => {
     const text = '-िक';
     // The token starts at the dangling vowel sign, which belongs to the hyphen's cluster.
