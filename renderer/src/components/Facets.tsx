@@ -24,7 +24,9 @@ const COUNT_FORMAT = new Intl.NumberFormat();
 
 export function Facets({ facets, query, onQuery }: Props) {
   const { t, i18n } = useTranslation();
-  const countWord = countWords(t, i18n.resolvedLanguage ?? i18n.language);
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  // Made once per language, not at every keystroke's render.
+  const countWord = useMemo(() => countWords(t, language), [t, language]);
   const date = dateOf(query);
   const parts = useMemo(() => new Set(queryParts(query)), [query]);
   // The toggle reads the query at the click, so the buttons need not be drawn again per keystroke.
