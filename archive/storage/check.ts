@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clipping } from '../clipping.ts';
 import { ArchiveError } from '../errors.ts';
-import { recordChecksum, summaryOf } from './checksums.ts';
+import { inKeyOrder, recordChecksum, summaryOf } from './checksums.ts';
 import {
   FORMAT_VERSION,
   MANIFEST_FILE,
@@ -134,7 +134,10 @@ const SUMMARY_KEYS = Object.keys(SummaryRecordSchema.shape);
 function compareWithSummary(file: string, clippings: Clipping[], summary: SummaryRecord[], problems: CheckProblem[]) {
   clippings.forEach((clipping, i) => {
     const want = summary[i];
-    if (!want || JSON.stringify(summaryOf(clipping), SUMMARY_KEYS) !== JSON.stringify(want, SUMMARY_KEYS)) {
+    if (
+      !want ||
+      JSON.stringify(inKeyOrder(summaryOf(clipping), SUMMARY_KEYS)) !== JSON.stringify(inKeyOrder(want, SUMMARY_KEYS))
+    ) {
       problems.push({
         file: summaryFileOf(file),
         id: clipping.id,

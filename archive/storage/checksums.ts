@@ -23,9 +23,26 @@ const CANONICAL_KEYS = [
   ]),
 ];
 
+/**
+ * `value` with the keys of its objects, at every depth, limited to `keys` and in their order; what
+ * JSON.stringify(value, keys) would write. Built by hand because a library may replace the global
+ * JSON.stringify: pdfjs-dist's polyfills (core-js) keep an array replacer's keys but not their order,
+ * which would tie a checksum to the order a clipping's fields happened to arrive in.
+ */
+export function inKeyOrder(value: unknown, keys: readonly string[]): unknown {
+  if (Array.isArray(value)) return value.map((item: unknown) => inKeyOrder(item, keys));
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const ordered: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (Object.hasOwn(record, key)) ordered[key] = inKeyOrder(record[key], keys);
+  }
+  return ordered;
+}
+
 /** A clipping's canonical bytes: its JSON without spacing, fields in the schema's order. */
 export function recordChecksum(clipping: Clipping): string {
-  return sha256(JSON.stringify(clipping, CANONICAL_KEYS));
+  return sha256(JSON.stringify(inKeyOrder(clipping, CANONICAL_KEYS)));
 }
 
 /** A digest of the text with spacing evened out: two clippings with the same text have the same one. */

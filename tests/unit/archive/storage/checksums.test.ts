@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../../../archive/service.ts';
 import { checkArchive } from '../../../../archive/storage/check.ts';
+import { recordChecksum } from '../../../../archive/storage/checksums.ts';
 import { readManifest, shardFile } from '../../../support/archive-files.ts';
 import { assertCliBuilt, runCli } from '../../../support/cli.ts';
 import { archiveDirPerTest } from '../../../support/archive-dir.ts';
@@ -85,5 +86,37 @@ describe('a newer format', () => {
     const error = await ArchiveService.open(dir).catch((e: { info: unknown }) => e.info);
     expect(error).toMatchObject({ code: 'newerFormat', params: { version: 4 } });
     expect((await readManifest(dir)).formatVersion).toBe(3);
+  });
+});
+
+describe('a library that replaces JSON.stringify', () => {
+  // The checksum of this clipping as every earlier version wrote it (native JSON.stringify).
+  const clipping = {
+    id: '0mabcdefghij12345',
+    title: 'बाढ़ से घिरे गाँव',
+    body: 'पटना। गंगा का जलस्तर बढ़ा।',
+    date: '2024-08-14',
+    tags: ['बाढ़', 'पटना'],
+    language: 'hi',
+    addedAt: '2026-01-02T03:04:05.000Z',
+    updatedAt: '2026-01-02T03:04:05.000Z',
+  } as const;
+  const WRITTEN_BEFORE = '75e9ff5bddf8b172bf191cf25eaacb797e786e00c245b919026a610b3712c578';
+
+  it('changes no checksum: pdfjs-dist, loaded in the same process, leaves adds, edits and check in agreement', async () => {
+    // pdfjs-dist's legacy build brings core-js, which replaces JSON.stringify with one that keeps an
+    // array replacer's keys but not their order.
+    await import('pdfjs-dist/legacy/build/pdf.mjs');
+    expect(JSON.stringify({ b: 1, a: 2 }, ['a', 'b']), 'the replaced JSON.stringify is in place').toBe('{"b":1,"a":2}');
+    const reversed = Object.fromEntries(Object.entries(clipping).reverse());
+    expect(recordChecksum(clipping as never)).toBe(WRITTEN_BEFORE);
+    expect(recordChecksum(reversed as never)).toBe(WRITTEN_BEFORE);
+
+    const app = await ArchiveService.open(dir);
+    const { id } = await app.add({ date: '2024-08-14', tags: ['बाढ़'], body: 'पटना। गंगा उफान पर।', title: 'बाढ़' });
+    await app.update({ id, place: 'पटना', title: 'बाढ़ का पानी', author: 'संवाददाता' });
+    await app.trash({ id });
+    await app.restore({ id });
+    expect((await checkArchive(dir)).problems).toEqual([]);
   });
 });
