@@ -29,3 +29,11 @@ export const REBUILD_SHARE = 0.3;
 export function worthRebuilding(changes: IndexChanges, size: number): boolean {
   return changes.stale.length + changes.gone.length > Math.max(1000, size * REBUILD_SHARE);
 }
+
+/**
+ * Whether an index of `size` clippings will be built anew for an archive of `clippings` (not in the
+ * trash), known before the list is read: the clippings it lacks alone are too many to catch up with.
+ */
+export function rebuildIsCertain(size: number, clippings: number): boolean {
+  return clippings - size > Math.max(1000, size * REBUILD_SHARE);
+}

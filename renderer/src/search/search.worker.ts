@@ -8,7 +8,7 @@
 import type { SearchDoc } from '../../../archive/api.ts';
 import { SearchEngine, type SearchOutcome } from '../../../archive/search/engine.ts';
 import { indexFromBytes, indexToBytes } from '../../../archive/search/serialize.ts';
-import { indexChanges, worthRebuilding } from '../../../archive/search/sync.ts';
+import { indexChanges, rebuildIsCertain, worthRebuilding } from '../../../archive/search/sync.ts';
 import { warmUpSearches } from '../../../archive/search/warm-up.ts';
 import { ArchiveCallError, ArchiveCalls } from './archive-calls.ts';
 import { corpusBatches } from './corpus-batches.ts';
@@ -131,15 +131,30 @@ function indexed(token: number, docs: SearchDoc[], last: boolean): void {
   scheduleSave();
 }
 
+/**
+ * The clippings' text asked for beside the list, not after it, when building anew is certain and
+ * they come in one call: after a large import into the open app, the archive prepares the text while
+ * this thread takes in the list.
+ */
+function earlyCorpus(info: { archiveDir: string; clippings: number }): Promise<SearchDoc[]> | undefined {
+  if (!engine || archiveKey !== info.archiveDir || info.clippings > ONE_CALL_MAX) return undefined;
+  if (!rebuildIsCertain(engine.size, info.clippings)) return undefined;
+  const corpus = fetchCorpus(undefined);
+  corpus.catch(() => {}); // awaited when the rebuild asks for it, unless a newer load comes first
+  return corpus;
+}
+
 /** The list first (said at once), then the index brought up to date with it. */
 async function load(token: number): Promise<void> {
   loading = token;
+  let early: Promise<SearchDoc[]> | undefined;
   let ids: string[] = [];
   let rebuild = false;
   try {
     // info first: if someone writes meanwhile, the generation kept is the older one and the page's
     // next check loads again, never the other way round.
     const info = await calls.call('info', {});
+    early = earlyCorpus(info);
     const summaries = await calls.call('list', {});
     if (token !== loading) return;
     await enqueue(async () => {
@@ -164,7 +179,8 @@ async function load(token: number): Promise<void> {
     if (rebuild) {
       // Building anew, indexed a step at a time so that searches are answered in between.
       const oneCall = ids.length <= ONE_CALL_MAX;
-      for await (const { docs, last } of corpusBatches(ids, fetchCorpus, { oneCallMax: ONE_CALL_MAX, batch: BATCH })) {
+      const fetch = (call: string[] | undefined) => (call === undefined && early ? early : fetchCorpus(call));
+      for await (const { docs, last } of corpusBatches(ids, fetch, { oneCallMax: ONE_CALL_MAX, batch: BATCH })) {
         if (token !== loading) return;
         if (oneCall && pending?.token === token) pending.needed = docs.length;
         for (let start = 0; start < docs.length || last; start += STEP) {
