@@ -107,7 +107,7 @@ function markTokens(
   const marked = new Uint8Array(tokens.length);
   for (const term of terms) {
     const n = term.words.length;
-    for (let i = from; i < to && i + n <= tokens.length; i++) {
+    for (let i = from; i < to; i++) {
       if (matchesAt(term, tokens, i, keysOf)) marked.fill(1, i, i + n);
     }
   }
@@ -117,12 +117,14 @@ function markTokens(
 /** The first token any term matches at (a phrase's first word), or -1: words after it are not analysed. */
 function firstMatch(tokens: Token[], terms: MarkTerm[], keysOf: (word: string) => StoredTerm): number {
   for (let i = 0; i < tokens.length; i++) {
-    if (terms.some((term) => i + term.words.length <= tokens.length && matchesAt(term, tokens, i, keysOf))) return i;
+    if (terms.some((term) => matchesAt(term, tokens, i, keysOf))) return i;
   }
   return -1;
 }
 
+/** Whether the term's words match the tokens from i on (a phrase past the last token does not). */
 function matchesAt(term: MarkTerm, tokens: Token[], i: number, keysOf: (word: string) => StoredTerm): boolean {
+  if (i + term.words.length > tokens.length) return false;
   return term.words.every((q, j) => levelFor(q, keysOf(tokens[i + j]!.text)) >= 0);
 }
 

@@ -179,8 +179,8 @@ async function load(token: number): Promise<void> {
     if (rebuild) {
       // Building anew, indexed a step at a time so that searches are answered in between.
       const oneCall = ids.length <= ONE_CALL_MAX;
-      const fetch = (call: string[] | undefined) => (call === undefined && early ? early : fetchCorpus(call));
-      for await (const { docs, last } of corpusBatches(ids, fetch, { oneCallMax: ONE_CALL_MAX, batch: BATCH })) {
+      const corpusOf = (call: string[] | undefined) => (call === undefined && early ? early : fetchCorpus(call));
+      for await (const { docs, last } of corpusBatches(ids, corpusOf, { oneCallMax: ONE_CALL_MAX, batch: BATCH })) {
         if (token !== loading) return;
         if (oneCall && pending?.token === token) pending.needed = docs.length;
         for (let start = 0; start < docs.length || last; start += STEP) {
