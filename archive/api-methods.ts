@@ -14,6 +14,7 @@ export const API_METHODS = [
   'importFinish',
   'cancelTask',
   'searchCorpus',
+  'importingCorpus',
   'searchSnippets',
   'savedSearches',
   'saveSearches',
@@ -42,7 +43,12 @@ export type ApiMethod = (typeof API_METHODS)[number];
  * to hand to its search worker unread: the list and the corpus grow with the archive, and the page's
  * own thread must never parse them.
  */
-export const BYTES_METHODS = ['info', 'list', 'searchCorpus'] as const satisfies readonly ApiMethod[];
+export const BYTES_METHODS = [
+  'info',
+  'list',
+  'searchCorpus',
+  'importingCorpus',
+] as const satisfies readonly ApiMethod[];
 export type BytesMethod = (typeof BYTES_METHODS)[number];
 
 export function isBytesMethod(name: unknown): name is BytesMethod {

@@ -171,6 +171,11 @@ export const api = {
     input: z.strictObject({ ids: z.array(ClippingIdSchema).max(MAX_CORPUS_IDS).optional() }),
     output: z.array(SearchDocSchema),
   },
+  /**
+   * The searchable text of the clippings an import under way adds, once they are made (past its
+   * last cancel), while the archive writes them; empty when it adds nothing or is over.
+   */
+  importingCorpus: { input: z.strictObject({ task: TaskIdSchema }), output: z.array(SearchDocSchema) },
   /** Passages of these clippings around a query's matches (the result rows on screen). */
   searchSnippets: { input: SnippetsInputSchema, output: SnippetsSchema },
   /** The saved searches of this archive (saved-searches.json in its folder). */

@@ -44,6 +44,7 @@ import { checkArchive } from './storage/check.ts';
 import { planRepair } from './storage/repair.ts';
 import { FORMAT_VERSION } from './storage/format.ts';
 import { Uploads } from './import/upload.ts';
+import { StagedImports } from './import/staged-imports.ts';
 import { TaskRegistry, cancelledError, quietRun, type TaskRun } from './tasks.ts';
 import { readBackupFile, writeBackupFile } from './backup/backup-file.ts';
 import { DuplicateFilter } from './import/duplicate-filter.ts';
@@ -67,6 +68,7 @@ export class ArchiveService implements ApiHandlers {
   /** The long tasks running now, so cancelTask can stop one. */
   readonly tasks = new TaskRegistry();
   private readonly uploads = new Uploads();
+  private readonly staged = new StagedImports();
   private verification: Promise<Damage | undefined> | undefined;
   /** The OCR engine, started on the first scan and kept for the next (it ends itself when idle). */
   private ocr: OcrEngine | undefined;
@@ -370,6 +372,19 @@ export class ArchiveService implements ApiHandlers {
     readings: ScanReading[],
     run: TaskRun,
   ): Promise<ImportReport> {
+    try {
+      return await this.readAndWriteRecords(input, readings, run);
+    } finally {
+      // What importingCorpus handed out is the archive's now, or was never written.
+      if (run.task !== undefined) this.staged.end(run.task);
+    }
+  }
+
+  private async readAndWriteRecords(
+    input: { files: ImportFile[]; refused: ImportProblem[]; order?: string[] | undefined },
+    readings: ScanReading[],
+    run: TaskRun,
+  ): Promise<ImportReport> {
     const { valid, errors } = await readImportRecords(input, run);
     let skipped = 0;
     if (valid.length === 0 && readings.length === 0) {
@@ -417,6 +432,7 @@ export class ArchiveService implements ApiHandlers {
       // The last moment a cancel can stop it: past here the write is done whole.
       run.check();
       run.progress('added', valid.length, valid.length);
+      if (run.task !== undefined) this.staged.publish(run.task, fresh);
       return fresh;
     });
     return { added: added.length, skipped, addedIds: added.map((c) => c.id), errors };
@@ -450,13 +466,25 @@ export class ArchiveService implements ApiHandlers {
       return await this.importScans({ scans, files, refused, order: upload.names }, run);
     } finally {
       this.uploads.end(input.task);
+      this.staged.end(input.task);
     }
+  }
+
+  /**
+   * The searchable text of the clippings import `task` adds, as soon as they are made, while the
+   * archive writes them: the app's search worker indexes them meanwhile. Asked during the import, it
+   * waits for them; empty when the import adds nothing, fails before writing, or is over.
+   */
+  async importingCorpus(input: { task: string }): Promise<SearchDoc[]> {
+    const underWay = this.uploads.get(input.task) !== undefined || this.tasks.isRunning(input.task);
+    return (await this.staged.clippingsOf(input.task, underWay)).map(toSearchDoc);
   }
 
   /** Stops a long task; an import's pieces received so far are dropped. */
   async cancelTask(input: { task: string }): Promise<{ cancelled: boolean }> {
     const running = this.tasks.cancel(input.task);
     const uploading = this.uploads.end(input.task) !== undefined;
+    if (!running) this.staged.end(input.task); // else the import ends it as it stops
     return { cancelled: running || uploading };
   }
 

@@ -7,6 +7,8 @@ import type { Progress, ProgressStep, TaskKind } from './progress.ts';
 
 /** What a long method receives besides its input. */
 export interface TaskRun {
+  /** The caller's id for this task; undefined for a run nobody can name (quietRun). */
+  readonly task?: string | undefined;
   /** Aborted when the caller cancels the task. */
   readonly signal: AbortSignal;
   /**
@@ -25,13 +27,14 @@ export function cancelledError(): ArchiveError {
 }
 
 /** A run nobody watches and nobody cancels: what the CLI and plain calls get. */
-export function quietRun(sink?: ProgressSink, kind: TaskKind = 'import', task = 'local'): TaskRun {
-  return makeRun(task, kind, new AbortController().signal, sink);
+export function quietRun(sink?: ProgressSink, kind: TaskKind = 'import'): TaskRun {
+  return { ...makeRun('local', kind, new AbortController().signal, sink), task: undefined };
 }
 
 function makeRun(task: string, kind: TaskKind, signal: AbortSignal, sink: ProgressSink | undefined): TaskRun {
   let last = '';
   return {
+    task,
     signal,
     progress(step, done, total) {
       const key = `${step} ${done} ${total}`;
@@ -77,6 +80,10 @@ export class TaskRegistry {
   /** Cancels every task running now (the process is stopping): each stops at its next check. */
   cancelAll(): void {
     for (const task of [...this.running.keys()]) this.cancel(task);
+  }
+
+  isRunning(task: string): boolean {
+    return this.running.has(task);
   }
 
   isCancelled(task: string): boolean {

@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Envelope, SearchDoc } from '../../archive/api.ts';
 import { runCli } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 import { expect, test } from './fixtures.ts';
@@ -98,6 +99,9 @@ test('a 1,500-clipping import: determinate progress, summary, list and search ca
     await page.waitForFunction(() => (window as unknown as { __ready: number[] }).__ready.length > 0);
     await page.evaluate(startProbe);
 
+    // The search worker asks for the new clippings as the import begins, and gets them while the
+    // archive writes them: it builds the new index meanwhile.
+    const handedOut = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/importingCorpus', PATIENCE);
     await page.getByTestId('import-input').setInputFiles(path);
     await expect(page.getByTestId('import-added')).toHaveText(`Added: ${RECORDS}`, PATIENCE);
     // The determinate bar may come and go between two polls of a locator: the page's own observer
@@ -116,6 +120,8 @@ test('a 1,500-clipping import: determinate progress, summary, list and search ca
       PATIENCE,
     );
     const caughtUp = await page.evaluate(() => performance.now());
+    const envelope = JSON.parse((await (await handedOut).body()).toString('utf8')) as Envelope<SearchDoc[]>;
+    expect(envelope.ok && envelope.value.length, 'the clippings handed to the worker during the import').toBe(RECORDS);
     await page.getByTestId('search-input').fill('पार्षदों');
     await expect(page.getByTestId('result-count')).toHaveText(`${RECORDS} results for “पार्षदों”`);
     const probe = await stopProbe(page);

@@ -58,7 +58,10 @@ export function App() {
   // Changes made here (add, edit, trash, restore) and the undo of the last one.
   const changes = useUndoableChanges(archive.reload);
   const reloadArchive = archive.reload;
-  const importer = useImport(useCallback(() => void reloadArchive(), [reloadArchive]));
+  const importer = useImport(
+    useCallback(() => void reloadArchive(), [reloadArchive]),
+    useCallback((task: string) => search.importing(task), [search]),
+  );
   const [editing, setEditing] = useState<Clipping>();
   const [showTrash, setShowTrash] = useState(false);
   const [exporting, setExporting] = useState(false);

@@ -33,12 +33,21 @@ function outcomeOf(error: ErrorInfo): ImportOutcome {
   return { kind: 'error', error };
 }
 
-/** Sends the files as slices of at most `chunkBytes`, in order; stops early once cancelled. */
-async function sendFiles(task: string, files: readonly File[], cancelled: () => boolean): Promise<void> {
+/**
+ * Sends the files as slices of at most `chunkBytes`, in order; stops early once cancelled.
+ * `begun`: the archive knows the import now.
+ */
+async function sendFiles(
+  task: string,
+  files: readonly File[],
+  cancelled: () => boolean,
+  begun: (task: string) => void,
+): Promise<void> {
   const { chunkBytes, refused } = await archiveClient.importBegin({
     task,
     files: files.map((f) => ({ name: f.name, size: f.size })),
   });
+  begun(task);
   for (const [index, file] of files.entries()) {
     if (refused.includes(index)) continue; // named in the report; the others are imported
     for (let start = 0; start < file.size; start += chunkBytes) {
@@ -48,7 +57,14 @@ async function sendFiles(task: string, files: readonly File[], cancelled: () => 
   }
 }
 
-export function useImport(onImported: (report: ImportReport) => void): ImportState {
+/**
+ * `onImported`: after an import added clippings; `onBegun`: when an import (this page's own or the
+ * desktop menu's) has begun in the archive.
+ */
+export function useImport(
+  onImported: (report: ImportReport) => void,
+  onBegun: (task: string) => void = () => {},
+): ImportState {
   const [running, setRunning] = useState<RunningImport>();
   const [outcome, setOutcome] = useState<ImportOutcome>();
   /** `foreign`: an import the desktop menu started (main sends its files); it ends with archive-changed. */
@@ -70,6 +86,7 @@ export function useImport(onImported: (report: ImportReport) => void): ImportSta
       if (!current.current && !own.current.has(event.task)) {
         // File → Import… in the desktop app: shown like this page's own imports, Cancel included.
         current.current = { task: event.task, cancelled: false, foreign: true };
+        onBegun(event.task);
         setOutcome(undefined);
         setRunning({ task: event.task, files: 0, progress: event });
       }
@@ -87,7 +104,7 @@ export function useImport(onImported: (report: ImportReport) => void): ImportSta
       unsubscribeCommands();
       if (frame !== undefined) cancelAnimationFrame(frame);
     };
-  }, []);
+  }, [onBegun]);
 
   const importFiles = useCallback(
     async (files: readonly File[]) => {
@@ -99,7 +116,7 @@ export function useImport(onImported: (report: ImportReport) => void): ImportSta
       setOutcome(undefined);
       setRunning({ task, files: files.length, progress: undefined });
       try {
-        await sendFiles(task, files, () => run.cancelled);
+        await sendFiles(task, files, () => run.cancelled, onBegun);
         if (run.cancelled) throw new Error('cancelled');
         const report = await archiveClient.importFinish(task);
         setOutcome({ kind: 'report', report });
@@ -111,7 +128,7 @@ export function useImport(onImported: (report: ImportReport) => void): ImportSta
         setRunning(undefined);
       }
     },
-    [onImported],
+    [onImported, onBegun],
   );
 
   const cancel = useCallback(() => {

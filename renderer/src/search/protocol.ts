@@ -43,6 +43,11 @@ export type WorkerRequest =
    * (or `loadFailed`), then `indexed` after each batch of clippings it had to index, then `ready`.
    */
   | { type: 'load'; token: number }
+  /**
+   * An import under way: the worker asks for the clippings it adds and, when the next load would
+   * build the index anew, builds it while the archive writes them.
+   */
+  | { type: 'importing'; task: string }
   /** The page's answer to the worker's `call`: the envelope as UTF-8 JSON (transferred). */
   | { type: 'answer'; call: number; bytes: Uint8Array }
   /** A clipping added or saved in this window: into the list and the index at once. */

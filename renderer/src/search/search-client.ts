@@ -76,6 +76,11 @@ export class SearchClient {
     return { listed, ready };
   }
 
+  /** An import has begun (task: its id): the worker may build the next index while it is written. */
+  importing(task: string): void {
+    this.post({ type: 'importing', task });
+  }
+
   /** A clipping added or saved here, into the list and the index without a load. */
   put(doc: SearchDoc, summary: ClippingSummary): void {
     this.post({ type: 'put', doc, summary });

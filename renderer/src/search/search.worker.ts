@@ -6,11 +6,13 @@
 // IndexedDB and, on the next start, loaded and caught up with what changed (archive/search/sync.ts)
 // instead of rebuilt.
 import type { SearchDoc } from '../../../archive/api.ts';
+import type { ClippingSummary } from '../../../archive/clipping.ts';
 import { SearchEngine, type SearchOutcome } from '../../../archive/search/engine.ts';
 import { indexFromBytes, indexToBytes } from '../../../archive/search/serialize.ts';
 import { indexChanges, rebuildIsCertain, worthRebuilding } from '../../../archive/search/sync.ts';
 import { warmUpSearches } from '../../../archive/search/warm-up.ts';
 import { ArchiveCallError, ArchiveCalls } from './archive-calls.ts';
+import { AheadBuild } from './ahead-build.ts';
 import { corpusBatches } from './corpus-batches.ts';
 import { loadIndexBytes, saveIndexBytes } from './index-store.ts';
 import { ListStore } from './list-store.ts';
@@ -28,8 +30,11 @@ const SAVE_DELAY_MS = 2000;
 const BATCH = 5000;
 /** Building anew, an archive of at most this many clippings comes in one call (else in batches). */
 const ONE_CALL_MAX = 20_000;
-/** Clippings indexed per task while building anew: searches and rows are answered in between. */
-const STEP = BATCH;
+/**
+ * Clippings indexed per task while building anew (about 40 ms here): searches, rows and the
+ * archive's answers coming in are taken in between.
+ */
+const STEP = 1000;
 
 const calls = new ArchiveCalls(post);
 let list = new ListStore();
@@ -52,6 +57,9 @@ let pending:
   | undefined;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
+/** An index being built while an import is written (ahead-build.ts), for the load after it. */
+let ahead: AheadBuild | undefined;
+
 function scheduleSave(): void {
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
@@ -70,7 +78,12 @@ function enqueue(task: () => Promise<void> | void): Promise<void> {
 }
 
 /** The ids whose clippings the index needs, or none (then `ready` has been said). */
-async function catchUp(token: number, key: string, versions: [string, string][]): Promise<string[]> {
+async function catchUp(
+  token: number,
+  key: string,
+  versions: [string, string][],
+  builtJustNow = false,
+): Promise<string[]> {
   if (!engine || archiveKey !== key) {
     archiveKey = key;
     const bytes = await loadIndexBytes(key);
@@ -85,10 +98,11 @@ async function catchUp(token: number, key: string, versions: [string, string][])
     return versions.map(([id]) => id);
   }
   for (const id of changes.gone) engine.remove(id);
-  if (changes.gone.length > 0) scheduleSave();
+  if (builtJustNow || changes.gone.length > 0) scheduleSave();
   if (changes.stale.length === 0) {
     pending = undefined;
-    post({ type: 'ready', token, size: engine.size, how: changes.gone.length > 0 ? 'caught-up' : 'loaded' });
+    const how = builtJustNow ? 'built' : changes.gone.length > 0 ? 'caught-up' : 'loaded';
+    post({ type: 'ready', token, size: engine.size, how });
     warmUp();
     return [];
   }
@@ -96,7 +110,7 @@ async function catchUp(token: number, key: string, versions: [string, string][])
     token,
     target: engine,
     rebuild: false,
-    how: 'caught-up',
+    how: builtJustNow ? 'built' : 'caught-up',
     indexed: 0,
     needed: changes.stale.length,
     fetched: [],
@@ -132,36 +146,112 @@ function indexed(token: number, docs: SearchDoc[], last: boolean): void {
 }
 
 /**
- * The clippings' text asked for beside the list, not after it, when building anew is certain and
- * they come in one call: after a large import into the open app, the archive prepares the text while
- * this thread takes in the list.
+ * Whether to build anew from every clipping's text asked for before the list: after a large import
+ * into the open app, the index is then built while the archive makes the list, not after it. Only
+ * when the archive's count alone shows the index will be built anew, and the text comes in one call.
  */
-function earlyCorpus(info: { archiveDir: string; clippings: number }): Promise<SearchDoc[]> | undefined {
-  if (!engine || archiveKey !== info.archiveDir || info.clippings > ONE_CALL_MAX) return undefined;
-  if (!rebuildIsCertain(engine.size, info.clippings)) return undefined;
-  const corpus = fetchCorpus(undefined);
-  corpus.catch(() => {}); // awaited when the rebuild asks for it, unless a newer load comes first
-  return corpus;
+function buildsBeforeListing(info: { archiveDir: string; clippings: number }): boolean {
+  if (!engine || archiveKey !== info.archiveDir || info.clippings > ONE_CALL_MAX) return false;
+  return rebuildIsCertain(engine.size, info.clippings);
+}
+
+/**
+ * Indexes `docs` into a new engine, a step at a time (the current engine answers searches in
+ * between, and an edit made meanwhile goes to both); the new engine, frozen, or undefined if a
+ * newer load came first.
+ */
+async function buildAnew(token: number, docs: SearchDoc[]): Promise<SearchEngine | undefined> {
+  const target = new SearchEngine();
+  target.index.beginBulk();
+  pending = { token, target, rebuild: true, how: 'built', indexed: 0, needed: docs.length, fetched: [] };
+  for (let start = 0; start < docs.length; start += STEP) {
+    await enqueue(() => indexed(token, docs.slice(start, start + STEP), false));
+    await nextTask(); // a search asked meanwhile is queued before the next step
+    if (token !== loading) return undefined;
+  }
+  return target;
+}
+
+/**
+ * An import has begun: if the load after it would build the index anew in one call, the index is
+ * built now, on this thread, from the clippings the archive hands out while it writes them.
+ */
+function importing(task: string): void {
+  if (!engine || archiveKey === undefined) return;
+  ahead?.drop();
+  const build = new AheadBuild(
+    archiveKey,
+    engine,
+    {
+      added: () => calls.call('importingCorpus', { task }),
+      all: () => fetchCorpus(undefined),
+      step: async (work) => {
+        await enqueue(work);
+        await nextTask(); // a search asked meanwhile is queued before the next step
+      },
+    },
+    { step: STEP, max: ONE_CALL_MAX },
+  );
+  ahead = build;
+  void build.built.then((built) => {
+    if (!built && ahead === build) ahead = undefined; // the next load builds as usual
+  });
+}
+
+/** The index built during the import just written, if it was for this archive and came that far. */
+function takeAhead(key: string): AheadBuild | undefined {
+  if (!ahead?.clippingsCame || ahead.archiveKey !== key) return undefined;
+  return ahead;
 }
 
 /** The list first (said at once), then the index brought up to date with it. */
 async function load(token: number): Promise<void> {
   loading = token;
-  let early: Promise<SearchDoc[]> | undefined;
   let ids: string[] = [];
   let rebuild = false;
   try {
     // info first: if someone writes meanwhile, the generation kept is the older one and the page's
     // next check loads again, never the other way round.
     const info = await calls.call('info', {});
-    early = earlyCorpus(info);
-    const summaries = await calls.call('list', {});
-    if (token !== loading) return;
+    const { generation, archiveDir } = info;
+    const takeList = (summaries: ClippingSummary[]) =>
+      enqueue(() => {
+        if (token !== loading) return;
+        list = new ListStore(summaries);
+        post({ type: 'listed', token, total: list.size, generation, archiveDir });
+      });
+    let built: SearchEngine | undefined;
+    const prebuilt = takeAhead(archiveDir);
+    if (prebuilt) {
+      const listing = calls.call('list', {}).then(takeList);
+      listing.catch(() => {}); // awaited below, unless a newer load comes first
+      built = await prebuilt.built;
+      await listing;
+      if (token !== loading) return;
+    } else if (buildsBeforeListing(info)) {
+      const docs = await fetchCorpus(undefined);
+      if (token !== loading) return;
+      const listing = calls.call('list', {}).then(takeList);
+      listing.catch(() => {}); // awaited once the index is built, unless a newer load comes first
+      built = await buildAnew(token, docs);
+      await listing;
+      if (!built || token !== loading) return;
+    } else {
+      const summaries = await calls.call('list', {});
+      if (token !== loading) return;
+      await takeList(summaries);
+    }
     await enqueue(async () => {
-      list = new ListStore(summaries);
-      const { generation, archiveDir } = info;
-      post({ type: 'listed', token, total: list.size, generation, archiveDir });
-      ids = await catchUp(token, archiveDir, list.versions());
+      if (token !== loading) return;
+      if (ahead === prebuilt) ahead = undefined; // taken, or not worth waiting for again
+      if (built) {
+        // What changed between the text and the list (someone writing meanwhile) is caught up below.
+        built.index.freeze(); // a no-op when it was frozen already
+        engine = built;
+        archiveKey = archiveDir;
+        pending = undefined;
+      }
+      ids = await catchUp(token, archiveDir, list.versions(), built !== undefined);
       rebuild = pending?.token === token && pending.rebuild;
     });
   } catch (error) {
@@ -179,8 +269,7 @@ async function load(token: number): Promise<void> {
     if (rebuild) {
       // Building anew, indexed a step at a time so that searches are answered in between.
       const oneCall = ids.length <= ONE_CALL_MAX;
-      const corpusOf = (call: string[] | undefined) => (call === undefined && early ? early : fetchCorpus(call));
-      for await (const { docs, last } of corpusBatches(ids, corpusOf, { oneCallMax: ONE_CALL_MAX, batch: BATCH })) {
+      for await (const { docs, last } of corpusBatches(ids, fetchCorpus, { oneCallMax: ONE_CALL_MAX, batch: BATCH })) {
         if (token !== loading) return;
         if (oneCall && pending?.token === token) pending.needed = docs.length;
         for (let start = 0; start < docs.length || last; start += STEP) {
@@ -209,10 +298,19 @@ function fetchCorpus(ids: string[] | undefined): Promise<SearchDoc[]> {
   return calls.call('searchCorpus', ids ? { ids } : {});
 }
 
-/** Resolves after the messages already waiting for this thread have been handled. */
+/**
+ * Resolves after the messages already waiting for this thread have been handled. A message to
+ * itself, not setTimeout: nested timers wait at least 4 ms each, 60 ms over a build of 15,000.
+ */
 function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    resumes.push(resolve);
+    turns.port2.postMessage(null);
+  });
 }
+const resumes: (() => void)[] = [];
+const turns = new MessageChannel();
+turns.port1.onmessage = () => resumes.shift()?.();
 
 function details(id: string): RowDetails {
   const summary = list.get(id);
@@ -256,6 +354,7 @@ function answer(request: Exclude<WorkerRequest, { type: 'load' | 'answer' | 'acc
       // An edit made here while a load runs goes to both: the load's copy may be older.
       engine?.put(request.doc);
       if (pending?.rebuild) pending.target.put(request.doc);
+      ahead?.put(request.doc);
       list.put(request.summary);
       scheduleSave();
       return undefined;
@@ -294,6 +393,7 @@ scope.onmessage = (event) => {
   if (request.type === 'answer') return calls.answered(request.call, request.bytes);
   if (request.type === 'access') return void (calls.token = request.token);
   if (request.type === 'load') return void load(request.token);
+  if (request.type === 'importing') return importing(request.task);
   void enqueue(() => {
     try {
       const response = answer(request);

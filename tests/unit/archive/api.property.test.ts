@@ -211,7 +211,8 @@ function expectClearError(envelope: Envelope<unknown>, allowed: readonly string[
     expect(error.fields?.length).toBeGreaterThan(0);
     for (const f of error.fields!) {
       // A key that is not a clipping field is named as given ("… is not a clipping field").
-      if (f.code !== 'unknownField') expect([...FIELDS, 'id', 'name', 'input', 'files', 'trash']).toContain(f.field);
+      if (f.code !== 'unknownField')
+        expect([...FIELDS, 'id', 'name', 'input', 'files', 'trash', 'task']).toContain(f.field);
     }
   }
   return error;
@@ -348,6 +349,7 @@ describe('the API under hostile input', () => {
       'list',
       'info',
       'searchCorpus',
+      'importingCorpus',
       'vocabulary',
       'backups',
     );

@@ -4,7 +4,13 @@
 // export (tests/integration/archive/pdf/export-pdf.test.ts).
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, type Envelope, type ImportReport, type Progress } from '../../../archive/api.ts';
+import {
+  MAX_IMPORT_BYTES,
+  type Envelope,
+  type ImportReport,
+  type Progress,
+  type SearchDoc,
+} from '../../../archive/api.ts';
 import { ArchiveService, type ImportHold } from '../../../archive/service.ts';
 import { createDispatcher, type Dispatch } from '../../../archive/transport/dispatch.ts';
 import { MAX_UPLOADS } from '../../../archive/import/upload.ts';
@@ -309,5 +315,69 @@ describe('progress of the other long tasks', () => {
       error: { code: 'cancelled' },
     });
     expect(await snapshotFiles(archiveDir)).toEqual(before);
+  });
+});
+
+describe('the clippings an import adds, handed out while it writes them (importingCorpus)', () => {
+  it('asked as the import begins: the clippings it adds, with their ids, before the import has answered', async () => {
+    const { service, dispatch } = await open();
+    const task = 'import-0101';
+    const bytes = ndjson(RECORDS);
+    await dispatch('importBegin', { task, files: [{ name: 'feed.ndjson', size: bytes.byteLength }] });
+    const settled: string[] = [];
+    const corpus = dispatch('importingCorpus', { task }).then((answer) => {
+      settled.push('importingCorpus');
+      return answer as Envelope<SearchDoc[]>;
+    });
+    for (let start = 0; start < bytes.byteLength; start += 64 * 1024) {
+      await dispatch('importChunk', { task, file: 0, bytes: bytes.subarray(start, start + 64 * 1024) });
+    }
+    const finished = (await dispatch('importFinish', { task }).then((answer) => {
+      settled.push('importFinish');
+      return answer;
+    })) as Envelope<ImportReport>;
+    const handed = await corpus;
+    expect(settled).toEqual(['importingCorpus', 'importFinish']);
+    if (!finished.ok || !handed.ok) throw new Error('import or importingCorpus failed');
+    expect(handed.value.map((d) => d.id).sort()).toEqual([...finished.value.addedIds].sort());
+    // Exactly what the archive holds now: the search worker indexes these instead of asking again.
+    const byId = (a: SearchDoc, b: SearchDoc) => a.id.localeCompare(b.id);
+    const stored = (await service.searchCorpus({})).filter((d) => finished.value.addedIds.includes(d.id));
+    expect([...handed.value].sort(byId)).toEqual(stored.sort(byId));
+    expect(handed.value.find((d) => d.title === 'कतरन 7')?.body).toBe('नगर निगम की योजना, कतरन 7 का पाठ।');
+    // Over: nothing is held for it any more.
+    expect(await dispatch('importingCorpus', { task })).toEqual({ ok: true, value: [] });
+  });
+
+  it('an import cancelled, one that adds nothing, and a task unknown to the archive: nothing handed out', async () => {
+    let cancel: () => Promise<unknown> = async () => undefined;
+    const { dispatch } = await open({
+      importHold: async (point) => {
+        if (point === 'adding') await cancel();
+      },
+    });
+    const task = 'import-0102';
+    cancel = () => dispatch('cancelTask', { task });
+    const bytes = ndjson(RECORDS);
+    await dispatch('importBegin', { task, files: [{ name: 'feed.ndjson', size: bytes.byteLength }] });
+    const corpus = dispatch('importingCorpus', { task });
+    await dispatch('importChunk', { task, file: 0, bytes });
+    expect(await dispatch('importFinish', { task })).toEqual({ ok: false, error: { code: 'cancelled' } });
+    expect(await corpus).toEqual({ ok: true, value: [] });
+
+    // Every record already in the archive: nothing is added.
+    const duplicates = ndjson(1);
+    await importInPieces(dispatch, 'import-0104', duplicates);
+    const again = 'import-0105';
+    await dispatch('importBegin', { task: again, files: [{ name: 'feed.ndjson', size: duplicates.byteLength }] });
+    const none = dispatch('importingCorpus', { task: again });
+    await dispatch('importChunk', { task: again, file: 0, bytes: duplicates });
+    expect(await dispatch('importFinish', { task: again })).toMatchObject({
+      ok: true,
+      value: { added: 0, skipped: 1 },
+    });
+    expect(await none).toEqual({ ok: true, value: [] });
+
+    expect(await dispatch('importingCorpus', { task: 'import-0199' })).toEqual({ ok: true, value: [] });
   });
 });
