@@ -173,9 +173,17 @@ export const api = {
   },
   /**
    * The searchable text of the clippings an import under way adds, once they are made (past its
-   * last cancel), while the archive writes them; empty when it adds nothing or is over.
+   * last cancel), while the archive writes them; empty when it adds nothing, is over, or adds fewer
+   * than `fewest` or more than `most` (the caller would not use them).
    */
-  importingCorpus: { input: z.strictObject({ task: TaskIdSchema }), output: z.array(SearchDocSchema) },
+  importingCorpus: {
+    input: z.strictObject({
+      task: TaskIdSchema,
+      fewest: z.number().int().nonnegative().optional(),
+      most: z.number().int().nonnegative().optional(),
+    }),
+    output: z.array(SearchDocSchema),
+  },
   /** Passages of these clippings around a query's matches (the result rows on screen). */
   searchSnippets: { input: SnippetsInputSchema, output: SnippetsSchema },
   /** The saved searches of this archive (saved-searches.json in its folder). */

@@ -473,11 +473,14 @@ export class ArchiveService implements ApiHandlers {
   /**
    * The searchable text of the clippings import `task` adds, as soon as they are made, while the
    * archive writes them: the app's search worker indexes them meanwhile. Asked during the import, it
-   * waits for them; empty when the import adds nothing, fails before writing, or is over.
+   * waits for them; empty when the import adds nothing, fails before writing, or is over, and when
+   * it adds fewer than `fewest` or more than `most` (then they are not worth sending).
    */
-  async importingCorpus(input: { task: string }): Promise<SearchDoc[]> {
+  async importingCorpus(input: { task: string; fewest?: number; most?: number }): Promise<SearchDoc[]> {
     const underWay = this.uploads.get(input.task) !== undefined || this.tasks.isRunning(input.task);
-    return (await this.staged.clippingsOf(input.task, underWay)).map(toSearchDoc);
+    const clippings = await this.staged.clippingsOf(input.task, underWay);
+    if (clippings.length < (input.fewest ?? 0) || clippings.length > (input.most ?? Infinity)) return [];
+    return clippings.map(toSearchDoc);
   }
 
   /** Stops a long task; an import's pieces received so far are dropped. */

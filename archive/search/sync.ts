@@ -35,5 +35,10 @@ export function worthRebuilding(changes: IndexChanges, size: number): boolean {
  * trash), known before the list is read: the clippings it lacks alone are too many to catch up with.
  */
 export function rebuildIsCertain(size: number, clippings: number): boolean {
-  return clippings - size > Math.max(1000, size * REBUILD_SHARE);
+  return clippings - size >= fewestForRebuild(size);
+}
+
+/** The fewest clippings missing from an index of `size` that make building it anew certain. */
+export function fewestForRebuild(size: number): number {
+  return Math.floor(Math.max(1000, size * REBUILD_SHARE)) + 1;
 }

@@ -5,11 +5,11 @@
 // archive's list says differs: an import whose write failed leaves nothing wrong behind.
 import type { SearchDoc } from '../../../archive/api.ts';
 import { SearchEngine } from '../../../archive/search/engine.ts';
-import { rebuildIsCertain } from '../../../archive/search/sync.ts';
+import { fewestForRebuild } from '../../../archive/search/sync.ts';
 
 export interface AheadSources {
-  /** The clippings the import adds (empty: it adds none, or is over). */
-  added(): Promise<SearchDoc[]>;
+  /** The clippings the import adds, if between `fewest` and `most` (else empty; also when it is over). */
+  added(fewest: number, most: number): Promise<SearchDoc[]>;
   /** Every clipping of the archive (the worker keeps no text). */
   all(): Promise<SearchDoc[]>;
   /** Runs one step of the build as a task of the worker's queue, searches answered in between. */
@@ -56,9 +56,12 @@ export class AheadBuild {
   }
 
   private async build(baseSize: number, sources: AheadSources, limits: AheadLimits) {
-    const added = await sources.added();
-    const size = baseSize + added.length;
-    if (added.length === 0 || size > limits.max || !rebuildIsCertain(baseSize, size)) return undefined;
+    // Built ahead only when the load after the import would build anew, and in one call.
+    const fewest = fewestForRebuild(baseSize);
+    const most = limits.max - baseSize;
+    if (most < fewest) return undefined;
+    const added = await sources.added(fewest, most);
+    if (added.length < fewest || added.length > most) return undefined;
     this.clippingsCame = true;
     // The archive may hold the new clippings already: each id is indexed once.
     const docs = new Map((baseSize > 0 ? await sources.all() : []).map((doc) => [doc.id, doc]));

@@ -183,7 +183,7 @@ function importing(task: string): void {
     archiveKey,
     engine,
     {
-      added: () => calls.call('importingCorpus', { task }),
+      added: (fewest, most) => calls.call('importingCorpus', { task, fewest, most }),
       all: () => fetchCorpus(undefined),
       step: async (work) => {
         await enqueue(work);

@@ -329,6 +329,10 @@ describe('the clippings an import adds, handed out while it writes them (importi
       settled.push('importingCorpus');
       return answer as Envelope<SearchDoc[]>;
     });
+    // Asked with bounds the import falls outside of: nothing is sent.
+    const tooFew = dispatch('importingCorpus', { task, fewest: RECORDS + 1 });
+    const tooMany = dispatch('importingCorpus', { task, most: RECORDS - 1 });
+    const within = dispatch('importingCorpus', { task, fewest: RECORDS, most: RECORDS });
     for (let start = 0; start < bytes.byteLength; start += 64 * 1024) {
       await dispatch('importChunk', { task, file: 0, bytes: bytes.subarray(start, start + 64 * 1024) });
     }
@@ -345,6 +349,9 @@ describe('the clippings an import adds, handed out while it writes them (importi
     const stored = (await service.searchCorpus({})).filter((d) => finished.value.addedIds.includes(d.id));
     expect([...handed.value].sort(byId)).toEqual(stored.sort(byId));
     expect(handed.value.find((d) => d.title === 'कतरन 7')?.body).toBe('नगर निगम की योजना, कतरन 7 का पाठ।');
+    expect(await tooFew).toEqual({ ok: true, value: [] });
+    expect(await tooMany).toEqual({ ok: true, value: [] });
+    expect(await within).toEqual(handed);
     // Over: nothing is held for it any more.
     expect(await dispatch('importingCorpus', { task })).toEqual({ ok: true, value: [] });
   });

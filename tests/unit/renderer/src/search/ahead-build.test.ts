@@ -74,8 +74,8 @@ async function importWithAheadBuild(
     'archive',
     base,
     {
-      added: async () => {
-        const added = valueOf<SearchDoc[]>(await dispatch('importingCorpus', { task }));
+      added: async (fewest, most) => {
+        const added = valueOf<SearchDoc[]>(await dispatch('importingCorpus', { task, fewest, most }));
         onHandedOut(ahead);
         return added;
       },
