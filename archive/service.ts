@@ -67,8 +67,8 @@ export class ArchiveService implements ApiHandlers {
   private readonly nearDuplicates = new NearDuplicateCache();
   /** The long tasks running now, so cancelTask can stop one. */
   readonly tasks = new TaskRegistry();
-  private readonly uploads = new Uploads();
   private readonly staged = new StagedImports();
+  private readonly uploads = new Uploads((task) => this.staged.end(task));
   private verification: Promise<Damage | undefined> | undefined;
   /** The OCR engine, started on the first scan and kept for the next (it ends itself when idle). */
   private ocr: OcrEngine | undefined;
@@ -372,6 +372,7 @@ export class ArchiveService implements ApiHandlers {
     readings: ScanReading[],
     run: TaskRun,
   ): Promise<ImportReport> {
+    if (run.task !== undefined) this.staged.begin(run.task);
     try {
       return await this.readAndWriteRecords(input, readings, run);
     } finally {
@@ -445,6 +446,7 @@ export class ArchiveService implements ApiHandlers {
    */
   async importBegin(input: { task: string; files: { name: string; size: number }[] }, run: TaskRun = quietRun()) {
     const upload = this.uploads.begin(input.task, input.files);
+    this.staged.begin(input.task);
     run.progress('bytes', 0, upload.totalBytes);
     return { chunkBytes: IMPORT_CHUNK_BYTES, refused: upload.refused };
   }
@@ -477,8 +479,7 @@ export class ArchiveService implements ApiHandlers {
    * it adds fewer than `fewest` or more than `most` (then they are not worth sending).
    */
   async importingCorpus(input: { task: string; fewest?: number; most?: number }): Promise<SearchDoc[]> {
-    const underWay = this.uploads.get(input.task) !== undefined || this.tasks.isRunning(input.task);
-    const clippings = await this.staged.clippingsOf(input.task, underWay);
+    const clippings = await this.staged.clippingsOf(input.task);
     if (clippings.length < (input.fewest ?? 0) || clippings.length > (input.most ?? Infinity)) return [];
     return clippings.map(toSearchDoc);
   }

@@ -82,10 +82,6 @@ export class TaskRegistry {
     for (const task of [...this.running.keys()]) this.cancel(task);
   }
 
-  isRunning(task: string): boolean {
-    return this.running.has(task);
-  }
-
   isCancelled(task: string): boolean {
     return this.cancelled.has(task);
   }

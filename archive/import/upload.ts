@@ -129,9 +129,16 @@ export class Upload {
 export class Uploads {
   private readonly byTask = new Map<string, Upload>();
 
+  /** `dropped`: told the task of an upload dropped to make room. */
+  constructor(private readonly dropped: (task: string) => void = () => {}) {}
+
   begin(task: string, files: readonly { name: string; size: number }[]): Upload {
     if (this.byTask.has(task)) throw badRequest(`import ${task} has begun already`);
-    if (this.byTask.size >= MAX_UPLOADS) this.byTask.delete(this.byTask.keys().next().value!);
+    if (this.byTask.size >= MAX_UPLOADS) {
+      const oldest = this.byTask.keys().next().value!;
+      this.byTask.delete(oldest);
+      this.dropped(oldest);
+    }
     const upload = new Upload(files);
     this.byTask.set(task, upload);
     return upload;
