@@ -227,9 +227,13 @@ describe('import progress and cancel', () => {
   it('imports left unfinished (a page closed meanwhile) never block new ones: the oldest is dropped', async () => {
     const { dispatch } = await open();
     const files = [{ name: 'a.ndjson', size: 10 }];
+    let waiting: Promise<Envelope<unknown>> | undefined;
     for (let i = 0; i < MAX_UPLOADS + 2; i++) {
       expect(await dispatch('importBegin', { task: `abandoned-${i}`, files })).toMatchObject({ ok: true });
+      // The search worker's question about the first one is answered when it is dropped.
+      waiting ??= dispatch('importingCorpus', { task: 'abandoned-0' });
     }
+    expect(await waiting).toEqual({ ok: true, value: [] });
     expect(await dispatch('importChunk', { task: 'abandoned-0', file: 0, bytes: ndjson(1) })).toMatchObject({
       ok: false,
       error: { code: 'badRequest' },
