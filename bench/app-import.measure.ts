@@ -4,9 +4,11 @@
 // got (a determinate bar), when the summary shows, and the longest gap between animation frames
 // (a requestAnimationFrame probe) during the import and while the list and the search index catch
 // up afterwards. BENCH_IMPORT_SIZE (default 15000) and BENCH_IMPORT_RUNS (default 3) for other runs;
+// BENCH_IMPORT_BASE=N imports into an archive that holds N other clippings already (its search index
+// built beforehand, in the page and for the CLI alike), results in app-import-into-N.md;
 // BENCH_IMPORT_TRACE=FILE traces the first run's page and prints its long tasks.
 import { createWriteStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { cp, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +23,8 @@ import { syntheticClipping } from './support/hindi-corpus.ts';
 import { markdownTable, writeResult } from './support/table.ts';
 
 const SIZE = Number(process.env.BENCH_IMPORT_SIZE ?? 15_000);
+/** Clippings already in the archive the feed is imported into. */
+const BASE = Number(process.env.BENCH_IMPORT_BASE ?? 0);
 const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
 const PATIENCE_MS = 10 * 60_000;
 /** A file to write a Chromium trace of the first run's page to (its long tasks are printed). */
@@ -29,9 +33,10 @@ const TRACE = process.env.BENCH_IMPORT_TRACE;
 /** A short news item's text, as in the feed the figures in the README are about (about 6 MB for 15,000). */
 const BODY_CHARS = 150;
 
-async function writeFeed(file: string): Promise<number> {
+/** Clippings `from` to `from + count` of the synthetic corpus, as NDJSON; returns the file's size. */
+async function writeFeed(file: string, count = SIZE, from = 0): Promise<number> {
   const out = createWriteStream(file);
-  for (let n = 0; n < SIZE; n++) {
+  for (let n = from; n < from + count; n++) {
     const { title, body: whole, publication, place, tags, date } = syntheticClipping(n);
     const body = whole.slice(0, whole.lastIndexOf(' ', BODY_CHARS));
     if (!out.write(JSON.stringify({ title, body, publication, place, tags, date }) + '\n')) await once(out, 'drain');
@@ -110,7 +115,7 @@ function watchWorker(): void {
 }
 
 async function importInPage(page: Page, feed: string): Promise<PageRun> {
-  const listedText = `${SIZE + 1} clippings`;
+  const listedText = `${BASE + SIZE + 1} clippings`;
   await page.evaluate(probe, listedText);
   await page.locator('[data-testid="import-input"]').setInputFiles(feed);
   await page.waitForSelector('[data-testid="import-added"]', { timeout: PATIENCE_MS });
@@ -171,11 +176,25 @@ it(`imports ${SIZE} clippings in the app and with the CLI`, { timeout: PATIENCE_
   try {
     const feed = join(dir, 'feed.ndjson');
     const bytes = await writeFeed(feed);
+    // The archive imported into: empty but for the first clipping, or BASE others (not in the feed).
+    const base = join(dir, 'base');
+    if (BASE > 0) {
+      const baseFeed = join(dir, 'base.ndjson');
+      await writeFeed(baseFeed, BASE, SIZE);
+      const made = await runCli(['import', '--archive', base, baseFeed, '--json']);
+      if (made.code !== 0) throw new Error(`the base archive could not be made: ${made.stderr}`);
+    }
+    const archiveToImportInto = async (to: string) => {
+      if (BASE > 0) await cp(base, to, { recursive: true });
+    };
     const loadBefore = loadAverage();
     const cli: number[] = [];
     const pages: PageRun[] = [];
     for (let run = 0; run < RUNS; run++) {
       const cliArchive = join(dir, `cli-${run}`);
+      await archiveToImportInto(cliArchive);
+      // The command line's saved index of that archive, as the app has its own before the import.
+      if (BASE > 0) await runCli(['search', '--archive', cliArchive, 'पुलिस', '--json']);
       const started = performance.now();
       const result = await runCli(['import', '--archive', cliArchive, feed, '--json']);
       cli.push(performance.now() - started);
@@ -183,12 +202,18 @@ it(`imports ${SIZE} clippings in the app and with the CLI`, { timeout: PATIENCE_
       await rm(cliArchive, { recursive: true, force: true });
 
       const archive = join(dir, `app-${run}`);
+      await archiveToImportInto(archive);
       const served = await serveArchive(archive);
       const { context, page } = await launchApp(join(dir, `profile-${run}`));
       try {
         await page.addInitScript(watchWorker);
         await page.goto(served.url);
         await page.waitForSelector('[data-testid="result-item"]', { timeout: PATIENCE_MS });
+        // The page's search index of the archive is built before the import, as a person's would be.
+        await page.waitForFunction(() => (window as unknown as { __ready: number[] }).__ready.length > 0, null, {
+          timeout: PATIENCE_MS,
+          polling: 100,
+        });
         const tracing = TRACE && run === 0 ? await traceMainThread(page) : undefined;
         pages.push(await importInPage(page, feed));
         if (tracing) console.log(`long tasks on the page's main thread:\n${(await tracing.stop(TRACE!)).join('\n')}`);
@@ -215,14 +240,19 @@ it(`imports ${SIZE} clippings in the app and with the CLI`, { timeout: PATIENCE_
     const notes =
       `One NDJSON feed of ${SIZE.toLocaleString('en')} synthetic Hindi clippings (${(bytes / 2 ** 20).toFixed(1)} MB), ` +
       `chosen in the file picker of the app served by \`press-archive serve\` in Debian's Chromium (headless), against ` +
-      `\`press-archive import FILE --json\` as a process; medians of ${RUNS} runs, each on a fresh archive. ` +
+      `\`press-archive import FILE --json\` as a process; medians of ${RUNS} runs, each on a fresh archive` +
+      (BASE > 0
+        ? ` holding ${BASE.toLocaleString('en')} other clippings already, with its search index built (the page's, and the command line's saved one)`
+        : '') +
+      `. ` +
       `Frame gaps from a requestAnimationFrame probe in the page (headless Chromium paints at about 60 Hz: ` +
       `17 ms is a smooth frame). All runs: app (list and search ready) ${pages.map((p) => s(p.ready)).join(', ')}; ` +
       `CLI ${cli.map(s).join(', ')}; longest gaps ${pages.map((p) => msText(p.gapImport)).join(', ')} (import), ` +
       `${pages.map((p) => msText(p.gapCatchUp)).join(', ')} (catching up). Load average before the runs: ${loadBefore}, after: ${loadAverage()}.`;
     await writeResult(
-      'app-import',
-      `Import in the app: ${SIZE.toLocaleString('en')} clippings`,
+      BASE > 0 ? `app-import-into-${BASE}` : 'app-import',
+      `Import in the app: ${SIZE.toLocaleString('en')} clippings` +
+        (BASE > 0 ? ` into an archive of ${BASE.toLocaleString('en')}` : ''),
       markdownTable(['', 'measured', 'goal'], rows),
       notes,
     );
