@@ -57,13 +57,15 @@ async function sendFiles(
   }
 }
 
+const nothingToDo = () => {};
+
 /**
  * `onImported`: after an import added clippings; `onBegun`: when an import (this page's own or the
  * desktop menu's) has begun in the archive.
  */
 export function useImport(
   onImported: (report: ImportReport) => void,
-  onBegun: (task: string) => void = () => {},
+  onBegun: (task: string) => void = nothingToDo,
 ): ImportState {
   const [running, setRunning] = useState<RunningImport>();
   const [outcome, setOutcome] = useState<ImportOutcome>();
