@@ -50,7 +50,7 @@ export class AheadBuild {
     this.edited.add(doc.id);
   }
 
-  /** A newer import began, or a load no longer wants it: it stops at its next step. */
+  /** A newer import began: this build stops at its next step. */
   drop(): void {
     this.dropped = true;
   }
