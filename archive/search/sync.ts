@@ -27,7 +27,7 @@ export function indexChanges(engine: SearchEngine, current: Iterable<readonly [s
 export const REBUILD_SHARE = 0.3;
 
 export function worthRebuilding(changes: IndexChanges, size: number): boolean {
-  return changes.stale.length + changes.gone.length > Math.max(1000, size * REBUILD_SHARE);
+  return changes.stale.length + changes.gone.length >= fewestForRebuild(size);
 }
 
 /**
@@ -38,7 +38,7 @@ export function rebuildIsCertain(size: number, clippings: number): boolean {
   return clippings - size >= fewestForRebuild(size);
 }
 
-/** The fewest clippings missing from an index of `size` that make building it anew certain. */
+/** The fewest changes to an index of `size` clippings that make building it anew worth it. */
 export function fewestForRebuild(size: number): number {
   return Math.floor(Math.max(1000, size * REBUILD_SHARE)) + 1;
 }
