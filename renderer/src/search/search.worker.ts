@@ -220,21 +220,23 @@ async function load(token: number): Promise<void> {
         list = new ListStore(summaries);
         post({ type: 'listed', token, total: list.size, generation, archiveDir });
       });
+    /** The list asked for and taken in while `build` makes an index; that index. */
+    const listedBeside = async (build: () => Promise<SearchEngine | undefined>) => {
+      const listing = calls.call('list', {}).then(takeList);
+      listing.catch(() => {}); // awaited once the index is made, unless a newer load comes first
+      const made = await build();
+      await listing;
+      return made;
+    };
     let built: SearchEngine | undefined;
     const prebuilt = takeAhead(archiveDir);
     if (prebuilt) {
-      const listing = calls.call('list', {}).then(takeList);
-      listing.catch(() => {}); // awaited below, unless a newer load comes first
-      built = await prebuilt.built;
-      await listing;
+      built = await listedBeside(() => prebuilt.built); // undefined: caught up or built below as usual
       if (token !== loading) return;
     } else if (buildsBeforeListing(info)) {
       const docs = await fetchCorpus(undefined);
       if (token !== loading) return;
-      const listing = calls.call('list', {}).then(takeList);
-      listing.catch(() => {}); // awaited once the index is built, unless a newer load comes first
-      built = await buildAnew(token, docs);
-      await listing;
+      built = await listedBeside(() => buildAnew(token, docs));
       if (!built || token !== loading) return;
     } else {
       const summaries = await calls.call('list', {});
